@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.any_json_map import AnyJsonMap
+from ...models.errors import Errors
+from ...models.two_factor_send_request import TwoFactorSendRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    two_factor_id: str,
+    *,
+    body: TwoFactorSendRequest,
+    x_fusion_auth_tenant_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_fusion_auth_tenant_id, Unset):
+        headers["X-FusionAuth-TenantId"] = x_fusion_auth_tenant_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/two-factor/send/{two_factor_id}".format(
+            two_factor_id=quote(str(two_factor_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | AnyJsonMap | Errors | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Errors.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = cast(Any, None)
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = AnyJsonMap.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | AnyJsonMap | Errors]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    two_factor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TwoFactorSendRequest,
+    x_fusion_auth_tenant_id: str | Unset = UNSET,
+) -> Response[Any | AnyJsonMap | Errors]:
+    """Send a multi-factor code during a login or step-up.
+
+     Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
+    invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
+    `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
+    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+
+    Args:
+        two_factor_id (str):
+        x_fusion_auth_tenant_id (str | Unset):
+        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
+            factor/send`): `method`
+            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
+            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
+            `methodId`, which FusionAuth requires there.
+             Example: {'methodId': 'KLRT'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AnyJsonMap | Errors]
+    """
+
+    kwargs = _get_kwargs(
+        two_factor_id=two_factor_id,
+        body=body,
+        x_fusion_auth_tenant_id=x_fusion_auth_tenant_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    two_factor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TwoFactorSendRequest,
+    x_fusion_auth_tenant_id: str | Unset = UNSET,
+) -> Any | AnyJsonMap | Errors | None:
+    """Send a multi-factor code during a login or step-up.
+
+     Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
+    invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
+    `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
+    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+
+    Args:
+        two_factor_id (str):
+        x_fusion_auth_tenant_id (str | Unset):
+        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
+            factor/send`): `method`
+            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
+            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
+            `methodId`, which FusionAuth requires there.
+             Example: {'methodId': 'KLRT'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AnyJsonMap | Errors
+    """
+
+    return sync_detailed(
+        two_factor_id=two_factor_id,
+        client=client,
+        body=body,
+        x_fusion_auth_tenant_id=x_fusion_auth_tenant_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    two_factor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TwoFactorSendRequest,
+    x_fusion_auth_tenant_id: str | Unset = UNSET,
+) -> Response[Any | AnyJsonMap | Errors]:
+    """Send a multi-factor code during a login or step-up.
+
+     Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
+    invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
+    `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
+    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+
+    Args:
+        two_factor_id (str):
+        x_fusion_auth_tenant_id (str | Unset):
+        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
+            factor/send`): `method`
+            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
+            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
+            `methodId`, which FusionAuth requires there.
+             Example: {'methodId': 'KLRT'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AnyJsonMap | Errors]
+    """
+
+    kwargs = _get_kwargs(
+        two_factor_id=two_factor_id,
+        body=body,
+        x_fusion_auth_tenant_id=x_fusion_auth_tenant_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    two_factor_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TwoFactorSendRequest,
+    x_fusion_auth_tenant_id: str | Unset = UNSET,
+) -> Any | AnyJsonMap | Errors | None:
+    """Send a multi-factor code during a login or step-up.
+
+     Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
+    invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
+    `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
+    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+
+    Args:
+        two_factor_id (str):
+        x_fusion_auth_tenant_id (str | Unset):
+        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
+            factor/send`): `method`
+            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
+            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
+            `methodId`, which FusionAuth requires there.
+             Example: {'methodId': 'KLRT'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AnyJsonMap | Errors
+    """
+
+    return (
+        await asyncio_detailed(
+            two_factor_id=two_factor_id,
+            client=client,
+            body=body,
+            x_fusion_auth_tenant_id=x_fusion_auth_tenant_id,
+        )
+    ).parsed

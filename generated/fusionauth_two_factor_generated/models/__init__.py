@@ -1,0 +1,71 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .any_json_map import AnyJsonMap
+from .authenticator_configuration import AuthenticatorConfiguration
+from .breached_password_status_value import BreachedPasswordStatusValue
+from .change_password_reason_value import ChangePasswordReasonValue
+from .device_info import DeviceInfo
+from .error import Error
+from .errors import Errors
+from .errors_field_errors import ErrorsFieldErrors
+from .event_info import EventInfo
+from .group_member import GroupMember
+from .identity_verified_reason_value import IdentityVerifiedReasonValue
+from .location import Location
+from .login_meta_data import LoginMetaData
+from .login_prevented_actions import LoginPreventedActions
+from .login_prevented_response import LoginPreventedResponse
+from .login_response import LoginResponse
+from .message_type import MessageType
+from .secret_response import SecretResponse
+from .string_map import StringMap
+from .totp_algorithm import TotpAlgorithm
+from .two_factor_login_request import TwoFactorLoginRequest
+from .two_factor_method import TwoFactorMethod
+from .two_factor_method_type import TwoFactorMethodType
+from .two_factor_send_request import TwoFactorSendRequest
+from .two_factor_start_request import TwoFactorStartRequest
+from .two_factor_start_response import TwoFactorStartResponse
+from .two_factor_status_response import TwoFactorStatusResponse
+from .two_factor_trust import TwoFactorTrust
+from .user import User
+from .user_identity import UserIdentity
+from .user_registration import UserRegistration
+from .user_two_factor_configuration import UserTwoFactorConfiguration
+from .username_status_value import UsernameStatusValue
+
+__all__ = (
+    "AnyJsonMap",
+    "AuthenticatorConfiguration",
+    "BreachedPasswordStatusValue",
+    "ChangePasswordReasonValue",
+    "DeviceInfo",
+    "Error",
+    "Errors",
+    "ErrorsFieldErrors",
+    "EventInfo",
+    "GroupMember",
+    "IdentityVerifiedReasonValue",
+    "Location",
+    "LoginMetaData",
+    "LoginPreventedActions",
+    "LoginPreventedResponse",
+    "LoginResponse",
+    "MessageType",
+    "SecretResponse",
+    "StringMap",
+    "TotpAlgorithm",
+    "TwoFactorLoginRequest",
+    "TwoFactorMethod",
+    "TwoFactorMethodType",
+    "TwoFactorSendRequest",
+    "TwoFactorStartRequest",
+    "TwoFactorStartResponse",
+    "TwoFactorStatusResponse",
+    "TwoFactorTrust",
+    "User",
+    "UserIdentity",
+    "UsernameStatusValue",
+    "UserRegistration",
+    "UserTwoFactorConfiguration",
+)

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error import Error
+    from ..models.errors_field_errors import ErrorsFieldErrors
+
+
+T = TypeVar("T", bound="Errors")
+
+
+@_attrs_define
+class Errors:
+    """The errors of a 400 response. Either key may be absent.
+
+    Example:
+        {'fieldErrors': {'code': [{'code': '[blank]code', 'message': 'You must specify the [code] property.'}]}}
+
+    Attributes:
+        field_errors (ErrorsFieldErrors | Unset): Errors per request field: a map from a field path (such as
+            `user.email`) to the list of
+            its errors.
+        general_errors (list[Error] | Unset): Errors that are not tied to one field, such as `[TenantIdRequired]`.
+    """
+
+    field_errors: ErrorsFieldErrors | Unset = UNSET
+    general_errors: list[Error] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_errors: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field_errors, Unset):
+            field_errors = self.field_errors.to_dict()
+
+        general_errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.general_errors, Unset):
+            general_errors = []
+            for general_errors_item_data in self.general_errors:
+                general_errors_item = general_errors_item_data.to_dict()
+                general_errors.append(general_errors_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if field_errors is not UNSET:
+            field_dict["fieldErrors"] = field_errors
+        if general_errors is not UNSET:
+            field_dict["generalErrors"] = general_errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error import Error  # noqa: PLC0415
+        from ..models.errors_field_errors import ErrorsFieldErrors  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _field_errors = d.pop("fieldErrors", UNSET)
+        field_errors: ErrorsFieldErrors | Unset
+        if isinstance(_field_errors, Unset):
+            field_errors = UNSET
+        else:
+            field_errors = ErrorsFieldErrors.from_dict(_field_errors)
+
+        _general_errors = d.pop("generalErrors", UNSET)
+        general_errors: list[Error] | Unset = UNSET
+        if _general_errors is not UNSET:
+            general_errors = []
+            for general_errors_item_data in _general_errors:
+                general_errors_item = Error.from_dict(general_errors_item_data)
+
+                general_errors.append(general_errors_item)
+
+        errors = cls(
+            field_errors=field_errors,
+            general_errors=general_errors,
+        )
+
+        errors.additional_properties = d
+        return errors
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.any_json_map import AnyJsonMap
+    from ..models.location import Location
+
+
+T = TypeVar("T", bound="EventInfo")
+
+
+@_attrs_define
+class EventInfo:
+    """Information about the event, recorded with the login.
+
+    Attributes:
+        data (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
+            or null).
+        device_description (str | Unset): A description of the device.
+        device_name (str | Unset): The name of the device.
+        device_type (str | Unset): The device type.
+        ip_address (str | Unset): The IP address of the end user.
+        location (Location | Unset): A location derived from an IP address.
+        os (str | Unset): The operating system.
+        user_agent (str | Unset): The user agent.
+    """
+
+    data: AnyJsonMap | Unset = UNSET
+    device_description: str | Unset = UNSET
+    device_name: str | Unset = UNSET
+    device_type: str | Unset = UNSET
+    ip_address: str | Unset = UNSET
+    location: Location | Unset = UNSET
+    os: str | Unset = UNSET
+    user_agent: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        device_description = self.device_description
+
+        device_name = self.device_name
+
+        device_type = self.device_type
+
+        ip_address = self.ip_address
+
+        location: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.location, Unset):
+            location = self.location.to_dict()
+
+        os = self.os
+
+        user_agent = self.user_agent
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if data is not UNSET:
+            field_dict["data"] = data
+        if device_description is not UNSET:
+            field_dict["deviceDescription"] = device_description
+        if device_name is not UNSET:
+            field_dict["deviceName"] = device_name
+        if device_type is not UNSET:
+            field_dict["deviceType"] = device_type
+        if ip_address is not UNSET:
+            field_dict["ipAddress"] = ip_address
+        if location is not UNSET:
+            field_dict["location"] = location
+        if os is not UNSET:
+            field_dict["os"] = os
+        if user_agent is not UNSET:
+            field_dict["userAgent"] = user_agent
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+        from ..models.location import Location  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _data = d.pop("data", UNSET)
+        data: AnyJsonMap | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = AnyJsonMap.from_dict(_data)
+
+        device_description = d.pop("deviceDescription", UNSET)
+
+        device_name = d.pop("deviceName", UNSET)
+
+        device_type = d.pop("deviceType", UNSET)
+
+        ip_address = d.pop("ipAddress", UNSET)
+
+        _location = d.pop("location", UNSET)
+        location: Location | Unset
+        if isinstance(_location, Unset):
+            location = UNSET
+        else:
+            location = Location.from_dict(_location)
+
+        os = d.pop("os", UNSET)
+
+        user_agent = d.pop("userAgent", UNSET)
+
+        event_info = cls(
+            data=data,
+            device_description=device_description,
+            device_name=device_name,
+            device_type=device_type,
+            ip_address=ip_address,
+            location=location,
+            os=os,
+            user_agent=user_agent,
+        )
+
+        event_info.additional_properties = d
+        return event_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

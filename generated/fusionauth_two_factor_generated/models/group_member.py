@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.any_json_map import AnyJsonMap
+
+
+T = TypeVar("T", bound="GroupMember")
+
+
+@_attrs_define
+class GroupMember:
+    """A user's membership of a group.
+
+    Attributes:
+        data (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
+            or null).
+        group_id (UUID | Unset): A UUID as a lowercase canonical string.
+        id (UUID | Unset): A UUID as a lowercase canonical string.
+        insert_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
+        user_id (UUID | Unset): A UUID as a lowercase canonical string.
+    """
+
+    data: AnyJsonMap | Unset = UNSET
+    group_id: UUID | Unset = UNSET
+    id: UUID | Unset = UNSET
+    insert_instant: int | Unset = UNSET
+    user_id: UUID | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        group_id: str | Unset = UNSET
+        if not isinstance(self.group_id, Unset):
+            group_id = str(self.group_id)
+
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        insert_instant = self.insert_instant
+
+        user_id: str | Unset = UNSET
+        if not isinstance(self.user_id, Unset):
+            user_id = str(self.user_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if data is not UNSET:
+            field_dict["data"] = data
+        if group_id is not UNSET:
+            field_dict["groupId"] = group_id
+        if id is not UNSET:
+            field_dict["id"] = id
+        if insert_instant is not UNSET:
+            field_dict["insertInstant"] = insert_instant
+        if user_id is not UNSET:
+            field_dict["userId"] = user_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _data = d.pop("data", UNSET)
+        data: AnyJsonMap | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = AnyJsonMap.from_dict(_data)
+
+        _group_id = d.pop("groupId", UNSET)
+        group_id: UUID | Unset
+        if isinstance(_group_id, Unset):
+            group_id = UNSET
+        else:
+            group_id = UUID(_group_id)
+
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
+        insert_instant = d.pop("insertInstant", UNSET)
+
+        _user_id = d.pop("userId", UNSET)
+        user_id: UUID | Unset
+        if isinstance(_user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = UUID(_user_id)
+
+        group_member = cls(
+            data=data,
+            group_id=group_id,
+            id=id,
+            insert_instant=insert_instant,
+            user_id=user_id,
+        )
+
+        group_member.additional_properties = d
+        return group_member
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

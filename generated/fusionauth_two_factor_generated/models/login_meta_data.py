@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.any_json_map import AnyJsonMap
+    from ..models.device_info import DeviceInfo
+
+
+T = TypeVar("T", bound="LoginMetaData")
+
+
+@_attrs_define
+class LoginMetaData:
+    """Information about the login.
+
+    Attributes:
+        device (DeviceInfo | Unset): The device the user logs in from.
+        data (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
+            or null).
+        scopes (list[str] | Unset): Scopes requested by the login.
+    """
+
+    device: DeviceInfo | Unset = UNSET
+    data: AnyJsonMap | Unset = UNSET
+    scopes: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        device: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.device, Unset):
+            device = self.device.to_dict()
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        scopes: list[str] | Unset = UNSET
+        if not isinstance(self.scopes, Unset):
+            scopes = self.scopes
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if device is not UNSET:
+            field_dict["device"] = device
+        if data is not UNSET:
+            field_dict["data"] = data
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+        from ..models.device_info import DeviceInfo  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _device = d.pop("device", UNSET)
+        device: DeviceInfo | Unset
+        if isinstance(_device, Unset):
+            device = UNSET
+        else:
+            device = DeviceInfo.from_dict(_device)
+
+        _data = d.pop("data", UNSET)
+        data: AnyJsonMap | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = AnyJsonMap.from_dict(_data)
+
+        scopes = cast(list[str], d.pop("scopes", UNSET))
+
+        login_meta_data = cls(
+            device=device,
+            data=data,
+            scopes=scopes,
+        )
+
+        login_meta_data.additional_properties = d
+        return login_meta_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,313 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.change_password_reason_value import ChangePasswordReasonValue
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.any_json_map import AnyJsonMap
+    from ..models.login_prevented_response import LoginPreventedResponse
+    from ..models.two_factor_method import TwoFactorMethod
+    from ..models.user import User
+
+
+T = TypeVar("T", bound="LoginResponse")
+
+
+@_attrs_define
+class LoginResponse:
+    """The result of a completed multi-factor login. Which fields are present depends on the
+    status code: 203 carries only `changePasswordId` and `changePasswordReason`.
+
+        Attributes:
+            actions (list[LoginPreventedResponse] | Unset): User actions that prevent login.
+            change_password_id (str | Unset): The id to use with the Change Password API (203).
+            change_password_reason (ChangePasswordReasonValue | str | Unset): Why the password must be changed (203); a
+                newer FusionAuth may send other values.
+            configurable_methods (list[str] | Unset): The multi-factor methods the user may still configure.
+            email_verification_id (str | Unset): The email verification id, with the `FormField` verification strategy
+                (212).
+            identity_verification_id (str | Unset): The identity verification id, with the `FormField` verification strategy
+                (212).
+            methods (list[TwoFactorMethod] | Unset): The user's multi-factor methods.
+            pending_id_p_link_id (str | Unset): The id of a pending identity provider link.
+            refresh_token (str | Unset): A refresh token, when the login asked for one.
+            refresh_token_id (UUID | Unset): A UUID as a lowercase canonical string.
+            registration_verification_id (str | Unset): The registration verification id, with the `FormField` strategy
+                (213).
+            state (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
+                or null).
+            threats_detected (list[str] | Unset): Threats detected during the login.
+            token (str | Unset): The access token (a JWT), unless `noJWT` was set.
+            token_expiration_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
+            trust_token (str | Unset): A short-lived token proving a recent multi-factor login (step-up).
+            two_factor_id (str | Unset): A multi-factor id, when another challenge follows.
+            two_factor_trust_id (str | Unset): The trust that lets later logins skip the challenge, when `trustComputer` was
+                true.
+            user (User | Unset): A FusionAuth user.
+    """
+
+    actions: list[LoginPreventedResponse] | Unset = UNSET
+    change_password_id: str | Unset = UNSET
+    change_password_reason: ChangePasswordReasonValue | str | Unset = UNSET
+    configurable_methods: list[str] | Unset = UNSET
+    email_verification_id: str | Unset = UNSET
+    identity_verification_id: str | Unset = UNSET
+    methods: list[TwoFactorMethod] | Unset = UNSET
+    pending_id_p_link_id: str | Unset = UNSET
+    refresh_token: str | Unset = UNSET
+    refresh_token_id: UUID | Unset = UNSET
+    registration_verification_id: str | Unset = UNSET
+    state: AnyJsonMap | Unset = UNSET
+    threats_detected: list[str] | Unset = UNSET
+    token: str | Unset = UNSET
+    token_expiration_instant: int | Unset = UNSET
+    trust_token: str | Unset = UNSET
+    two_factor_id: str | Unset = UNSET
+    two_factor_trust_id: str | Unset = UNSET
+    user: User | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        actions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.actions, Unset):
+            actions = []
+            for actions_item_data in self.actions:
+                actions_item = actions_item_data.to_dict()
+                actions.append(actions_item)
+
+        change_password_id = self.change_password_id
+
+        change_password_reason: str | Unset
+        if isinstance(self.change_password_reason, Unset):
+            change_password_reason = UNSET
+        elif isinstance(self.change_password_reason, ChangePasswordReasonValue):
+            change_password_reason = self.change_password_reason.value
+        else:
+            change_password_reason = self.change_password_reason
+
+        configurable_methods: list[str] | Unset = UNSET
+        if not isinstance(self.configurable_methods, Unset):
+            configurable_methods = self.configurable_methods
+
+        email_verification_id = self.email_verification_id
+
+        identity_verification_id = self.identity_verification_id
+
+        methods: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.methods, Unset):
+            methods = []
+            for methods_item_data in self.methods:
+                methods_item = methods_item_data.to_dict()
+                methods.append(methods_item)
+
+        pending_id_p_link_id = self.pending_id_p_link_id
+
+        refresh_token = self.refresh_token
+
+        refresh_token_id: str | Unset = UNSET
+        if not isinstance(self.refresh_token_id, Unset):
+            refresh_token_id = str(self.refresh_token_id)
+
+        registration_verification_id = self.registration_verification_id
+
+        state: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.state, Unset):
+            state = self.state.to_dict()
+
+        threats_detected: list[str] | Unset = UNSET
+        if not isinstance(self.threats_detected, Unset):
+            threats_detected = self.threats_detected
+
+        token = self.token
+
+        token_expiration_instant = self.token_expiration_instant
+
+        trust_token = self.trust_token
+
+        two_factor_id = self.two_factor_id
+
+        two_factor_trust_id = self.two_factor_trust_id
+
+        user: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.user, Unset):
+            user = self.user.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if actions is not UNSET:
+            field_dict["actions"] = actions
+        if change_password_id is not UNSET:
+            field_dict["changePasswordId"] = change_password_id
+        if change_password_reason is not UNSET:
+            field_dict["changePasswordReason"] = change_password_reason
+        if configurable_methods is not UNSET:
+            field_dict["configurableMethods"] = configurable_methods
+        if email_verification_id is not UNSET:
+            field_dict["emailVerificationId"] = email_verification_id
+        if identity_verification_id is not UNSET:
+            field_dict["identityVerificationId"] = identity_verification_id
+        if methods is not UNSET:
+            field_dict["methods"] = methods
+        if pending_id_p_link_id is not UNSET:
+            field_dict["pendingIdPLinkId"] = pending_id_p_link_id
+        if refresh_token is not UNSET:
+            field_dict["refreshToken"] = refresh_token
+        if refresh_token_id is not UNSET:
+            field_dict["refreshTokenId"] = refresh_token_id
+        if registration_verification_id is not UNSET:
+            field_dict["registrationVerificationId"] = registration_verification_id
+        if state is not UNSET:
+            field_dict["state"] = state
+        if threats_detected is not UNSET:
+            field_dict["threatsDetected"] = threats_detected
+        if token is not UNSET:
+            field_dict["token"] = token
+        if token_expiration_instant is not UNSET:
+            field_dict["tokenExpirationInstant"] = token_expiration_instant
+        if trust_token is not UNSET:
+            field_dict["trustToken"] = trust_token
+        if two_factor_id is not UNSET:
+            field_dict["twoFactorId"] = two_factor_id
+        if two_factor_trust_id is not UNSET:
+            field_dict["twoFactorTrustId"] = two_factor_trust_id
+        if user is not UNSET:
+            field_dict["user"] = user
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+        from ..models.login_prevented_response import LoginPreventedResponse  # noqa: PLC0415
+        from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
+        from ..models.user import User  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _actions = d.pop("actions", UNSET)
+        actions: list[LoginPreventedResponse] | Unset = UNSET
+        if _actions is not UNSET:
+            actions = []
+            for actions_item_data in _actions:
+                actions_item = LoginPreventedResponse.from_dict(actions_item_data)
+
+                actions.append(actions_item)
+
+        change_password_id = d.pop("changePasswordId", UNSET)
+
+        def _parse_change_password_reason(data: object) -> ChangePasswordReasonValue | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                change_password_reason_type_0 = ChangePasswordReasonValue(data)
+
+                return change_password_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChangePasswordReasonValue | str | Unset, data)
+
+        change_password_reason = _parse_change_password_reason(d.pop("changePasswordReason", UNSET))
+
+        configurable_methods = cast(list[str], d.pop("configurableMethods", UNSET))
+
+        email_verification_id = d.pop("emailVerificationId", UNSET)
+
+        identity_verification_id = d.pop("identityVerificationId", UNSET)
+
+        _methods = d.pop("methods", UNSET)
+        methods: list[TwoFactorMethod] | Unset = UNSET
+        if _methods is not UNSET:
+            methods = []
+            for methods_item_data in _methods:
+                methods_item = TwoFactorMethod.from_dict(methods_item_data)
+
+                methods.append(methods_item)
+
+        pending_id_p_link_id = d.pop("pendingIdPLinkId", UNSET)
+
+        refresh_token = d.pop("refreshToken", UNSET)
+
+        _refresh_token_id = d.pop("refreshTokenId", UNSET)
+        refresh_token_id: UUID | Unset
+        if isinstance(_refresh_token_id, Unset):
+            refresh_token_id = UNSET
+        else:
+            refresh_token_id = UUID(_refresh_token_id)
+
+        registration_verification_id = d.pop("registrationVerificationId", UNSET)
+
+        _state = d.pop("state", UNSET)
+        state: AnyJsonMap | Unset
+        if isinstance(_state, Unset):
+            state = UNSET
+        else:
+            state = AnyJsonMap.from_dict(_state)
+
+        threats_detected = cast(list[str], d.pop("threatsDetected", UNSET))
+
+        token = d.pop("token", UNSET)
+
+        token_expiration_instant = d.pop("tokenExpirationInstant", UNSET)
+
+        trust_token = d.pop("trustToken", UNSET)
+
+        two_factor_id = d.pop("twoFactorId", UNSET)
+
+        two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
+
+        _user = d.pop("user", UNSET)
+        user: User | Unset
+        if isinstance(_user, Unset):
+            user = UNSET
+        else:
+            user = User.from_dict(_user)
+
+        login_response = cls(
+            actions=actions,
+            change_password_id=change_password_id,
+            change_password_reason=change_password_reason,
+            configurable_methods=configurable_methods,
+            email_verification_id=email_verification_id,
+            identity_verification_id=identity_verification_id,
+            methods=methods,
+            pending_id_p_link_id=pending_id_p_link_id,
+            refresh_token=refresh_token,
+            refresh_token_id=refresh_token_id,
+            registration_verification_id=registration_verification_id,
+            state=state,
+            threats_detected=threats_detected,
+            token=token,
+            token_expiration_instant=token_expiration_instant,
+            trust_token=trust_token,
+            two_factor_id=two_factor_id,
+            two_factor_trust_id=two_factor_trust_id,
+            user=user,
+        )
+
+        login_response.additional_properties = d
+        return login_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

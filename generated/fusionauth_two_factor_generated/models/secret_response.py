@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SecretResponse")
+
+
+@_attrs_define
+class SecretResponse:
+    """A secret for an authenticator app.
+
+    Example:
+        {'secret': '8MJJfCY4ERBtotvenSc3', 'secretBase32Encoded': 'HBGUUSTGINMTIRKSIJ2G65DWMVXFGYZT'}
+
+    Attributes:
+        secret (str | Unset): A random 20-character string whose ASCII bytes are the TOTP key.
+        secret_base_32_encoded (str | Unset): The same bytes in Base32, for an authenticator app or a QR code.
+    """
+
+    secret: str | Unset = UNSET
+    secret_base_32_encoded: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        secret = self.secret
+
+        secret_base_32_encoded = self.secret_base_32_encoded
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if secret is not UNSET:
+            field_dict["secret"] = secret
+        if secret_base_32_encoded is not UNSET:
+            field_dict["secretBase32Encoded"] = secret_base_32_encoded
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        secret = d.pop("secret", UNSET)
+
+        secret_base_32_encoded = d.pop("secretBase32Encoded", UNSET)
+
+        secret_response = cls(
+            secret=secret,
+            secret_base_32_encoded=secret_base_32_encoded,
+        )
+
+        secret_response.additional_properties = d
+        return secret_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

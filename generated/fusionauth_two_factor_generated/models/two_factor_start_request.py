@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.any_json_map import AnyJsonMap
+
+
+T = TypeVar("T", bound="TwoFactorStartRequest")
+
+
+@_attrs_define
+class TwoFactorStartRequest:
+    """Starts a multi-factor request for a user named by `userId` or by `loginId`; one of the two
+    is required, and `userId` wins when both are given.
+
+        Example:
+            {'applicationId': '3c219e58-ed0e-4b18-ad48-f4f92793ae32', 'loginId': 'richard@example.com', 'state':
+                {'redirect_uri': 'https://example.com/settings'}}
+
+        Attributes:
+            application_id (UUID | Unset): A UUID as a lowercase canonical string.
+            code (str | Unset): A code of the caller's own to use instead of one FusionAuth generates.
+            login_id (str | Unset): The login id (email, username or phone number, per `loginIdTypes`) of the user.
+            login_id_types (list[str] | Unset): Which identities `loginId` is matched against. Defaults to `["email",
+                "username"]`.
+            state (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
+                or null).
+            trust_challenge (str | Unset): A value that must be given again to use the trust this request may produce.
+            user_id (UUID | Unset): A UUID as a lowercase canonical string.
+    """
+
+    application_id: UUID | Unset = UNSET
+    code: str | Unset = UNSET
+    login_id: str | Unset = UNSET
+    login_id_types: list[str] | Unset = UNSET
+    state: AnyJsonMap | Unset = UNSET
+    trust_challenge: str | Unset = UNSET
+    user_id: UUID | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        application_id: str | Unset = UNSET
+        if not isinstance(self.application_id, Unset):
+            application_id = str(self.application_id)
+
+        code = self.code
+
+        login_id = self.login_id
+
+        login_id_types: list[str] | Unset = UNSET
+        if not isinstance(self.login_id_types, Unset):
+            login_id_types = self.login_id_types
+
+        state: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.state, Unset):
+            state = self.state.to_dict()
+
+        trust_challenge = self.trust_challenge
+
+        user_id: str | Unset = UNSET
+        if not isinstance(self.user_id, Unset):
+            user_id = str(self.user_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if code is not UNSET:
+            field_dict["code"] = code
+        if login_id is not UNSET:
+            field_dict["loginId"] = login_id
+        if login_id_types is not UNSET:
+            field_dict["loginIdTypes"] = login_id_types
+        if state is not UNSET:
+            field_dict["state"] = state
+        if trust_challenge is not UNSET:
+            field_dict["trustChallenge"] = trust_challenge
+        if user_id is not UNSET:
+            field_dict["userId"] = user_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _application_id = d.pop("applicationId", UNSET)
+        application_id: UUID | Unset
+        if isinstance(_application_id, Unset):
+            application_id = UNSET
+        else:
+            application_id = UUID(_application_id)
+
+        code = d.pop("code", UNSET)
+
+        login_id = d.pop("loginId", UNSET)
+
+        login_id_types = cast(list[str], d.pop("loginIdTypes", UNSET))
+
+        _state = d.pop("state", UNSET)
+        state: AnyJsonMap | Unset
+        if isinstance(_state, Unset):
+            state = UNSET
+        else:
+            state = AnyJsonMap.from_dict(_state)
+
+        trust_challenge = d.pop("trustChallenge", UNSET)
+
+        _user_id = d.pop("userId", UNSET)
+        user_id: UUID | Unset
+        if isinstance(_user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = UUID(_user_id)
+
+        two_factor_start_request = cls(
+            application_id=application_id,
+            code=code,
+            login_id=login_id,
+            login_id_types=login_id_types,
+            state=state,
+            trust_challenge=trust_challenge,
+            user_id=user_id,
+        )
+
+        two_factor_start_request.additional_properties = d
+        return two_factor_start_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,267 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.username_status_value import UsernameStatusValue
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.any_json_map import AnyJsonMap
+    from ..models.string_map import StringMap
+
+
+T = TypeVar("T", bound="UserRegistration")
+
+
+@_attrs_define
+class UserRegistration:
+    """A user's registration for an application.
+
+    Attributes:
+        application_id (UUID | Unset): A UUID as a lowercase canonical string.
+        authentication_token (str | Unset): An application authentication token.
+        clean_speak_id (UUID | Unset): A UUID as a lowercase canonical string.
+        data (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
+            or null).
+        id (UUID | Unset): A UUID as a lowercase canonical string.
+        insert_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
+        last_login_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
+        last_update_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
+        preferred_languages (list[str] | Unset): Preferred locales for this application.
+        roles (list[str] | Unset): The user's roles in the application.
+        timezone (str | Unset): The time zone for this application, any IANA id or offset.
+        tokens (StringMap | Unset): A map from string to string.
+        username (str | Unset): The username for this application.
+        username_status (str | Unset | UsernameStatusValue): The moderation status of a username; a newer FusionAuth may
+            send other values.
+        verified (bool | Unset): Whether the registration is verified.
+        verified_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
+    """
+
+    application_id: UUID | Unset = UNSET
+    authentication_token: str | Unset = UNSET
+    clean_speak_id: UUID | Unset = UNSET
+    data: AnyJsonMap | Unset = UNSET
+    id: UUID | Unset = UNSET
+    insert_instant: int | Unset = UNSET
+    last_login_instant: int | Unset = UNSET
+    last_update_instant: int | Unset = UNSET
+    preferred_languages: list[str] | Unset = UNSET
+    roles: list[str] | Unset = UNSET
+    timezone: str | Unset = UNSET
+    tokens: StringMap | Unset = UNSET
+    username: str | Unset = UNSET
+    username_status: str | Unset | UsernameStatusValue = UNSET
+    verified: bool | Unset = UNSET
+    verified_instant: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        application_id: str | Unset = UNSET
+        if not isinstance(self.application_id, Unset):
+            application_id = str(self.application_id)
+
+        authentication_token = self.authentication_token
+
+        clean_speak_id: str | Unset = UNSET
+        if not isinstance(self.clean_speak_id, Unset):
+            clean_speak_id = str(self.clean_speak_id)
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        insert_instant = self.insert_instant
+
+        last_login_instant = self.last_login_instant
+
+        last_update_instant = self.last_update_instant
+
+        preferred_languages: list[str] | Unset = UNSET
+        if not isinstance(self.preferred_languages, Unset):
+            preferred_languages = self.preferred_languages
+
+        roles: list[str] | Unset = UNSET
+        if not isinstance(self.roles, Unset):
+            roles = self.roles
+
+        timezone = self.timezone
+
+        tokens: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.tokens, Unset):
+            tokens = self.tokens.to_dict()
+
+        username = self.username
+
+        username_status: str | Unset
+        if isinstance(self.username_status, Unset):
+            username_status = UNSET
+        elif isinstance(self.username_status, UsernameStatusValue):
+            username_status = self.username_status.value
+        else:
+            username_status = self.username_status
+
+        verified = self.verified
+
+        verified_instant = self.verified_instant
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if authentication_token is not UNSET:
+            field_dict["authenticationToken"] = authentication_token
+        if clean_speak_id is not UNSET:
+            field_dict["cleanSpeakId"] = clean_speak_id
+        if data is not UNSET:
+            field_dict["data"] = data
+        if id is not UNSET:
+            field_dict["id"] = id
+        if insert_instant is not UNSET:
+            field_dict["insertInstant"] = insert_instant
+        if last_login_instant is not UNSET:
+            field_dict["lastLoginInstant"] = last_login_instant
+        if last_update_instant is not UNSET:
+            field_dict["lastUpdateInstant"] = last_update_instant
+        if preferred_languages is not UNSET:
+            field_dict["preferredLanguages"] = preferred_languages
+        if roles is not UNSET:
+            field_dict["roles"] = roles
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+        if tokens is not UNSET:
+            field_dict["tokens"] = tokens
+        if username is not UNSET:
+            field_dict["username"] = username
+        if username_status is not UNSET:
+            field_dict["usernameStatus"] = username_status
+        if verified is not UNSET:
+            field_dict["verified"] = verified
+        if verified_instant is not UNSET:
+            field_dict["verifiedInstant"] = verified_instant
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+        from ..models.string_map import StringMap  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _application_id = d.pop("applicationId", UNSET)
+        application_id: UUID | Unset
+        if isinstance(_application_id, Unset):
+            application_id = UNSET
+        else:
+            application_id = UUID(_application_id)
+
+        authentication_token = d.pop("authenticationToken", UNSET)
+
+        _clean_speak_id = d.pop("cleanSpeakId", UNSET)
+        clean_speak_id: UUID | Unset
+        if isinstance(_clean_speak_id, Unset):
+            clean_speak_id = UNSET
+        else:
+            clean_speak_id = UUID(_clean_speak_id)
+
+        _data = d.pop("data", UNSET)
+        data: AnyJsonMap | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = AnyJsonMap.from_dict(_data)
+
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
+        insert_instant = d.pop("insertInstant", UNSET)
+
+        last_login_instant = d.pop("lastLoginInstant", UNSET)
+
+        last_update_instant = d.pop("lastUpdateInstant", UNSET)
+
+        preferred_languages = cast(list[str], d.pop("preferredLanguages", UNSET))
+
+        roles = cast(list[str], d.pop("roles", UNSET))
+
+        timezone = d.pop("timezone", UNSET)
+
+        _tokens = d.pop("tokens", UNSET)
+        tokens: StringMap | Unset
+        if isinstance(_tokens, Unset):
+            tokens = UNSET
+        else:
+            tokens = StringMap.from_dict(_tokens)
+
+        username = d.pop("username", UNSET)
+
+        def _parse_username_status(data: object) -> str | Unset | UsernameStatusValue:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_username_status_type_0 = UsernameStatusValue(data)
+
+                return componentsschemas_username_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | Unset | UsernameStatusValue, data)
+
+        username_status = _parse_username_status(d.pop("usernameStatus", UNSET))
+
+        verified = d.pop("verified", UNSET)
+
+        verified_instant = d.pop("verifiedInstant", UNSET)
+
+        user_registration = cls(
+            application_id=application_id,
+            authentication_token=authentication_token,
+            clean_speak_id=clean_speak_id,
+            data=data,
+            id=id,
+            insert_instant=insert_instant,
+            last_login_instant=last_login_instant,
+            last_update_instant=last_update_instant,
+            preferred_languages=preferred_languages,
+            roles=roles,
+            timezone=timezone,
+            tokens=tokens,
+            username=username,
+            username_status=username_status,
+            verified=verified,
+            verified_instant=verified_instant,
+        )
+
+        user_registration.additional_properties = d
+        return user_registration
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.two_factor_method import TwoFactorMethod
+
+
+T = TypeVar("T", bound="UserTwoFactorConfiguration")
+
+
+@_attrs_define
+class UserTwoFactorConfiguration:
+    """The user's multi-factor configuration.
+
+    Attributes:
+        methods (list[TwoFactorMethod] | Unset): The user's multi-factor methods.
+        recovery_codes (list[str] | Unset): The user's unused recovery codes, when FusionAuth returns them.
+    """
+
+    methods: list[TwoFactorMethod] | Unset = UNSET
+    recovery_codes: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        methods: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.methods, Unset):
+            methods = []
+            for methods_item_data in self.methods:
+                methods_item = methods_item_data.to_dict()
+                methods.append(methods_item)
+
+        recovery_codes: list[str] | Unset = UNSET
+        if not isinstance(self.recovery_codes, Unset):
+            recovery_codes = self.recovery_codes
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if methods is not UNSET:
+            field_dict["methods"] = methods
+        if recovery_codes is not UNSET:
+            field_dict["recoveryCodes"] = recovery_codes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _methods = d.pop("methods", UNSET)
+        methods: list[TwoFactorMethod] | Unset = UNSET
+        if _methods is not UNSET:
+            methods = []
+            for methods_item_data in _methods:
+                methods_item = TwoFactorMethod.from_dict(methods_item_data)
+
+                methods.append(methods_item)
+
+        recovery_codes = cast(list[str], d.pop("recoveryCodes", UNSET))
+
+        user_two_factor_configuration = cls(
+            methods=methods,
+            recovery_codes=recovery_codes,
+        )
+
+        user_two_factor_configuration.additional_properties = d
+        return user_two_factor_configuration
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,54 @@
+"""Developer and CI tasks. Tool versions are pinned in pyproject.toml's dependency groups."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["check_generated", "lint", "typecheck", "tests"]
+nox.options.error_on_missing_interpreters = True
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHON = "3.11"
+
+
+def install_group(session: nox.Session, group: str) -> None:
+    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from openapi/two-factor.yaml."""
+    install_group(session, "generate")
+    session.run("python", "scripts/generate.py")
+
+
+@nox.session(python=PYTHON)
+def check_generated(session: nox.Session) -> None:
+    """Fail, with a diff, when generated/ does not match the spec (stale or edited by hand)."""
+    install_group(session, "generate")
+    session.run("python", "scripts/generate.py", "--check")
+
+
+@nox.session(python=["3.11", "3.12", "3.13"])
+def tests(session: nox.Session) -> None:
+    """The test suite, against the package installed as users install it (not editable)."""
+    session.install(".")
+    install_group(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff over hand-written and generated code alike."""
+    install_group(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over the facade, the generated package, the tests and the scripts."""
+    session.install(".")
+    install_group(session, "typecheck")
+    session.run("mypy")
