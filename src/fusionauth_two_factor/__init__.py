@@ -1,0 +1,57 @@
+"""A typed, async-capable client for FusionAuth's two-factor (MFA) API.
+
+from fusionauth_two_factor import Client, TwoFactorController
+
+with Client(base_url="https://auth.example.com", api_key="...") as client:
+    status = TwoFactorController(client).retrieve_two_factor_status(trust_id, user_id=user_id)
+    if status.two_factor_required: ...
+"""
+
+from ._client import Client
+from ._constants import __version__
+from ._controllers import AsyncTwoFactorController, TwoFactorController
+from ._errors import (
+    APIConnectionError,
+    ApiError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    FusionAuthError,
+    InvalidCodeError,
+    LoginPreventedError,
+    NotFoundError,
+    RateLimitError,
+    ResponseParseError,
+    ServerError,
+    UserExpiredError,
+    error_codes,
+)
+from ._redaction import install_redacted_reprs
+from ._response import ApiResponse, TwoFactorStatusApiResponse
+from ._transport import RequestOptions
+
+install_redacted_reprs()
+
+__all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
+    "ApiError",
+    "ApiResponse",
+    "AsyncTwoFactorController",
+    "AuthenticationError",
+    "BadRequestError",
+    "Client",
+    "FusionAuthError",
+    "InvalidCodeError",
+    "LoginPreventedError",
+    "NotFoundError",
+    "RateLimitError",
+    "RequestOptions",
+    "ResponseParseError",
+    "ServerError",
+    "TwoFactorController",
+    "TwoFactorStatusApiResponse",
+    "UserExpiredError",
+    "__version__",
+    "error_codes",
+]

@@ -1,0 +1,151 @@
+"""`Client`: the configuration and the connection pools shared by the controllers."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import uuid
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._operations import Operation
+from ._response import ApiResponse
+from ._transport import (
+    PreparedCall,
+    RequestOptions,
+    ResultT,
+    Settings,
+    as_timeout,
+    checked_max_retries,
+    exchange,
+    prepare,
+    run_async,
+    run_sync,
+)
+from ._validation import header_value, required_uuid
+
+
+class Client:
+    """Where FusionAuth is and how to authenticate; owns one connection pool per kind of I/O.
+
+    Args:
+        base_url: FusionAuth's address, such as ``https://auth.example.com`` (a path prefix is kept).
+        api_key: the API key for the calls that need one (status, start, send for enable/disable).
+        tenant_id: sent as ``X-FusionAuth-TenantId`` on every call when given.
+        timeout: seconds, or an ``httpx.Timeout``; default connect 5 s, read/write 15 s, pool 10 s.
+        max_retries: retries of a failed attempt where that is safe (see the README); default 2.
+        http_client / async_http_client: your own httpx clients, for proxies, TLS settings,
+            transports or event hooks. This Client then does not close them. Their base URL,
+            default headers and cookies are not used: every request is built here in full.
+
+    Use it as a context manager, or call ``close()`` / ``aclose()``, to release connections.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None = None,
+        tenant_id: str | uuid.UUID | None = None,
+        *,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._settings = Settings(
+            base_url=_checked_base_url(base_url),
+            api_key=None if api_key is None else header_value(api_key, "api_key"),
+            tenant_id=None if tenant_id is None else str(required_uuid(tenant_id, "tenant_id")),
+            timeout=as_timeout(timeout),
+            max_retries=checked_max_retries(max_retries),
+        )
+        self._http = http_client
+        self._async_http = async_http_client
+        self._owns_http = http_client is None
+        self._owns_async_http = async_http_client is None
+
+    @property
+    def base_url(self) -> str:
+        return self._settings.base_url
+
+    @property
+    def tenant_id(self) -> str | None:
+        return self._settings.tenant_id
+
+    def __repr__(self) -> str:
+        api_key = "None" if self._settings.api_key is None else "'<redacted>'"
+        return f"Client(base_url={self.base_url!r}, api_key={api_key}, tenant_id={self.tenant_id!r})"
+
+    def _prepare(
+        self,
+        operation: Operation[ResultT],
+        arguments: dict[str, Any],
+        *,
+        jwt: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> PreparedCall[ResultT]:
+        return prepare(self._settings, operation, arguments, jwt=jwt, options=options)
+
+    def _send(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
+        if self._http is None:
+            # httpx does not follow redirects by default: a redirect must not carry a code elsewhere.
+            self._http = httpx.Client()
+            _refuse_cookies(self._http.cookies)
+        return run_sync(self._http, exchange(call))
+
+    async def _send_async(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
+        if self._async_http is None:
+            self._async_http = httpx.AsyncClient()
+            _refuse_cookies(self._async_http.cookies)
+        return await run_async(self._async_http, exchange(call))
+
+    def close(self) -> None:
+        """Close the sync connection pool (if this Client created it)."""
+        if self._http is not None and self._owns_http:
+            self._http.close()
+            self._http = None
+
+    async def aclose(self) -> None:
+        """Close both connection pools (those this Client created)."""
+        if self._async_http is not None and self._owns_async_http:
+            await self._async_http.aclose()
+            self._async_http = None
+        self.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+def _refuse_cookies(cookies: httpx.Cookies) -> None:
+    # A login answer sets access_token / refresh_token cookies. A pooled client shared by many
+    # users must not keep them: the policy below stores none.
+    cookies.jar.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+
+
+def _checked_base_url(base_url: object) -> str:
+    if not isinstance(base_url, str):
+        raise TypeError(f"base_url must be a str, not {type(base_url).__name__}")
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL:
+        raise ValueError("base_url is not a valid URL") from None
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise ValueError("base_url must be an http:// or https:// URL with a host, such as https://auth.example.com")
+    if url.userinfo or url.query or url.fragment:
+        raise ValueError("base_url must not contain credentials, a query or a fragment")
+    return str(url).rstrip("/")

@@ -1,0 +1,26 @@
+"""Every tunable default in one place, with the reason for its value."""
+
+from __future__ import annotations
+
+import httpx
+
+__version__ = "0.1.0"
+
+USER_AGENT = f"fusionauth-two-factor-python/{__version__}"
+TENANT_HEADER = "X-FusionAuth-TenantId"
+
+# FusionAuth answers these calls in milliseconds; a slow network still connects in a few seconds.
+# FusionAuth's own Python client waits 1000 s, which turns an outage into a hung worker.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=15.0, write=15.0, pool=10.0)
+
+DEFAULT_MAX_RETRIES = 2
+# Backoff between retries without a Retry-After: 0.5 s, 1 s, 2 s ... capped, with jitter so that
+# many clients failing together do not come back together.
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+# A Retry-After longer than this is not waited for: the error is raised with `retry_after` set,
+# so that the caller decides (a web request should not hang for a minute on a rate limit).
+MAX_RETRY_AFTER = 30.0
+
+# Non-standard success codes FusionAuth uses (Python's http.HTTPStatus knows none of them).
+STATUS_TWO_FACTOR_REQUIRED = 242

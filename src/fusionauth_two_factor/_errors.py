@@ -1,0 +1,158 @@
+"""The package's exceptions: one base class, API errors by status, and transport errors.
+
+Messages name the operation, the status and, for a 400, FusionAuth's error codes; never a
+header, a body value or a credential, so that logging an exception is always safe.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from fusionauth_two_factor_generated.models import Errors, LoginPreventedActions
+
+
+class FusionAuthError(Exception):
+    """Base class of every exception this package raises (besides ValueError/TypeError for bad arguments)."""
+
+
+class ApiError(FusionAuthError):
+    """FusionAuth (or a proxy in front of it) answered with a status that is not a success.
+
+    Attributes:
+        operation: the documented name of the call, such as ``twoFactorLogin``.
+        status_code: the HTTP status code.
+        headers: the response headers.
+        body: the raw response body as text ('' when empty).
+        result: the parsed documented body (``Errors`` for 400, ``LoginPreventedActions`` for 409),
+            or None when the body is empty, not JSON or not of the documented shape.
+        retries: how many times the call was retried before this answer.
+        retry_after: seconds the server asked to wait (Retry-After), when it said so.
+    """
+
+    def __init__(
+        self,
+        *,
+        operation: str,
+        status_code: int,
+        headers: httpx.Headers,
+        body: str,
+        result: Any,
+        retries: int = 0,
+        retry_after: float | None = None,
+    ) -> None:
+        self.operation = operation
+        self.status_code = status_code
+        self.headers = headers
+        self.body = body
+        self.result = result
+        self.retries = retries
+        self.retry_after = retry_after
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        message = f"{self.operation} failed: HTTP {self.status_code}"
+        if isinstance(self.result, Errors):
+            codes = error_codes(self.result)
+            if codes:
+                message += f" ({', '.join(codes)})"
+        elif not self.body:
+            message += " (empty body)"
+        if self.retries:
+            message += f" after {self.retries} retries"
+        return message
+
+
+def error_codes(errors: Errors) -> list[str]:
+    """FusionAuth's error codes in a 400 body, such as ``[blank]code`` or ``[TenantIdRequired]``."""
+    codes = [str(error.code) for error in errors.general_errors or [] if error.code]
+    if errors.field_errors:
+        for field_errors in errors.field_errors.additional_properties.values():
+            codes.extend(str(error.code) for error in field_errors if error.code)
+    return codes
+
+
+class BadRequestError(ApiError):
+    """400: the request is invalid; ``result`` is the ``Errors`` body when FusionAuth sent one."""
+
+    result: Errors | None
+
+
+class AuthenticationError(ApiError):
+    """401: the API key or JWT is missing, wrong or expired."""
+
+
+class NotFoundError(ApiError):
+    """404: the user, or the ``twoFactorId``, is unknown or expired."""
+
+
+class LoginPreventedError(ApiError):
+    """409: a user action prevents the login; ``result`` lists the actions."""
+
+    result: LoginPreventedActions | None
+
+
+class UserExpiredError(ApiError):
+    """410: the user has expired."""
+
+
+class InvalidCodeError(ApiError):
+    """421: the one-time code is not valid."""
+
+
+class RateLimitError(ApiError):
+    """429: too many requests."""
+
+
+class ServerError(ApiError):
+    """5xx: FusionAuth, a service behind it, or a proxy in front of it failed."""
+
+
+_ERRORS_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    404: NotFoundError,
+    409: LoginPreventedError,
+    410: UserExpiredError,
+    421: InvalidCodeError,
+    429: RateLimitError,
+}
+
+
+def api_error_class(status_code: int) -> type[ApiError]:
+    if status_code >= 500:
+        return ServerError
+    return _ERRORS_BY_STATUS.get(status_code, ApiError)
+
+
+class ResponseParseError(FusionAuthError):
+    """A success status came with a body that is not the documented JSON shape.
+
+    ``body`` keeps the raw text for inspection; the message never includes it, because a success
+    body carries tokens.
+    """
+
+    def __init__(self, *, operation: str, status_code: int, headers: httpx.Headers, body: str, reason: str) -> None:
+        self.operation = operation
+        self.status_code = status_code
+        self.headers = headers
+        self.body = body
+        super().__init__(f"{operation}: HTTP {status_code} body is not a valid response ({reason})")
+
+
+class APIConnectionError(FusionAuthError):
+    """The request did not get an HTTP answer: refused connection, DNS or TLS failure, reset."""
+
+    def __init__(self, message: str, *, operation: str, url: str, retries: int = 0) -> None:
+        self.operation = operation
+        self.url = url
+        self.retries = retries
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, read, write or pool timeout. ``phase`` says which."""
+
+    def __init__(self, message: str, *, operation: str, url: str, phase: str, retries: int = 0) -> None:
+        self.phase = phase
+        super().__init__(message, operation=operation, url=url, retries=retries)

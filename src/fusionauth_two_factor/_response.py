@@ -1,0 +1,51 @@
+"""What a successful call returns."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+import httpx
+from fusionauth_two_factor_generated.models import TwoFactorStatusResponse
+
+from ._constants import STATUS_TWO_FACTOR_REQUIRED
+
+ResultT = TypeVar("ResultT")
+
+
+class ApiResponse(Generic[ResultT]):
+    """A 2xx answer: the integer status code, the headers and the parsed body.
+
+    ``result`` is the generated model the spec declares for this status code (its ``to_dict()``
+    gives back the JSON FusionAuth sent, unknown fields included), or None when the success has
+    no body (the two sends) or the status code is one FusionAuth does not document.
+    ``retries`` counts the attempts that were retried before this answer.
+    """
+
+    __slots__ = ("content", "headers", "result", "retries", "status_code")
+
+    def __init__(
+        self, *, status_code: int, headers: httpx.Headers, content: bytes, result: ResultT | None, retries: int
+    ) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.content = content
+        self.result = result
+        self.retries = retries
+
+    def __repr__(self) -> str:
+        # Headers (Set-Cookie carries tokens) and raw content stay out; the result's repr is redacted.
+        return f"{type(self).__name__}(status_code={self.status_code}, result={self.result!r}, retries={self.retries})"
+
+
+class TwoFactorStatusApiResponse(ApiResponse[TwoFactorStatusResponse]):
+    """The answer of ``retrieve_two_factor_status``."""
+
+    __slots__ = ()
+
+    @property
+    def two_factor_required(self) -> bool:
+        """True when FusionAuth answered 242: the next login will ask for a second factor.
+
+        False on 200: the user has no MFA, or the trust given is still valid.
+        """
+        return self.status_code == STATUS_TWO_FACTOR_REQUIRED

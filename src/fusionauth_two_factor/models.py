@@ -1,0 +1,7 @@
+"""The generated request and response models, re-exported under the facade's name.
+
+`from fusionauth_two_factor.models import TwoFactorLoginRequest, LoginResponse, ...`
+"""
+
+from fusionauth_two_factor_generated.models import *  # noqa: F403
+from fusionauth_two_factor_generated.models import __all__  # noqa: F401 - re-exported
