@@ -1,0 +1,317 @@
+"""The Starlette application: FusionAuth's six two-factor endpoints over HTTP, plus emulator-only helpers.
+
+FusionAuth endpoints (all JSON answers are ``application/json;charset=UTF-8``; 401, 404, 410, 421 and 500 have
+an empty body; 400 carries an ``Errors`` object)::
+
+    GET  /api/two-factor/status[/{twoFactorTrustId}]?userId=&applicationId=   API key  -> 200 | 242
+    POST /api/two-factor/status   {userId, twoFactorTrustId, applicationId}   API key  -> 200 | 242  (1.62+ form)
+    POST /api/two-factor/start                                                API key  -> 200 | 404
+    POST /api/two-factor/login                                                none     -> 200 | 202 | 203 | 404
+                                                                                          | 409 | 410 | 421
+    POST /api/two-factor/send                                       API key or JWT     -> 200 (empty)
+    GET  /api/two-factor/secret                                     JWT only           -> 200
+    POST /api/two-factor/send/{twoFactorId}                                   none     -> 200 (empty)
+
+Authentication: an API key is the raw ``Authorization`` value; a JWT is ``Authorization: Bearer <jwt>`` (or an
+``access_token`` cookie when no ``Authorization`` header is sent). Endpoints without authentication ignore the
+``Authorization`` header completely. ``X-FusionAuth-TenantId`` naming no seeded tenant is answered 400
+``[InvalidTenantId]`` (after authentication); a tenant-pinned API key used with a different tenant header is 401.
+
+Emulator-only routes (no authentication, never part of FusionAuth; bind to 127.0.0.1)::
+
+    GET    /_emulator/outbox[?twoFactorId=&userId=&destination=&method=&purpose=]  -> {"messages": [...]}
+    GET    /_emulator/outbox/latest[?same filters]                                 -> message | 404
+    DELETE /_emulator/outbox                                                       -> clears the outbox
+    GET    /_emulator/info                  -> seeded tenants, applications, API keys and users (with aliases)
+    GET    /_emulator/totp/{user}[?methodId=]  -> {"code": current authenticator code, "instant": ms}
+    POST   /_emulator/jwt   {"userId", "applicationId"?, "ttlSeconds"?}  -> {"token": access token}
+    GET    /_emulator/clock                 -> {"now": ms, "fake": bool}
+    POST   /_emulator/clock/advance {"seconds": n}  -> {"now": ms}  (400 unless the clock is a FakeClock)
+    POST   /_emulator/reset                 -> reload the seed, forget challenges, trusts and the outbox
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .body import Body, parse_body
+from .clock import FakeClock
+from .errors import ApiError
+from .models import User
+from .state import EmulatorState
+
+__all__ = ["JSON_CONTENT_TYPE", "create_app"]
+
+logger = logging.getLogger(__name__)
+
+JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
+TENANT_HEADER = "x-fusionauth-tenantid"
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+class FusionAuthJSONResponse(Response):
+    media_type = JSON_CONTENT_TYPE
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_response(body: Any, status: int = 200) -> Response:
+    return FusionAuthJSONResponse(body, status_code=status)
+
+
+def empty(status: int = 200) -> Response:
+    return Response(status_code=status)
+
+
+def error_response(error: ApiError) -> Response:
+    if error.status == 400 and error.errors is not None:
+        return json_response(error.errors.to_json(), 400)
+    return empty(error.status)
+
+
+def _guard(name: str, handler: Handler) -> Handler:
+    """Map :class:`ApiError` to its answer and anything unexpected to an empty 500 (logged without data)."""
+
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except ApiError as error:
+            return error_response(error)
+        except Exception as exc:  # an emulator bug: answer like FusionAuth, an empty 500
+            logger.error("unhandled %s while handling %s", type(exc).__name__, name)
+            return empty(500)
+
+    guarded.__name__ = name
+    return guarded
+
+
+def _bearer(request: Request) -> str | None:
+    """The JWT of a request: ``Authorization: Bearer x``, else the ``access_token`` cookie if no header."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return request.cookies.get("access_token") or None
+    scheme, _, token = header.strip().partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+class _Endpoints:
+    def __init__(self, state: EmulatorState) -> None:
+        self.state = state
+
+    # ---- authentication helpers
+
+    def api_key_tenant(self, request: Request) -> str | None:
+        """Require an API key; return the tenant the request is pinned to (``None``: not pinned)."""
+        key = self.state.api_key_for(request.headers.get("authorization"))
+        if key is None:
+            raise ApiError(401)
+        header_tenant = self.state.tenant_from_header(request.headers.get(TENANT_HEADER))
+        return self.state.scope_for_key(key, header_tenant)
+
+    def jwt_user(self, request: Request) -> User:
+        token = _bearer(request)
+        user = self.state.jwt_user(token) if token else None
+        if user is None:
+            raise ApiError(401)
+        header_tenant = self.state.tenant_from_header(request.headers.get(TENANT_HEADER))
+        if header_tenant is not None and header_tenant != user.tenant_id:
+            raise ApiError(401)
+        return user
+
+    def no_auth_tenant(self, request: Request) -> str | None:
+        return self.state.tenant_from_header(request.headers.get(TENANT_HEADER))
+
+    @staticmethod
+    async def body(request: Request) -> Body:
+        return parse_body(await request.body())
+
+    # ---- FusionAuth endpoints
+
+    async def status_get(self, request: Request) -> Response:
+        tenant_id = self.api_key_tenant(request)
+        query = request.query_params
+        status, body = self.state.status(
+            user_id=query.get("userId"),
+            trust_id=request.path_params.get("twoFactorTrustId") or query.get("twoFactorTrustId"),
+            application_id=query.get("applicationId"),
+            tenant_id=tenant_id,
+        )
+        return json_response(body, status)
+
+    async def status_post(self, request: Request) -> Response:
+        tenant_id = self.api_key_tenant(request)
+        body = await self.body(request)
+        status, response = self.state.status(
+            user_id=body.string("userId"),
+            trust_id=body.string("twoFactorTrustId"),
+            application_id=body.string("applicationId"),
+            tenant_id=tenant_id,
+        )
+        return json_response(response, status)
+
+    async def start(self, request: Request) -> Response:
+        tenant_id = self.api_key_tenant(request)
+        return json_response(self.state.start(await self.body(request), tenant_id=tenant_id))
+
+    async def login(self, request: Request) -> Response:
+        tenant_id = self.no_auth_tenant(request)
+        outcome = self.state.login(await self.body(request), tenant_id=tenant_id)
+        return empty(outcome.status) if outcome.body is None else json_response(outcome.body, outcome.status)
+
+    async def send(self, request: Request) -> Response:
+        header = request.headers.get("authorization")
+        if _bearer(request) is not None or header is None:
+            user: User | None = self.jwt_user(request)
+            tenant_id = user.tenant_id if user else None
+        else:
+            user = None
+            tenant_id = self.api_key_tenant(request)
+        self.state.send_enable_disable(await self.body(request), tenant_id=tenant_id, jwt_user=user)
+        return empty(200)
+
+    async def secret(self, request: Request) -> Response:
+        self.jwt_user(request)
+        return json_response(self.state.generate_secret())
+
+    async def send_for_login(self, request: Request) -> Response:
+        tenant_id = self.no_auth_tenant(request)
+        body = await self.body(request)
+        self.state.send_login_code(request.path_params["twoFactorId"], body, tenant_id=tenant_id)
+        return empty(200)
+
+    # ---- emulator-only helpers
+
+    def _outbox_filters(self, request: Request) -> dict[str, str | None]:
+        query = request.query_params
+        return {
+            "two_factor_id": query.get("twoFactorId"),
+            "user_id": query.get("userId"),
+            "destination": query.get("destination"),
+            "method": query.get("method"),
+            "purpose": query.get("purpose"),
+        }
+
+    async def outbox(self, request: Request) -> Response:
+        if request.method == "DELETE":
+            self.state.clear_outbox()
+            return empty(200)
+        messages = self.state.outbox_messages(**self._outbox_filters(request))
+        return json_response({"messages": [m.to_json() for m in messages]})
+
+    async def outbox_latest(self, request: Request) -> Response:
+        messages = self.state.outbox_messages(**self._outbox_filters(request))
+        return json_response(messages[-1].to_json()) if messages else empty(404)
+
+    async def info(self, request: Request) -> Response:
+        seed = self.state.seed
+        users = []
+        for user in seed.users:
+            users.append(
+                {
+                    "alias": user.alias,
+                    "id": user.id,
+                    "tenantId": user.tenant_id,
+                    "email": user.email,
+                    "username": user.username,
+                    "mobilePhone": user.mobile_phone,
+                    "methods": [{"id": m.id, "method": m.method} for m in user.methods],
+                    "totpSecretBase32": user.totp_secret_base32,
+                }
+            )
+        return json_response(
+            {
+                "apiKey": seed.api_key if seed.api_keys else None,
+                "apiKeys": [{"key": k.key, "tenantId": k.tenant_id} for k in seed.api_keys],
+                "tenants": [{"id": t.id, "name": t.name} for t in seed.tenants],
+                "applications": [{"id": a.id, "name": a.name, "tenantId": a.tenant_id} for a in seed.applications],
+                "users": users,
+            }
+        )
+
+    async def totp(self, request: Request) -> Response:
+        try:
+            code = self.state.totp_code(request.path_params["user"], method_id=request.query_params.get("methodId"))
+        except LookupError:
+            return empty(404)
+        return json_response({"code": code, "instant": self.state.clock.now_ms()})
+
+    async def jwt(self, request: Request) -> Response:
+        body = await self.body(request)
+        ttl = body.data.get("ttlSeconds")
+        if ttl is not None and (not isinstance(ttl, int) or isinstance(ttl, bool)):
+            raise ApiError.field("ttlSeconds", "invalid", "The [ttlSeconds] property must be an integer.")
+        try:
+            token = self.state.mint_jwt(
+                body.string("userId") or "", application_id=body.string("applicationId"), ttl_seconds=ttl
+            )
+        except LookupError:
+            return empty(404)
+        return json_response({"token": token})
+
+    async def clock(self, request: Request) -> Response:
+        clock = self.state.clock
+        return json_response({"now": clock.now_ms(), "fake": isinstance(clock, FakeClock)})
+
+    async def clock_advance(self, request: Request) -> Response:
+        clock = self.state.clock
+        if not isinstance(clock, FakeClock):
+            raise ApiError.general("ClockNotAdjustable", "Start the emulator with a FakeClock (--fake-clock).")
+        seconds = (await self.body(request)).data.get("seconds")
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
+            raise ApiError.field("seconds", "invalid", "The [seconds] property must be a non-negative number.")
+        return json_response({"now": clock.advance(seconds)})
+
+    async def reset(self, request: Request) -> Response:
+        self.state.reset()
+        return empty(200)
+
+
+async def _http_exception(request: Request, exc: Exception) -> Response:
+    """Unknown routes and wrong methods: FusionAuth-style empty bodies."""
+    if isinstance(exc, HTTPException):
+        return Response(status_code=exc.status_code, headers=exc.headers)
+    return empty(500)
+
+
+def create_app(state: EmulatorState | None = None) -> Starlette:
+    """Build the ASGI app around ``state`` (a fresh default-seeded :class:`EmulatorState` when omitted).
+
+    The state is reachable afterwards as ``app.state.emulator``.
+    """
+    state = state if state is not None else EmulatorState()
+    ep = _Endpoints(state)
+
+    def route(path: str, handler: Handler, *methods: str) -> Route:
+        return Route(path, _guard(handler.__name__, handler), methods=list(methods))
+
+    routes = [
+        route("/api/two-factor/status", ep.status_get, "GET"),
+        route("/api/two-factor/status", ep.status_post, "POST"),
+        route("/api/two-factor/status/{twoFactorTrustId}", ep.status_get, "GET"),
+        route("/api/two-factor/start", ep.start, "POST"),
+        route("/api/two-factor/login", ep.login, "POST"),
+        route("/api/two-factor/send", ep.send, "POST"),
+        route("/api/two-factor/send/{twoFactorId}", ep.send_for_login, "POST"),
+        route("/api/two-factor/secret", ep.secret, "GET"),
+        route("/_emulator/outbox", ep.outbox, "GET", "DELETE"),
+        route("/_emulator/outbox/latest", ep.outbox_latest, "GET"),
+        route("/_emulator/info", ep.info, "GET"),
+        route("/_emulator/totp/{user}", ep.totp, "GET"),
+        route("/_emulator/jwt", ep.jwt, "POST"),
+        route("/_emulator/clock", ep.clock, "GET"),
+        route("/_emulator/clock/advance", ep.clock_advance, "POST"),
+        route("/_emulator/reset", ep.reset, "POST"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_exception})
+    app.state.emulator = state
+    return app

@@ -1,0 +1,78 @@
+"""Typed access to a decoded JSON request body.
+
+Unknown fields are ignored. A known field of the wrong JSON type is answered like FusionAuth answers a body it
+cannot bind: 400 with the general error ``[invalidJSON]``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from .errors import ApiError
+
+__all__ = ["Body", "invalid_json", "is_uuid", "parse_body"]
+
+
+def invalid_json(detail: str) -> ApiError:
+    return ApiError.general("invalidJSON", f"Invalid JSON in the request body. {detail}")
+
+
+def is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_body(raw: bytes) -> Body:
+    """Decode a request body; an empty body is an empty object."""
+    if not raw.strip():
+        return Body({})
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise invalid_json("The body could not be parsed.") from None
+    if not isinstance(data, dict):
+        raise invalid_json("The body must be a JSON object.")
+    return Body(data)
+
+
+class Body:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def string(self, name: str) -> str | None:
+        """A string field; blank strings count as absent."""
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise invalid_json(f"The property [{name}] must be a string.")
+        return value if value.strip() else None
+
+    def boolean(self, name: str) -> bool:
+        value = self.data.get(name)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise invalid_json(f"The property [{name}] must be a boolean.")
+        return value
+
+    def obj(self, name: str) -> dict[str, Any] | None:
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise invalid_json(f"The property [{name}] must be an object.")
+        return value
+
+    def strings(self, name: str) -> list[str] | None:
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise invalid_json(f"The property [{name}] must be an array of strings.")
+        return value
