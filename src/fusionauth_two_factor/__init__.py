@@ -26,11 +26,12 @@ from ._errors import (
     UserExpiredError,
     error_codes,
 )
-from ._redaction import install_redacted_reprs
+from ._redaction import install_httpx_log_filter, install_redacted_reprs
 from ._response import ApiResponse, TwoFactorStatusApiResponse
 from ._transport import RequestOptions
 
 install_redacted_reprs()
+install_httpx_log_filter()
 
 __all__ = [
     "APIConnectionError",

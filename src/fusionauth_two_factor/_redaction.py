@@ -3,14 +3,17 @@
 The generated attrs models print every field in their repr, so `repr(login_response)` would show
 the access token. Rather than edit generated code, the facade replaces the `__repr__` of every
 generated model once, at import, with one that prints `'<redacted>'` for the secret fields below.
+It also filters httpx's own request log line, whose URL may carry a twoFactorId or a trust id.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 import attrs
+import httpx
 from fusionauth_two_factor_generated import models as generated_models
 from fusionauth_two_factor_generated.types import Unset
 
@@ -40,11 +43,13 @@ SECRET_FIELDS = frozenset(
 )
 
 
-def _snake_case(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+def _squashed(name: str) -> str:
+    # The generator's Python names differ from the wire names only by case and underscores
+    # (secretBase32Encoded -> secret_base_32_encoded), so comparing squashed names is exact enough.
+    return name.replace("_", "").lower()
 
 
-SECRET_ATTRIBUTES = frozenset(_snake_case(name) for name in SECRET_FIELDS)
+_SQUASHED_SECRET_FIELDS = frozenset(_squashed(name) for name in SECRET_FIELDS)
 
 
 def _redacted_repr(self: Any) -> str:
@@ -55,10 +60,26 @@ def _redacted_repr(self: Any) -> str:
             continue  # an absent field says nothing worth printing
         if field.name == "additional_properties":
             value = {key: REDACTED if key in SECRET_FIELDS else item for key, item in value.items()}
-        elif field.name in SECRET_ATTRIBUTES and value:
+        elif _squashed(field.name) in _SQUASHED_SECRET_FIELDS and value:
             value = REDACTED
         parts.append(f"{field.name}={value!r}")
     return f"{type(self).__name__}({', '.join(parts)})"
+
+
+class _HttpxUrlFilter(logging.Filter):
+    """httpx logs every request URL at INFO; in ours, a path segment may be a twoFactorId or a trust id."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_redact_path_ids(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args)
+        return True
+
+
+_ID_IN_PATH = re.compile(r"(/api/two-factor/(?:send|status)/)[^/?#]+")
+
+
+def _redact_path_ids(url: httpx.URL) -> str:
+    return _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", str(url))
 
 
 def install_redacted_reprs() -> None:
@@ -66,3 +87,9 @@ def install_redacted_reprs() -> None:
         model = getattr(generated_models, name)
         if attrs.has(model):
             model.__repr__ = _redacted_repr  # type: ignore[method-assign]
+
+
+def install_httpx_log_filter() -> None:
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(existing, _HttpxUrlFilter) for existing in logger.filters):
+        logger.addFilter(_HttpxUrlFilter())

@@ -103,8 +103,10 @@ def _check_types(model: Any, where: str) -> None:
         value = getattr(model, field.name)
         if not _matches(value, hints[field.name]):
             raise TypeError(f"{where}: field {field.name!r} has the wrong type ({type(value).__name__})")
-        if attrs.has(type(value)):
-            _check_types(value, f"{where}.{field.name}")
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if attrs.has(type(item)):
+                _check_types(item, f"{where}.{field.name}" + (f"[{index}]" if items is value else ""))
 
 
 def _matches(value: object, hint: Any) -> bool:  # noqa: PLR0911 - one return per kind of type

@@ -1,0 +1,115 @@
+"""API keys, JWTs, one-time codes, TOTP secrets and tokens never show in reprs, messages or logs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+import pytest
+from conftest import (
+    API_KEY,
+    CODE,
+    JWT,
+    TRUST_ID,
+    TWO_FACTOR_ID,
+    USER_ID,
+    Api,
+    FakeFusionAuth,
+    fixture_bytes,
+    fixture_json,
+)
+
+from fusionauth_two_factor import Client, TwoFactorController
+from fusionauth_two_factor.models import LoginResponse, SecretResponse, TwoFactorLoginRequest
+
+LOGIN = fixture_json("login_response.json")
+SECRET = fixture_json("secret_response.json")
+SECRETS = [
+    API_KEY,
+    JWT,
+    CODE,
+    TWO_FACTOR_ID,
+    TRUST_ID,
+    LOGIN["token"],
+    LOGIN["refreshToken"],
+    SECRET["secret"],
+    SECRET["secretBase32Encoded"],
+    "XOgai4Rhzo7ytcxs1YSrPBxXHWfnEUQ8cbfNAQVbsTk",  # changePasswordId
+    "nQgqy9hxQ8G4T9x4TyOZ0rNg",  # an identity provider token
+]
+
+
+def assert_no_secret(text: str) -> None:
+    for secret in SECRETS:
+        assert secret not in text
+
+
+def test_client_and_controller_reprs_hide_the_api_key() -> None:
+    client = Client("https://auth.example.com", api_key=API_KEY)
+    assert repr(client) == "Client(base_url='https://auth.example.com', api_key='<redacted>', tenant_id=None)"
+    assert_no_secret(repr(TwoFactorController(client)))
+
+
+def test_model_reprs_redact_secret_fields_at_every_depth() -> None:
+    login = LoginResponse.from_dict(LOGIN)
+    login.additional_properties["trustToken"] = "a-future-trust-token-value"
+    text = repr(login) + str(login) + repr(SecretResponse.from_dict(SECRET))
+    assert_no_secret(text)
+    assert "a-future-trust-token-value" not in text
+    assert "token='<redacted>'" in text
+    assert "email='example@fusionauth.io'" in text  # not everything is hidden
+    request = TwoFactorLoginRequest(two_factor_id=TWO_FACTOR_ID, code=CODE)
+    assert repr(request) == "TwoFactorLoginRequest(code='<redacted>', two_factor_id='<redacted>', additional_properties={})"
+
+
+def test_responses_and_errors_keep_secrets_out_of_text(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, content=fixture_bytes("login_response.json"), set_cookie=f"access_token={LOGIN['token']}")
+    response = api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
+    assert_no_secret(repr(response) + str(response))
+    server.reply(421)
+    with pytest.raises(Exception) as caught:
+        api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
+    assert_no_secret(str(caught.value) + repr(caught.value))
+
+
+def test_parse_errors_on_success_bodies_do_not_print_the_body(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, content=f'{{"token": "{LOGIN["token"]}", "user": "broken"}}')
+    with pytest.raises(Exception) as caught:
+        api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
+    assert_no_secret(str(caught.value) + repr(caught.value))
+
+
+def test_validation_errors_do_not_echo_values(api: Api) -> None:
+    with pytest.raises(TypeError) as caught:
+        api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE, "noJWT": JWT})
+    assert_no_secret(str(caught.value))
+
+
+def test_debug_logs_show_each_attempt_without_secrets(
+    api: Api, server: FakeFusionAuth, caplog: pytest.LogCaptureFixture, sleeps: list[float]
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    server.reply(200, json_body=fixture_json("status_response.json"))
+    server.fail(httpx.ConnectError("refused"))
+    server.reply(200, content=fixture_bytes("login_response.json"))
+    server.reply(200, json_body=SECRET)
+    server.reply(200)
+    api.call("retrieve_two_factor_status", TRUST_ID, user_id=USER_ID)
+    api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
+    api.call("generate_two_factor_secret_using_jwt", JWT)
+    api.call("send_two_factor_code_for_login_using_method", TWO_FACTOR_ID, {"methodId": "KLRT"})
+    package_lines = [record.getMessage() for record in caplog.records if record.name == "fusionauth_two_factor"]
+    assert package_lines[0].startswith("GET /api/two-factor/status/{twoFactorTrustId} -> 200 in ")
+    assert package_lines[1].startswith("POST /api/two-factor/login -> ConnectError after ")
+    assert package_lines[2].startswith("POST /api/two-factor/login -> 200 in ")
+    assert package_lines[2].endswith("(retries so far: 1)")
+    assert len(package_lines) == 5
+    assert_no_secret(caplog.text)
+
+
+def test_the_package_logger_is_silent_by_default(api: Api, server: FakeFusionAuth, capsys: Any) -> None:
+    server.reply(200, json_body={})
+    api.call("generate_two_factor_secret_using_jwt", JWT)
+    captured = capsys.readouterr()
+    assert captured.out == captured.err == ""

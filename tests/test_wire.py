@@ -1,0 +1,191 @@
+"""The exact request each operation puts on the wire: method, path, query, headers, JSON body."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from conftest import (
+    API_KEY,
+    APPLICATION_ID,
+    BASE_URL,
+    CODE,
+    JWT,
+    TENANT_ID,
+    TRUST_ID,
+    TWO_FACTOR_ID,
+    USER_ID,
+    Api,
+    FakeFusionAuth,
+    fixture_json,
+)
+
+from fusionauth_two_factor import RequestOptions
+from fusionauth_two_factor.models import MessageType, TwoFactorLoginRequest, TwoFactorSendRequest
+
+
+def body_of(request: httpx.Request) -> Any:
+    return json.loads(request.content)
+
+
+def test_status_sends_api_key_path_and_query(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body=fixture_json("status_response.json"))
+    api.call("retrieve_two_factor_status", TRUST_ID, user_id=USER_ID, application_id=APPLICATION_ID)
+    request = server.last
+    assert request.method == "GET"
+    assert str(request.url) == (
+        f"{BASE_URL}/api/two-factor/status/{TRUST_ID}?userId={USER_ID}&applicationId={APPLICATION_ID}"
+    )
+    assert request.headers["Authorization"] == API_KEY  # raw key, no scheme
+    assert request.headers["Accept"] == "application/json"
+    assert "X-FusionAuth-TenantId" not in request.headers
+    assert request.content == b""
+
+
+def test_status_omits_absent_application_id(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body={})
+    api.call("retrieve_two_factor_status", TRUST_ID, user_id=USER_ID)
+    assert server.last.url.params == httpx.QueryParams({"userId": USER_ID})
+
+
+def test_start_sends_api_key_and_camel_case_body(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body=fixture_json("start_response.json"))
+    body = {
+        "loginId": "richard@example.com",
+        "applicationId": APPLICATION_ID,
+        "state": {"redirect_uri": "/settings", "n": 1, "list": [1, "a", None]},
+        "loginIdTypes": ["email"],
+    }
+    api.call("start_two_factor_login", body)
+    request = server.last
+    assert (request.method, request.url.path) == ("POST", "/api/two-factor/start")
+    assert request.headers["Authorization"] == API_KEY
+    assert request.headers["Content-Type"] == "application/json"
+    assert body_of(request) == body
+
+
+def test_login_sends_no_authorization(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body=fixture_json("login_response.json"))
+    api.call(
+        "two_factor_login",
+        TwoFactorLoginRequest(two_factor_id=TWO_FACTOR_ID, code=CODE, trust_computer=True, no_jwt=False),
+    )
+    request = server.last
+    assert (request.method, request.url.path) == ("POST", "/api/two-factor/login")
+    assert "Authorization" not in request.headers
+    assert body_of(request) == {"twoFactorId": TWO_FACTOR_ID, "code": CODE, "trustComputer": True, "noJWT": False}
+
+
+def test_login_accepts_a_dict_with_nested_metadata(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body={})
+    body = {
+        "twoFactorId": TWO_FACTOR_ID,
+        "code": CODE,
+        "metaData": {"device": {"name": "Pixel", "type": "MOBILE", "description": "phone"}},
+        "eventInfo": {"ipAddress": "10.0.0.1", "location": {"city": "Denver", "latitude": 39.7}},
+        "ipAddress": "10.0.0.1",
+        "botDetectionScore": 0.2,
+        "aFutureField": {"kept": True},
+    }
+    api.call("two_factor_login", body)
+    assert body_of(server.last) == body
+
+
+def test_send_for_enable_disable_sends_api_key(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200)
+    body = TwoFactorSendRequest(
+        method="sms", mobile_phone="+13035551212", user_id=uuid.UUID(USER_ID), message_type=MessageType.VOICE
+    )
+    api.call("send_two_factor_code_for_enable_disable", body)
+    request = server.last
+    assert (request.method, request.url.path) == ("POST", "/api/two-factor/send")
+    assert request.headers["Authorization"] == API_KEY
+    assert body_of(request) == {"method": "sms", "mobilePhone": "+13035551212", "userId": USER_ID, "messageType": "Voice"}
+
+
+def test_secret_sends_bearer_jwt_and_never_the_api_key(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body=fixture_json("secret_response.json"))
+    api.call("generate_two_factor_secret_using_jwt", JWT)
+    request = server.last
+    assert (request.method, request.url.path) == ("GET", "/api/two-factor/secret")
+    assert request.headers["Authorization"] == f"Bearer {JWT}"
+    assert API_KEY not in str(request.headers.raw)
+
+
+def test_send_for_login_puts_the_id_in_the_path_and_sends_no_authorization(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200)
+    api.call("send_two_factor_code_for_login_using_method", TWO_FACTOR_ID, {"methodId": "KLRT"})
+    request = server.last
+    assert (request.method, request.url.raw_path) == ("POST", f"/api/two-factor/send/{TWO_FACTOR_ID}".encode())
+    assert "Authorization" not in request.headers
+    assert body_of(request) == {"methodId": "KLRT"}
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "answer"),
+    [
+        ("retrieve_two_factor_status", (TRUST_ID,), {"user_id": USER_ID}),
+        ("start_two_factor_login", ({"loginId": "a@example.com"},), {}),
+        ("two_factor_login", ({"twoFactorId": TWO_FACTOR_ID, "code": CODE},), {}),
+        ("send_two_factor_code_for_enable_disable", ({"methodId": "KLRT", "userId": USER_ID},), {}),
+        ("generate_two_factor_secret_using_jwt", (JWT,), {}),
+        ("send_two_factor_code_for_login_using_method", (TWO_FACTOR_ID, {"methodId": "KLRT"}), {}),
+    ],
+)
+def test_tenant_header_on_every_call_when_configured(
+    make_api: Any, server: FakeFusionAuth, method: str, args: tuple[Any, ...], answer: dict[str, Any]
+) -> None:
+    api = make_api(tenant_id=TENANT_ID.upper())
+    server.reply(200, json_body={})
+    api.call(method, *args, **answer)
+    assert server.last.headers["X-FusionAuth-TenantId"] == TENANT_ID  # canonical lowercase
+    assert server.last.headers["User-Agent"].startswith("fusionauth-two-factor-python/")
+
+
+def test_extra_headers_are_per_call(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body={})
+    server.reply(200, json_body={})
+    options = RequestOptions(extra_headers={"X-Forwarded-For": "203.0.113.7"})
+    api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE}, request_options=options)
+    api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
+    assert server.requests[0].headers["X-Forwarded-For"] == "203.0.113.7"
+    assert "X-Forwarded-For" not in server.requests[1].headers
+
+
+def test_timeouts_are_finite_by_default_and_per_call(api: Api, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body={})
+    server.reply(200, json_body={})
+    server.reply(200, json_body={})
+    api.call("generate_two_factor_secret_using_jwt", JWT)
+    api.call("generate_two_factor_secret_using_jwt", JWT, request_options=RequestOptions(timeout=1.5))
+    api.call("generate_two_factor_secret_using_jwt", JWT)
+    default, custom, after = (request.extensions["timeout"] for request in server.requests)
+    assert default == {"connect": 5.0, "read": 15.0, "write": 15.0, "pool": 10.0}
+    assert custom == {"connect": 1.5, "read": 1.5, "write": 1.5, "pool": 1.5}
+    assert after == default
+
+
+def test_client_timeout_accepts_seconds_or_httpx_timeout(make_api: Any, server: FakeFusionAuth) -> None:
+    server.reply(200, json_body={})
+    server.reply(200, json_body={})
+    make_api(timeout=3).call("generate_two_factor_secret_using_jwt", JWT)
+    make_api(timeout=httpx.Timeout(2.0, connect=1.0)).call("generate_two_factor_secret_using_jwt", JWT)
+    assert server.requests[0].extensions["timeout"]["read"] == 3.0
+    assert server.requests[1].extensions["timeout"] == {"connect": 1.0, "read": 2.0, "write": 2.0, "pool": 2.0}
+
+
+def test_base_url_path_prefix_is_kept(make_api: Any, server: FakeFusionAuth) -> None:
+    from conftest import make_client
+
+    from fusionauth_two_factor import TwoFactorController
+
+    server.reply(200, json_body={})
+    client = make_client(server)
+    client_with_prefix = type(client)(
+        "https://example.com/fusionauth/", api_key=API_KEY, http_client=client._http
+    )
+    TwoFactorController(client_with_prefix).generate_two_factor_secret_using_jwt(JWT)
+    assert str(server.last.url) == "https://example.com/fusionauth/api/two-factor/secret"
