@@ -191,7 +191,9 @@ def _collapse_union(branches: list[dict[str, Json]]) -> dict[str, Json]:
     if enums:
         collapsed["enum"] = [value for b in enums for value in b["enum"]]
         # An enum next to a plain branch of the same type is how the spec models "open" enums.
-        collapsed["x-open-enum"] = len(enums) < len(non_null)
+        enum_types = set().union(*(_types_of(b) for b in enums))
+        plain = [_types_of(b) for b in non_null if "enum" not in b]
+        collapsed["x-open-enum"] = any(not types or types & enum_types for types in plain)
     objects = [b for b in non_null if "properties" in b]
     if objects:
         collapsed["properties"] = {k: v for b in reversed(objects) for k, v in b["properties"].items()}

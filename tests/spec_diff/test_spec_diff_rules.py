@@ -650,6 +650,17 @@ def test_rule(
     assert spec_diff.render_change_line(change) == line
 
 
+def test_an_enum_next_to_a_branch_of_another_type_stays_closed(spec_diff: ModuleType) -> None:
+    mixed = "{type: object, properties: {method: {anyOf: [{type: string, enum: [email]}, {type: integer}]}}}"
+    change = only_change(spec_diff, response_body(mixed), response_body(mixed.replace("[email]", "[email, sms]")))
+
+    assert (change.id, change.breaking, change.message) == (
+        "response-property-enum-value-added",
+        True,
+        'added enum value "sms" (closed enum)',
+    )
+
+
 def test_identical_specs_have_no_changes(spec_diff: ModuleType) -> None:
     document = response_body(ENUM)
     assert spec_diff.diff_specs(document, response_body(ENUM)) == []
