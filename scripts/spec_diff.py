@@ -235,11 +235,8 @@ def flatten(resolver: Resolver, schema: Json, direction: str) -> dict[str, Node]
     hidden = "readOnly" if direction == "request" else "writeOnly"  # never sent / never returned
 
     def visit(schema: Json, path: str, required: bool, seen: frozenset[str]) -> None:
-        ref = schema.get("$ref") if isinstance(schema, dict) else None
-        if isinstance(ref, str) and ref in seen:
-            # A recursive schema: stop; both revisions stop at the same place, so no change is missed.
-            nodes[path] = Node(types=frozenset({"object"}), required=required)
-            return
+        # ``seen`` holds the $refs expanded above this path: the resolver returns an empty schema where a
+        # recursive schema repeats, and both revisions stop at the same place, so no change is missed.
         effective, followed = resolver.effective(schema, seen)
         types, (enum, enum_open) = _types_of(effective), _enum_of(effective)
         extra = effective.get("additionalProperties", True)
