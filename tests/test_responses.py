@@ -170,9 +170,7 @@ def test_400_message_lists_fusionauth_error_codes(api: Api, server: FakeFusionAu
     server.reply(400, content=fixture_bytes("errors_400.json"))
     with pytest.raises(BadRequestError) as caught:
         call(api, "two_factor_login")
-    assert str(caught.value) == (
-        "twoFactorLogin failed: HTTP 400 ([TenantIdRequired], [blank]code, [blank]user.email)"
-    )
+    assert str(caught.value) == ("twoFactorLogin failed: HTTP 400 ([TenantIdRequired], [blank]code, [blank]user.email)")
     field_errors = caught.value.result.field_errors
     assert field_errors["user.email"][0].data["allowed"] == ["a", "b"]
 

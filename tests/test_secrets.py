@@ -60,7 +60,10 @@ def test_model_reprs_redact_secret_fields_at_every_depth() -> None:
     assert "token='<redacted>'" in text
     assert "email='example@fusionauth.io'" in text  # not everything is hidden
     request = TwoFactorLoginRequest(two_factor_id=TWO_FACTOR_ID, code=CODE)
-    assert repr(request) == "TwoFactorLoginRequest(code='<redacted>', two_factor_id='<redacted>', additional_properties={})"
+    assert (
+        repr(request)
+        == "TwoFactorLoginRequest(code='<redacted>', two_factor_id='<redacted>', additional_properties={})"
+    )
 
 
 def test_responses_and_errors_keep_secrets_out_of_text(api: Api, server: FakeFusionAuth) -> None:

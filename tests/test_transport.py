@@ -18,6 +18,7 @@ from fusionauth_two_factor import (
     RequestOptions,
     TwoFactorController,
 )
+from fusionauth_two_factor._client import _refuse_cookies
 
 
 def closed_port() -> int:
@@ -134,8 +135,6 @@ def test_login_cookies_are_not_kept_by_the_clients_own_pool(server: FakeFusionAu
     server.reply(200)
     # Route the client's own pool (created on first use) to the fake server.
     client._http = httpx.Client(transport=httpx.MockTransport(server.handle))
-    from fusionauth_two_factor._client import _refuse_cookies
-
     _refuse_cookies(client._http.cookies)
     response = controller.two_factor_login({"twoFactorId": TWO_FACTOR_ID, "code": CODE})
     assert "access_token=eyJsecret" in response.headers["set-cookie"]

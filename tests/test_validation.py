@@ -81,7 +81,10 @@ def test_a_dict_body_with_python_names_is_rejected(api: Api, server: FakeFusionA
         ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "trustComputer": "yes"}, "field 'trust_computer'"),
         ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "botDetectionScore": True}, "field 'bot_detection_score'"),
         ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "userId": "nope"}, "does not fit TwoFactorLoginRequest"),
-        ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "metaData": {"device": {"name": 5}}}, r"meta_data\.device: field 'name'"),
+        (
+            {"twoFactorId": TWO_FACTOR_ID, "code": CODE, "metaData": {"device": {"name": 5}}},
+            r"meta_data\.device: field 'name'",
+        ),
         ({1: "x"}, "body keys must be str"),
     ],
 )
@@ -135,7 +138,7 @@ def test_base_url_is_checked(base_url: str) -> None:
 
 
 def test_extra_headers_are_checked() -> None:
-    with pytest.raises(ValueError, match="control characters"):
+    with pytest.raises(ValueError, match=r"control characters"):
         RequestOptions(extra_headers={"X-Forwarded-For": "1.2.3.4\r\nX-Evil: 1"})
     with pytest.raises(ValueError, match="max_retries"):
         RequestOptions(max_retries=-2)
@@ -151,9 +154,9 @@ def test_api_key_operations_need_an_api_key(server: FakeFusionAuth) -> None:
 
 
 def test_controllers_need_a_client() -> None:
-    with pytest.raises(TypeError, match="expected a fusionauth_two_factor.Client"):
+    with pytest.raises(TypeError, match=r"expected a fusionauth_two_factor\.Client"):
         TwoFactorController("https://auth.example.com")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="expected a fusionauth_two_factor.Client"):
+    with pytest.raises(TypeError, match=r"expected a fusionauth_two_factor\.Client"):
         AsyncTwoFactorController(None)  # type: ignore[arg-type]
 
 

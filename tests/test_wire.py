@@ -23,7 +23,7 @@ from conftest import (
     fixture_json,
 )
 
-from fusionauth_two_factor import RequestOptions
+from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
 from fusionauth_two_factor.models import MessageType, TwoFactorLoginRequest, TwoFactorSendRequest
 
 
@@ -103,7 +103,12 @@ def test_send_for_enable_disable_sends_api_key(api: Api, server: FakeFusionAuth)
     request = server.last
     assert (request.method, request.url.path) == ("POST", "/api/two-factor/send")
     assert request.headers["Authorization"] == API_KEY
-    assert body_of(request) == {"method": "sms", "mobilePhone": "+13035551212", "userId": USER_ID, "messageType": "Voice"}
+    assert body_of(request) == {
+        "method": "sms",
+        "mobilePhone": "+13035551212",
+        "userId": USER_ID,
+        "messageType": "Voice",
+    }
 
 
 def test_secret_sends_bearer_jwt_and_never_the_api_key(api: Api, server: FakeFusionAuth) -> None:
@@ -177,15 +182,9 @@ def test_client_timeout_accepts_seconds_or_httpx_timeout(make_api: Any, server: 
     assert server.requests[1].extensions["timeout"] == {"connect": 1.0, "read": 2.0, "write": 2.0, "pool": 2.0}
 
 
-def test_base_url_path_prefix_is_kept(make_api: Any, server: FakeFusionAuth) -> None:
-    from conftest import make_client
-
-    from fusionauth_two_factor import TwoFactorController
-
+def test_base_url_path_prefix_is_kept(server: FakeFusionAuth) -> None:
+    transport = httpx.MockTransport(server.handle)
+    client = Client("https://example.com/fusionauth/", http_client=httpx.Client(transport=transport))
     server.reply(200, json_body={})
-    client = make_client(server)
-    client_with_prefix = type(client)(
-        "https://example.com/fusionauth/", api_key=API_KEY, http_client=client._http
-    )
-    TwoFactorController(client_with_prefix).generate_two_factor_secret_using_jwt(JWT)
+    TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
     assert str(server.last.url) == "https://example.com/fusionauth/api/two-factor/secret"
