@@ -9,6 +9,7 @@ from typing import Any, Self
 
 import httpx
 
+from ._async_backend import default_async_transport
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._operations import Operation
 from ._response import ApiResponse
@@ -97,7 +98,7 @@ class Client:
 
     async def _send_async(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
         if self._async_http is None:
-            self._async_http = httpx.AsyncClient()
+            self._async_http = httpx.AsyncClient(transport=default_async_transport())
             _refuse_cookies(self._async_http.cookies)
         return await run_async(self._async_http, exchange(call))
 
