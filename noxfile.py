@@ -29,6 +29,13 @@ def check_generated(session: nox.Session) -> None:
     session.run("python", "scripts/generate.py", "--check")
 
 
+@nox.session(python=PYTHON)
+def spec_diff(session: nox.Session) -> None:
+    """The API-change report for a pull request: `nox -s spec_diff -- [BASE [HEAD]] [--fail-on-breaking] [--format json]`."""
+    session.install("pyyaml==6.0.4")
+    session.run("python", "scripts/spec_diff.py", *session.posargs)
+
+
 @nox.session(python=["3.11", "3.12", "3.13"])
 def tests(session: nox.Session) -> None:
     """The test suite on every supported Python found, against the package installed as users
