@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from types import FrameType
 
 import uvicorn
 
@@ -68,6 +71,21 @@ def _banner(url: str, seed: Seed, fake_clock: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _exit_quietly(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def _install_signal_handlers() -> None:
+    """Make Ctrl-C / SIGTERM end the process with status 0 and no traceback.
+
+    uvicorn handles both signals while serving (graceful shutdown), restores these handlers, then re-raises the
+    signal, which lands here.
+    """
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, _exit_quietly)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -84,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if not _is_loopback(args.host):
         sys.stderr.write("warning: the emulator is reachable beyond this machine; its /_emulator routes are open.\n")
+    _install_signal_handlers()
     sys.stdout.write(_banner(base_url_for(sock), seed, args.fake_clock))
     sys.stdout.flush()
     config = uvicorn.Config(
