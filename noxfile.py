@@ -31,7 +31,10 @@ def check_generated(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def spec_diff(session: nox.Session) -> None:
-    """The API-change report for a pull request: `nox -s spec_diff -- [BASE [HEAD]] [--fail-on-breaking] [--format json]`."""
+    """The API-change report for a pull request.
+
+    nox -s spec_diff -- [BASE [HEAD]] [--fail-on-breaking] [--format json]
+    """
     session.install("pyyaml==6.0.4")
     session.run("python", "scripts/spec_diff.py", *session.posargs)
 

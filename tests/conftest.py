@@ -1,105 +1,30 @@
-"""Shared fixtures: a scripted fake FusionAuth behind httpx.MockTransport, and one `api` fixture
-that runs every test twice, through the sync and the async controller."""
+"""Fixtures: a fake FusionAuth (`server`), and `api`, which runs each test twice, through the sync
+and the async controller."""
 
 from __future__ import annotations
 
-import asyncio
-import json
+import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
-
-from fusionauth_two_factor import AsyncTwoFactorController, Client, TwoFactorController
-
-FIXTURES = Path(__file__).parent / "fixtures"
-BASE_URL = "https://auth.example.com"
-API_KEY = "4737ea8520bd454caabb7cb3d36e14bc1832c0d3f70a4189b82598670f11b1bd"
-TENANT_ID = "f24aca2b-ce4a-4dad-951a-c9d690e71415"
-USER_ID = "00000000-0000-0001-0000-000000000000"
-APPLICATION_ID = "10000000-0000-0002-0000-000000000001"
-JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXNlY3JldA"
-TWO_FACTOR_ID = "YkQY5Gsyo4RlfmDciBGRmvfj3RmatUqrbjoIZ19fmw4"
-TRUST_ID = "cGdnqk6DR3hNxwYMWh0ddVb3bMDBw-y24KfpT2cr1c4"
-CODE = "987654"
+from support import KNOWN_SECRETS, Api, FakeFusionAuth, make_client
 
 
-def fixture_json(name: str) -> Any:
-    return json.loads((FIXTURES / name).read_text())
-
-
-def fixture_bytes(name: str) -> bytes:
-    return (FIXTURES / name).read_bytes()
-
-
-Answer = httpx.Response | Exception
-
-
-@dataclass
-class FakeFusionAuth:
-    """Answers requests from a script, one answer per request, and records what was sent."""
-
-    answers: list[Answer] = field(default_factory=list)
-    requests: list[httpx.Request] = field(default_factory=list)
-
-    def reply(self, status: int = 200, *, json_body: Any = None, content: bytes | str = b"", **headers: str) -> None:
-        if json_body is not None:
-            content = json.dumps(json_body).encode()
-            headers.setdefault("content_type", "application/json;charset=UTF-8")
-        self.answers.append(
-            httpx.Response(status, content=content, headers={k.replace("_", "-"): v for k, v in headers.items()})
-        )
-
-    def fail(self, error: Exception) -> None:
-        self.answers.append(error)
-
-    def handle(self, request: httpx.Request) -> httpx.Response:
-        request.read()
-        self.requests.append(request)
-        if not self.answers:
-            raise AssertionError(f"unexpected request {request.method} {request.url}")
-        answer = self.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-
-    @property
-    def last(self) -> httpx.Request:
-        return self.requests[-1]
+@pytest.fixture(autouse=True)
+def no_secret_in_any_log(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Every test runs with the package at DEBUG and httpx at INFO; no captured line may hold a secret."""
+    caplog.set_level(logging.DEBUG, logger="fusionauth_two_factor")
+    caplog.set_level(logging.INFO, logger="httpx")
+    yield
+    for record in caplog.get_records("call"):
+        line = record.getMessage()
+        leaked = [secret for secret in KNOWN_SECRETS if secret in line]
+        assert not leaked, f"a secret reached the log ({record.name}): {line[:200]}"
 
 
 @pytest.fixture
 def server() -> FakeFusionAuth:
     return FakeFusionAuth()
-
-
-class Api:
-    """Calls a controller method by name through the sync or the async controller."""
-
-    def __init__(self, mode: str, client: Client) -> None:
-        self.mode = mode
-        self.client = client
-        self.sync = TwoFactorController(client)
-        self.async_ = AsyncTwoFactorController(client)
-
-    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        if self.mode == "sync":
-            return getattr(self.sync, method)(*args, **kwargs)
-        return asyncio.run(getattr(self.async_, method)(*args, **kwargs))
-
-
-def make_client(server: FakeFusionAuth, **settings: Any) -> Client:
-    transport = httpx.MockTransport(server.handle)
-    settings.setdefault("api_key", API_KEY)
-    return Client(
-        BASE_URL,
-        http_client=httpx.Client(transport=transport),
-        async_http_client=httpx.AsyncClient(transport=transport),
-        **settings,
-    )
 
 
 @pytest.fixture(params=["sync", "async"])

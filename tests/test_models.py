@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import fixture_json
+from support import fixture_json
 
 from fusionauth_two_factor.models import (
     BreachedPasswordStatusValue,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth, fixture_bytes, fixture_json
+from support import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth, fixture_bytes, fixture_json
 
 from fusionauth_two_factor import (
     ApiError,

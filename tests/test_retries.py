@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
+from support import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
 
 from fusionauth_two_factor import APIConnectionError, ApiError, RateLimitError, ServerError
 from fusionauth_two_factor._constants import MAX_RETRY_DELAY

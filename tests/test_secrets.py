@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import (
+from support import (
     API_KEY,
     CODE,
     JWT,

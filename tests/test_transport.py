@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import API_KEY, CODE, JWT, TWO_FACTOR_ID, Api, FakeFusionAuth, fixture_json
+from support import API_KEY, CODE, JWT, TWO_FACTOR_ID, Api, FakeFusionAuth, fixture_json
 
 from fusionauth_two_factor import (
     APIConnectionError,

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import API_KEY, CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
+from support import API_KEY, CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
 
 from fusionauth_two_factor import AsyncTwoFactorController, Client, RequestOptions, TwoFactorController
 from fusionauth_two_factor.models import TwoFactorLoginRequest
@@ -115,6 +115,7 @@ def test_bad_jwts_are_rejected(api: Api, server: FakeFusionAuth, jwt: Any) -> No
     [
         ({"api_key": "key\r\nX-Evil: 1"}, "api_key must not contain control characters"),
         ({"api_key": ""}, "api_key must not be empty"),
+        ({"api_key": "kéy"}, "api_key must be ASCII"),
         ({"tenant_id": "tenant-1"}, "tenant_id must be a UUID"),
         ({"timeout": 0}, "timeout must be a positive number"),
         ({"timeout": "10"}, "timeout must be a positive number"),

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import (
+from support import (
     API_KEY,
     APPLICATION_ID,
     BASE_URL,

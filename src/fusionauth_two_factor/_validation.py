@@ -57,6 +57,8 @@ def header_value(value: object, name: str) -> str:
         raise ValueError(f"{name} must not be empty")
     if _ILLEGAL_HEADER_CHARACTERS.intersection(value) or not value.isprintable():
         raise ValueError(f"{name} must not contain control characters such as CR or LF")
+    if not value.isascii():
+        raise ValueError(f"{name} must be ASCII (HTTP header values are)")
     return value
 
 

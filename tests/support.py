@@ -1,0 +1,108 @@
+"""Test support shared by the test modules: constants, a scripted fake FusionAuth behind
+httpx.MockTransport, and `Api`, which calls a method through the sync or the async controller.
+
+(A module of its own rather than conftest.py: test folders have conftest modules of their own, and
+`from conftest import ...` would pick whichever comes first on sys.path.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from fusionauth_two_factor import AsyncTwoFactorController, Client, TwoFactorController
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASE_URL = "https://auth.example.com"
+API_KEY = "4737ea8520bd454caabb7cb3d36e14bc1832c0d3f70a4189b82598670f11b1bd"
+TENANT_ID = "f24aca2b-ce4a-4dad-951a-c9d690e71415"
+USER_ID = "00000000-0000-0001-0000-000000000000"
+APPLICATION_ID = "10000000-0000-0002-0000-000000000001"
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXNlY3JldA"
+TWO_FACTOR_ID = "YkQY5Gsyo4RlfmDciBGRmvfj3RmatUqrbjoIZ19fmw4"
+TRUST_ID = "cGdnqk6DR3hNxwYMWh0ddVb3bMDBw-y24KfpT2cr1c4"
+CODE = "987654"
+
+
+def _secrets_in_fixtures() -> list[str]:
+    login = json.loads((FIXTURES / "login_response.json").read_text())
+    secret = json.loads((FIXTURES / "secret_response.json").read_text())
+    return [login["token"], login["refreshToken"], secret["secret"], secret["secretBase32Encoded"]]
+
+
+KNOWN_SECRETS = [API_KEY, JWT, CODE, TWO_FACTOR_ID, TRUST_ID, *_secrets_in_fixtures()]
+
+
+def fixture_json(name: str) -> Any:
+    return json.loads((FIXTURES / name).read_text())
+
+
+def fixture_bytes(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+Answer = httpx.Response | Exception
+
+
+@dataclass
+class FakeFusionAuth:
+    """Answers requests from a script, one answer per request, and records what was sent."""
+
+    answers: list[Answer] = field(default_factory=list)
+    requests: list[httpx.Request] = field(default_factory=list)
+
+    def reply(self, status: int = 200, *, json_body: Any = None, content: bytes | str = b"", **headers: str) -> None:
+        if json_body is not None:
+            content = json.dumps(json_body).encode()
+            headers.setdefault("content_type", "application/json;charset=UTF-8")
+        self.answers.append(
+            httpx.Response(status, content=content, headers={k.replace("_", "-"): v for k, v in headers.items()})
+        )
+
+    def fail(self, error: Exception) -> None:
+        self.answers.append(error)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.requests.append(request)
+        if not self.answers:
+            raise AssertionError(f"unexpected request {request.method} {request.url}")
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    @property
+    def last(self) -> httpx.Request:
+        return self.requests[-1]
+
+
+class Api:
+    """Calls a controller method by name through the sync or the async controller."""
+
+    def __init__(self, mode: str, client: Client) -> None:
+        self.mode = mode
+        self.client = client
+        self.sync = TwoFactorController(client)
+        self.async_ = AsyncTwoFactorController(client)
+
+    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        if self.mode == "sync":
+            return getattr(self.sync, method)(*args, **kwargs)
+        return asyncio.run(getattr(self.async_, method)(*args, **kwargs))
+
+
+def make_client(server: FakeFusionAuth, **settings: Any) -> Client:
+    transport = httpx.MockTransport(server.handle)
+    settings.setdefault("api_key", API_KEY)
+    return Client(
+        BASE_URL,
+        http_client=httpx.Client(transport=transport),
+        async_http_client=httpx.AsyncClient(transport=transport),
+        **settings,
+    )
