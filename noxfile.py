@@ -62,3 +62,20 @@ def typecheck(session: nox.Session) -> None:
     session.install(".[emulator]")
     install_group(session, "typecheck")
     session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def spec_lint(session: nox.Session) -> None:
+    """Lint openapi/two-factor.yaml with the Redocly CLI pinned in tools/spec-lint/package-lock.json and the
+    ruleset in tools/spec-lint/redocly.yaml, offline (no telemetry, no update check); then prove the ruleset
+    bites on broken copies of the spec (tests/test_spec_lint.py). Needs node >= 20.19 and npm."""
+    npm_ci = ["npm", "ci", "--prefix", "tools/spec-lint", "--no-audit", "--no-fund", "--ignore-scripts"]
+    session.run(*npm_ci, external=True)
+    redocly = "tools/spec-lint/node_modules/.bin/redocly"
+    env = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true", "SPEC_LINT_BIN": redocly}
+    lint_spec = [redocly, "lint", "--config", "tools/spec-lint/redocly.yaml", "openapi/two-factor.yaml"]
+    session.run(*lint_spec, env=env, external=True)
+    test_group = nox.project.dependency_groups(PYPROJECT, "test")
+    session.install(*[req for req in test_group if req.startswith(("pytest", "pyyaml"))])
+    # --noconftest: tests/conftest.py needs the installed package, which linting the spec does not.
+    session.run("pytest", "--noconftest", "-p", "no:cacheprovider", "tests/test_spec_lint.py", env=env)
