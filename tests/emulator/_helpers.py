@@ -1,0 +1,45 @@
+"""Assertion and request helpers shared by the emulator tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+JSON = "application/json;charset=UTF-8"
+
+
+def start(api: httpx.Client, **body: Any) -> dict[str, Any]:
+    """POST /api/two-factor/start and return its body (asserting 200)."""
+    response = api.post("/api/two-factor/start", json=body)
+    assert response.status_code == 200, response.text
+    data: dict[str, Any] = response.json()
+    return data
+
+
+def field_codes(response: httpx.Response) -> list[str]:
+    """Every ``fieldErrors`` code of a 400 answer, after checking the FusionAuth error shape."""
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == JSON
+    body = response.json()
+    assert set(body) <= {"fieldErrors", "generalErrors"}
+    codes = []
+    for field, errors in body.get("fieldErrors", {}).items():
+        for error in errors:
+            assert error["code"].endswith("]" + field)
+            assert error["message"]
+            codes.append(error["code"])
+    return sorted(codes)
+
+
+def general_codes(response: httpx.Response) -> list[str]:
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == JSON
+    return [error["code"] for error in response.json().get("generalErrors", [])]
+
+
+def assert_empty(response: httpx.Response, status: int) -> None:
+    """FusionAuth answers 401/404/410/421/500 (and the body-less 200s) with no body at all."""
+    assert response.status_code == status, response.text
+    assert response.content == b""
+    assert "content-type" not in response.headers
