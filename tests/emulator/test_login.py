@@ -144,8 +144,11 @@ def test_no_jwt_omits_tokens(emu: EmulatorServer, api: httpx.Client, http: httpx
     assert body["user"]["id"] == emu.user("mfa").id
 
 
-def test_trust_computer_returns_a_trust_id(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
-    body = login(http, twoFactorId=challenge_for(emu, api), code=emu.totp_code("mfa"), trustComputer=True).json()
+@pytest.mark.parametrize("flag", [True, "true"])
+def test_trust_computer_returns_a_trust_id(
+    emu: EmulatorServer, api: httpx.Client, http: httpx.Client, flag: object
+) -> None:
+    body = login(http, twoFactorId=challenge_for(emu, api), code=emu.totp_code("mfa"), trustComputer=flag).json()
     trust = emu.state.trust(body["twoFactorTrustId"])
     assert trust is not None
     assert trust.user_id == emu.user("mfa").id

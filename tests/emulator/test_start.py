@@ -88,10 +88,19 @@ def test_invalid_fields(emu: EmulatorServer, api: httpx.Client) -> None:
     assert field_codes(response) == ["[invalid]applicationId"]
 
 
-@pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b'"text"', b'{"loginId": 42}', b'{"state": "s"}'])
+@pytest.mark.parametrize(
+    "content", [b"{not json", b"[1, 2]", b'"text"', b'{"loginId": [42]}', b'{"loginId": true}', b'{"state": "s"}']
+)
 def test_unparseable_bodies_are_invalid_json(api: httpx.Client, content: bytes) -> None:
     response = api.post("/api/two-factor/start", content=content, headers={"Content-Type": "application/json"})
     assert general_codes(response) == ["[invalidJSON]"]
+
+
+def test_numbers_bind_to_string_fields(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+    body = start(api, userId=emu.user("no_mfa").id, code=123456)
+    assert body["code"] == "123456"
+    response = http.post("/api/two-factor/login", json={"twoFactorId": body["twoFactorId"], "code": 123456})
+    assert response.status_code == 200
 
 
 def test_unknown_fields_are_ignored(api: httpx.Client) -> None:

@@ -1,7 +1,9 @@
 """Typed access to a decoded JSON request body.
 
-Unknown fields are ignored. A known field of the wrong JSON type is answered like FusionAuth answers a body it
-cannot bind: 400 with the general error ``[invalidJSON]``.
+Unknown fields are ignored. Like FusionAuth's JSON binding, a number is accepted where a string is expected
+(``"code": 123456`` reads as ``"123456"``) and ``"true"``/``"false"`` where a boolean is expected; any other
+wrong JSON type is answered like FusionAuth answers a body it cannot bind: 400 with the general error
+``[invalidJSON]``.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class Body:
         value = self.data.get(name)
         if value is None:
             return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
         if not isinstance(value, str):
             raise invalid_json(f"The property [{name}] must be a string.")
         return value if value.strip() else None
@@ -57,6 +61,8 @@ class Body:
         value = self.data.get(name)
         if value is None:
             return False
+        if isinstance(value, str) and value in ("true", "false"):
+            return value == "true"
         if not isinstance(value, bool):
             raise invalid_json(f"The property [{name}] must be a boolean.")
         return value
