@@ -43,9 +43,18 @@ def spec_diff(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite on every supported Python found, against the package installed as users
     install it (not editable). Outside CI a missing interpreter is skipped; CI has all three."""
-    session.install(".[emulator]")
+    session.install(".[emulator,aiohttp]")
     install_group(session, "test")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """What the facade costs over httpx, and what the aiohttp path gains, against a loopback server
+    in a child process; prints the results and updates BENCHMARKS.md. About a minute or two."""
+    session.install(".[aiohttp]")
+    install_group(session, "bench")
+    session.run("python", "benchmarks/run.py", *session.posargs)
 
 
 @nox.session(python=PYTHON)
