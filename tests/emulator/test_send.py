@@ -54,14 +54,13 @@ def test_send_by_sms(emu: EmulatorServer, api: httpx.Client, http: httpx.Client)
 def test_every_send_replaces_earlier_codes(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
     started = start(api, loginId="richard")
     two_factor_id = started["twoFactorId"]
-    send_for_login(http, two_factor_id, "UYTR")
-    first = emu.latest_code(two_factor_id=two_factor_id)
-    send_for_login(http, two_factor_id, "PQSM")
-    second = emu.latest_code(two_factor_id=two_factor_id)
-    assert first is not None
-    assert second is not None
-    if first != second:
-        assert_empty(login(http, two_factor_id, first), 421)
+    for method_id in ("UYTR", "UYTR", "PQSM"):  # same method again, then another method
+        assert send_for_login(http, two_factor_id, method_id).status_code == 200
+    messages = emu.state.outbox_messages(two_factor_id=two_factor_id)
+    assert [m.method_id for m in messages] == ["UYTR", "UYTR", "PQSM"]
+    second = messages[-1].code
+    for earlier in {m.code for m in messages[:-1]} - {second}:
+        assert_empty(login(http, two_factor_id, earlier), 421)
     if started["code"] != second:
         assert_empty(login(http, two_factor_id, started["code"]), 421)  # the start code is invalidated too
     assert login(http, two_factor_id, second).status_code == 200
