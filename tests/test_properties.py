@@ -15,7 +15,7 @@ from fusionauth_two_factor_generated import models as generated_models
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spec_strategies import SCHEMAS, any_json, for_schema, response_schema
-from support import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID
+from support import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, FakeFusionAuth, make_client
 
 from fusionauth_two_factor import (
     ApiError,
@@ -158,22 +158,17 @@ def test_whatever_the_server_answers_only_package_errors_escape(
 @PROPERTY_SETTINGS
 @given(two_factor_id=st.text(max_size=20))
 def test_any_id_is_rejected_or_sent_as_exactly_one_segment(two_factor_id: str) -> None:
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(200)
-
-    client = Client("https://auth.example.com", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
-    controller = TwoFactorController(client)
+    server = FakeFusionAuth()
+    controller = TwoFactorController(make_client(server))
     if two_factor_id in {"", ".", ".."}:
         with pytest.raises(ValueError, match="two_factor_id"):
             controller.send_two_factor_code_for_login_using_method(two_factor_id, {"methodId": "K"})
-        assert sent == []
+        assert server.requests == []
         return
+    server.reply(200)
     controller.send_two_factor_code_for_login_using_method(two_factor_id, {"methodId": "K"})
     prefix = b"/api/two-factor/send/"
-    raw_path = sent[0].url.raw_path
+    raw_path = server.last.url.raw_path
     assert raw_path.startswith(prefix)
     segment = raw_path[len(prefix) :]
     assert b"/" not in segment and b"?" not in segment and b"#" not in segment
@@ -183,19 +178,14 @@ def test_any_id_is_rejected_or_sent_as_exactly_one_segment(two_factor_id: str) -
 @PROPERTY_SETTINGS
 @given(value=st.text(max_size=20))
 def test_header_values_are_sent_as_given_or_rejected_before_sending(value: str) -> None:
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(200)
-
     if value.strip() and value.isprintable() and value.isascii():
-        client = Client("https://auth.example.com", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+        server = FakeFusionAuth()
+        server.reply(200)
         options = RequestOptions(extra_headers={"X-Test": value})
-        TwoFactorController(client).send_two_factor_code_for_login_using_method(
+        TwoFactorController(make_client(server)).send_two_factor_code_for_login_using_method(
             "id", {"methodId": "K"}, request_options=options
         )
-        assert sent[0].headers["X-Test"] == value.strip()
+        assert server.last.headers["X-Test"] == value.strip()
     else:
         with pytest.raises(ValueError, match="X-Test"):
             RequestOptions(extra_headers={"X-Test": value})
