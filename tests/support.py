@@ -11,11 +11,14 @@ import asyncio
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
+from fusionauth_two_factor_generated.types import Unset
 
 from fusionauth_two_factor import AsyncTwoFactorController, Client, TwoFactorController
+
+T = TypeVar("T")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE_URL = "https://auth.example.com"
@@ -106,3 +109,10 @@ def make_client(server: FakeFusionAuth, **settings: Any) -> Client:
         async_http_client=httpx.AsyncClient(transport=transport),
         **settings,
     )
+
+
+def present(value: T | Unset | None) -> T:
+    """Narrow an optional model attribute for the type checker, failing the test when it is absent."""
+    assert value is not None
+    assert not isinstance(value, Unset)
+    return value

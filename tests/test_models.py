@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 import pytest
-from support import fixture_json
+from support import fixture_json, present
 
 from fusionauth_two_factor.models import (
     BreachedPasswordStatusValue,
@@ -41,18 +41,18 @@ def test_to_dict_gives_back_exactly_the_json(fixture: str, model: Any) -> None:
 
 def test_snake_case_attributes_and_typed_values() -> None:
     login = LoginResponse.from_dict(fixture_json("login_response.json"))
-    user = login.user
+    user = present(login.user)
     assert user.email == "example@fusionauth.io"
     assert user.id == uuid.UUID("00000000-0000-0001-0000-000000000000")
-    assert user.data["favoriteColors"] == ["Red", "Blue"]
-    assert user.data["manager"] is None
-    assert user.registrations[0].tokens["Facebook"] == "nQgqy9hxQ8G4T9x4TyOZ0rNg"
-    assert user.identities[1].type_ == "phoneNumber"
-    assert user.two_factor.methods[0].method is TwoFactorMethodType.AUTHENTICATOR
+    assert present(user.data)["favoriteColors"] == ["Red", "Blue"]
+    assert present(user.data)["manager"] is None
+    assert present(present(user.registrations)[0].tokens)["Facebook"] == "nQgqy9hxQ8G4T9x4TyOZ0rNg"
+    assert present(user.identities)[1].type_ == "phoneNumber"
+    assert present(present(user.two_factor).methods)[0].method is TwoFactorMethodType.AUTHENTICATOR
     assert user.breached_password_status is BreachedPasswordStatusValue.NONE
     assert user.timezone == "UTC-7"
     assert login.token_expiration_instant == 1742941200000
-    assert login.state["flags"] == [True, None, 1.5]
+    assert present(login.state)["flags"] == [True, None, 1.5]
 
 
 def test_unknown_fields_and_enum_values_from_a_newer_fusionauth_survive() -> None:
@@ -67,19 +67,21 @@ def test_unknown_fields_and_enum_values_from_a_newer_fusionauth_survive() -> Non
     data["changePasswordReason"] = "Compromised"
     parsed = LoginResponse.from_dict(copy.deepcopy(data))
     assert parsed.to_dict() == data
-    assert parsed.user.username_status == "QUARANTINED"
-    new_method = parsed.user.two_factor.methods[-1]
+    user = present(parsed.user)
+    assert user.username_status == "QUARANTINED"
+    new_method = present(present(user.two_factor).methods)[-1]
     assert new_method.method == "passkey"
-    assert new_method.authenticator.algorithm == "HmacSHA3"
+    assert present(new_method.authenticator).algorithm == "HmacSHA3"
     assert new_method["extra"] == 1
     assert parsed["brandNewField"] == {"deep": [1, {"x": None}]}
 
 
 def test_field_errors_are_a_map_of_lists() -> None:
     errors = Errors.from_dict(fixture_json("errors_400.json"))
-    assert sorted(errors.field_errors.additional_keys) == ["code", "user.email"]
-    assert errors.field_errors["code"][0].code == "[blank]code"
-    assert errors.general_errors[0].code == "[TenantIdRequired]"
+    field_errors = present(errors.field_errors)
+    assert sorted(field_errors.additional_keys) == ["code", "user.email"]
+    assert field_errors["code"][0].code == "[blank]code"
+    assert present(errors.general_errors)[0].code == "[TenantIdRequired]"
 
 
 def test_an_absent_methods_list_stays_absent() -> None:

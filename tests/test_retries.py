@@ -27,7 +27,7 @@ SIDE_EFFECTS = [name for name in CALLS if name not in IDEMPOTENT]
 
 
 def failure(kind: str) -> httpx.Response | Exception:
-    return {
+    answers: dict[str, httpx.Response | Exception] = {
         "refused": httpx.ConnectError("[Errno 111] Connection refused"),
         "connect-timeout": httpx.ConnectTimeout("timed out"),
         "pool-timeout": httpx.PoolTimeout("no connection"),
@@ -42,7 +42,8 @@ def failure(kind: str) -> httpx.Response | Exception:
         "504": httpx.Response(504),
         "500": httpx.Response(500),
         "400": httpx.Response(400, json={"generalErrors": []}),
-    }[kind]
+    }
+    return answers[kind]
 
 
 # (failure, attempts for an idempotent GET, attempts for a call with a side effect), max_retries=2

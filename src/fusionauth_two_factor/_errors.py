@@ -13,7 +13,12 @@ from fusionauth_two_factor_generated.models import Errors, LoginPreventedActions
 
 
 class FusionAuthError(Exception):
-    """Base class of every exception this package raises (besides ValueError/TypeError for bad arguments)."""
+    """Base class of every exception this package raises (besides ValueError/TypeError for bad arguments).
+
+    ``retries`` counts the attempts that were retried before the call gave up.
+    """
+
+    retries: int = 0
 
 
 class ApiError(FusionAuthError):
@@ -132,8 +137,11 @@ class ResponseParseError(FusionAuthError):
     body carries tokens.
     """
 
-    def __init__(self, *, operation: str, status_code: int, headers: httpx.Headers, body: str, reason: str) -> None:
+    def __init__(
+        self, *, operation: str, status_code: int, headers: httpx.Headers, body: str, reason: str, retries: int
+    ) -> None:
         self.operation = operation
+        self.retries = retries
         self.status_code = status_code
         self.headers = headers
         self.body = body

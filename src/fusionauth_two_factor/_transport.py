@@ -210,6 +210,7 @@ def _success(call: PreparedCall[ResultT], response: httpx.Response, retries: int
                 headers=response.headers,
                 body=response.text,
                 reason=failure,
+                retries=retries,
             )
         if isinstance(parsed, operation.result_type):
             result = parsed

@@ -3,5 +3,7 @@
 `from fusionauth_two_factor.models import TwoFactorLoginRequest, LoginResponse, ...`
 """
 
+from fusionauth_two_factor_generated import models as _generated
 from fusionauth_two_factor_generated.models import *  # noqa: F403
-from fusionauth_two_factor_generated.models import __all__  # noqa: F401 - re-exported
+
+__all__ = _generated.__all__
