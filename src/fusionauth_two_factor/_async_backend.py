@@ -1,22 +1,22 @@
 """Which transport the Client's own httpx.AsyncClient uses.
 
 httpx's own async pool is the main cost of a call once many are in flight: on loopback, with 32
-calls in flight, it is about twenty times slower than aiohttp (see BENCHMARKS.md). With the
-``aiohttp`` extra installed, the Client's own AsyncClient therefore sends through aiohttp, by way of
-httpx-aiohttp's transport: callers keep httpx's API, and the rest of the package sees httpx
-requests, responses and exceptions only.
+calls in flight, it is several times slower than aiohttp (see BENCHMARKS.md). With the ``aiohttp``
+extra installed, the Client's own AsyncClient therefore sends through an aiohttp session: callers
+keep httpx's API, and the rest of the package sees httpx requests, responses and exceptions only.
 
-That transport is wrapped here where it departs from httpx's own in what this package promises:
+The transport is written here, on aiohttp's public API, rather than taken from httpx-aiohttp,
+whose transport departs from httpx's in what this package promises: it maps a refused connection
+to ConnectTimeout (a timeout, not a connection error) and a server that hangs up after the request
+was sent to ConnectTimeout too, which the retry rules take for "never sent", so a login would be
+replayed; and its session keeps cookies. Here:
 
-- errors: httpx-aiohttp maps a refused connection to ConnectTimeout (a timeout error, not a
-  connection error), and a server that hangs up after the request was sent to ConnectTimeout too,
-  which the retry rules take for "never sent": a login would be replayed. Here each aiohttp error
-  becomes the exception httpx's own transport raises in the same situation.
-- cookies: an aiohttp session keeps the cookies it is sent; the session here keeps none.
-
-Timeouts follow the request's ``extensions["timeout"]``, as httpx's own transport does: connect and
-read as they are, pool as aiohttp's limit on waiting for and opening a connection. aiohttp has no
-write timeout; the requests here are a few hundred bytes, written at once into the socket buffer.
+- each aiohttp error becomes the httpx exception httpx's own transport raises in the same case;
+- the session keeps no cookies, and aiohttp's own hidden repeat of a GET is off: the Client's
+  retry rules decide, wait and count every retry;
+- timeouts follow each request's ``extensions["timeout"]``: connect and read as they are, and
+  connect + pool as aiohttp's limit on waiting for the pool and connecting. aiohttp has no write
+  timeout; these requests are a few hundred bytes, written at once into the socket buffer.
 
 aiohttp runs on asyncio only; under trio the Client keeps httpx's own transport. aiohttp is imported
 when the first AsyncClient is created, never by ``import fusionauth_two_factor``.
@@ -24,9 +24,9 @@ when the first AsyncClient is created, never by ``import fusionauth_two_factor``
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
+import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -53,6 +53,11 @@ def default_async_transport() -> httpx.AsyncBaseTransport | None:
 
 
 def _running_on_asyncio() -> bool:
+    # No asyncio loop runs unless asyncio was imported; importing it here would add ~15 ms to
+    # `import fusionauth_two_factor`.
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is None:
+        return False
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -77,7 +82,6 @@ class AiohttpBackedTransport(httpx.AsyncBaseTransport):
         self._errors = _error_classes(self._aiohttp)
         self._limits = limits
         self._session: Any = None  # opened by the first request: a session needs a running loop
-        self._timeouts: dict[tuple[float | None, ...], Any] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         session = self._session or self._open_session()
@@ -86,7 +90,7 @@ class AiohttpBackedTransport(httpx.AsyncBaseTransport):
                 request.method,
                 # httpx has already encoded the URL: quoting it again would change it.
                 self._yarl.URL(str(request.url), encoded=True),
-                headers=[(name.decode(), value.decode()) for name, value in request.headers.raw],
+                headers=_header_lines(request.headers),
                 data=request.content or None,
                 timeout=self._client_timeout(request.extensions.get("timeout", {})),
                 allow_redirects=False,  # httpx decides, and the Client never follows redirects
@@ -118,17 +122,19 @@ class AiohttpBackedTransport(httpx.AsyncBaseTransport):
 
     def _client_timeout(self, timeout: dict[str, float | None]) -> Any:
         connect, read, pool = timeout.get("connect"), timeout.get("read"), timeout.get("pool")
-        key = (connect, read, pool)
-        if key not in self._timeouts:
-            # aiohttp's `connect` spans waiting for the pool and connecting: both of httpx's limits.
-            waiting = None if connect is None or pool is None else connect + pool
-            self._timeouts[key] = self._aiohttp.ClientTimeout(connect=waiting, sock_connect=connect, sock_read=read)
-        return self._timeouts[key]
+        # aiohttp's `connect` spans waiting for the pool and connecting: both of httpx's limits.
+        waiting = None if connect is None or pool is None else connect + pool
+        return self._aiohttp.ClientTimeout(connect=waiting, sock_connect=connect, sock_read=read)
 
     async def aclose(self) -> None:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+def _header_lines(headers: httpx.Headers) -> list[tuple[str, str]]:
+    # The names as given, not lower-cased: on the wire as httpx's own transport writes them.
+    return [(name.decode(headers.encoding), value.decode(headers.encoding)) for name, value in headers.raw]
 
 
 def _error_classes(aiohttp: ModuleType) -> ErrorClasses:
