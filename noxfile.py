@@ -58,6 +58,14 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """The complete two-factor flow through the facade, step by step, against a local emulator
+    (or `-- --url URL` for a running one; FUSIONAUTH_* variables for a real server: see scripts/demo.py)."""
+    session.install(".[emulator]")
+    session.run("python", "scripts/demo.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff over hand-written and generated code alike."""
     install_group(session, "lint")
