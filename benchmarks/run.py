@@ -46,7 +46,7 @@ STATUS_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT, "Autho
 LOGIN_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}
 RESULTS_START = "<!-- bench:results -->"
 RESULTS_END = "<!-- /bench:results -->"
-PACKAGES = ("fusionauth-two-factor", "httpx", "httpcore", "anyio", "aiohttp", "httpx-aiohttp", "fusionauth-client")
+PACKAGES = ("fusionauth-two-factor", "httpx", "httpcore", "anyio", "attrs", "aiohttp", "fusionauth-client", "requests")
 
 Call = Callable[[], int]  # one call; returns the HTTP status, checked once before timing
 
