@@ -1,0 +1,366 @@
+"""The spec against the emulator: schemathesis generates requests for all six operations from
+openapi/two-factor.yaml, sends them to a running emulator, and checks every answer against the spec.
+
+Checks: no 5xx; every status code, content type, body and header declared by the spec; schema-violating
+requests rejected; required headers and authentication really required. Not checked: that every
+schema-valid request succeeds (``positive_data_acceptance``), because FusionAuth validates meaning too and
+documents 400 for, say, an ``applicationId`` that names no application.
+
+Most generated data hits 400/401/404/421. The ``flatmap_case`` hook below also swaps seeded ids (users,
+application, tenant) and live ``twoFactorId``s into some positive cases, so the successes (200, 202,
+203, 242, 409, 410, ...) are generated and checked too; ``test_every_operation_answers_as_documented``
+walks through them deterministically.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+schemathesis = pytest.importorskip(
+    "schemathesis", reason="schemathesis is not installed here; the contract nox session installs it"
+)
+
+# The imports below need schemathesis, so they come after the skip.
+from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.specs.openapi.checks import (  # noqa: E402
+    content_type_conformance,
+    ignored_auth,
+    missing_required_header,
+    negative_data_rejection,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from fusionauth_two_factor.emulator import EmulatorServer  # noqa: E402
+from fusionauth_two_factor.emulator.body import Body  # noqa: E402
+from fusionauth_two_factor.emulator.state import EmulatorState  # noqa: E402
+
+from .conftest import SPEC_PATH  # noqa: E402
+
+MAX_EXAMPLES_PER_OPERATION = 50
+TENANT_HEADER = "X-FusionAuth-TenantId"
+
+SPEC_CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+    negative_data_rejection,
+    missing_required_header,
+    ignored_auth,
+]
+
+# One state for the whole module: the hook below creates live twoFactorIds in it while cases are generated,
+# and the emulator fixture serves it.
+EMULATOR_STATE = EmulatorState()
+SEEDED_TENANT_ID = next(iter(EMULATOR_STATE.tenants))
+SEEDED_APPLICATION_ID = next(iter(EMULATOR_STATE.applications))
+# Users whose login ends differently: 200/202 (mfa), 203 (change_password), 409 (locked), 410 (expired).
+LOGIN_USERS = ["mfa", "change_password", "locked", "expired"]
+# Users with a method that can receive a code, and that method's id.
+MESSAGING_USERS = {"mfa": "UYTR", "email_only": "JDEM"}
+STATUS_USERS = ["mfa", "no_mfa"]  # 242 and 200
+
+schema = schemathesis.openapi.from_path(SPEC_PATH)
+
+
+def user_id(alias: str) -> str:
+    return EMULATOR_STATE.user(alias).id
+
+
+def start_challenge(alias: str) -> dict[str, Any]:
+    """A live twoFactorId (and its start code) for ``alias``, created directly in the served state."""
+    return EMULATOR_STATE.start(Body({"userId": user_id(alias)}), tenant_id=None)
+
+
+def tenant_header_is_blank(case: schemathesis.Case) -> bool:
+    value = (case.headers or {}).get(TENANT_HEADER)
+    return isinstance(value, str) and not value.strip()
+
+
+def auth_headers(case: schemathesis.Case, emulator: EmulatorServer) -> dict[str, str]:
+    """What the operation's declared security needs: the raw API key, a bearer JWT, or nothing."""
+    schemes = {name for requirement in case.operation.definition.raw.get("security", []) for name in requirement}
+    if "ApiKeyAuth" in schemes:
+        return {"Authorization": emulator.api_key}
+    if "JWTBearer" in schemes:
+        return {"Authorization": f"Bearer {emulator.mint_jwt('mfa')}"}
+    return {}
+
+
+def is_invalid_tenant_answer(response: schemathesis.Response) -> bool:
+    if response.status_code != 400:
+        return False
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    general_errors = body.get("generalErrors", []) if isinstance(body, dict) else []
+    return [error.get("code") for error in general_errors] == ["[InvalidTenantId]"]
+
+
+def checks_for(case: schemathesis.Case, response: schemathesis.Response) -> list[Any]:
+    """Every check, minus one that a known, reported disagreement between the emulator and the spec trips.
+
+    The emulator and the spec are owned elsewhere, so these are reported rather than fixed here, and each
+    exclusion is limited to one check and to the exact requests and answers that show the disagreement.
+    """
+    excluded = []
+    if tenant_header_is_blank(case) and 200 <= response.status_code < 300:
+        # The spec's pattern makes an empty X-FusionAuth-TenantId invalid, but the emulator treats a blank
+        # header as absent and answers as if it had not been sent (200 for the secret, for instance).
+        excluded.append(negative_data_rejection)
+    operation_id = case.operation.definition.raw.get("operationId")
+    if operation_id == "generateTwoFactorSecretUsingJWT" and is_invalid_tenant_answer(response):
+        # The emulator answers 400 [InvalidTenantId] to a tenant header that names no tenant, on every
+        # operation, but the spec declares no 400 for generateTwoFactorSecretUsingJWT.
+        excluded.append(status_code_conformance)
+    return [check for check in SPEC_CHECKS if check not in excluded]
+
+
+# ---- realistic data for some positive cases
+
+
+def with_seeded_scope(case: schemathesis.Case, container: dict[str, Any]) -> dict[str, Any]:
+    """``container`` with any applicationId pointing at the seeded application; the tenant header likewise."""
+    if case.headers and case.headers.get(TENANT_HEADER):
+        case.headers = {**case.headers, TENANT_HEADER: SEEDED_TENANT_ID}
+    if "applicationId" in container:
+        return {**container, "applicationId": SEEDED_APPLICATION_ID}
+    return container
+
+
+def plug_status(case: schemathesis.Case, draw: st.DrawFn) -> None:
+    query = {**(case.query or {}), "userId": user_id(draw(st.sampled_from(STATUS_USERS)))}
+    case.query = with_seeded_scope(case, query)
+
+
+def plug_start(case: schemathesis.Case, draw: st.DrawFn) -> None:
+    body = dict(case.body)
+    if draw(st.booleans()):
+        body["userId"] = user_id("mfa")
+    else:
+        body.pop("userId", None)
+        body["loginId"] = EMULATOR_STATE.user("mfa").email
+        body.pop("loginIdTypes", None)  # generated types are not identity types: 400
+    case.body = with_seeded_scope(case, body)
+
+
+def plug_login(case: schemathesis.Case, draw: st.DrawFn) -> None:
+    challenge = start_challenge(draw(st.sampled_from(LOGIN_USERS)))
+    body = {**case.body, "twoFactorId": challenge["twoFactorId"]}
+    if draw(st.booleans()):  # else the generated code stays: 421
+        body["code"] = challenge["code"]
+    case.body = with_seeded_scope(case, body)
+
+
+def plug_send_for_login(case: schemathesis.Case, draw: st.DrawFn) -> None:
+    alias = draw(st.sampled_from(sorted(MESSAGING_USERS)))
+    case.path_parameters = {**(case.path_parameters or {}), "twoFactorId": start_challenge(alias)["twoFactorId"]}
+    case.body = {**case.body, "methodId": MESSAGING_USERS[alias]}
+    case.headers = with_seeded_scope(case, dict(case.headers or {}))
+
+
+def plug_send_for_enable_disable(case: schemathesis.Case, draw: st.DrawFn) -> None:
+    body = {**case.body, "userId": user_id("mfa")}
+    if draw(st.booleans()):
+        body["methodId"] = MESSAGING_USERS["mfa"]
+    else:
+        body.pop("methodId", None)
+        body.update({"method": "email", "email": "richard+new@piedpiper.com"})
+        body.pop("messageType", None)
+    case.body = with_seeded_scope(case, body)
+
+
+PLUGGERS = {
+    "retrieveTwoFactorStatus": plug_status,
+    "startTwoFactorLogin": plug_start,
+    "twoFactorLogin": plug_login,
+    "sendTwoFactorCodeForLoginUsingMethod": plug_send_for_login,
+    "sendTwoFactorCodeForEnableDisable": plug_send_for_enable_disable,
+}
+
+
+@st.composite
+def maybe_realistic(draw: st.DrawFn, case: schemathesis.Case) -> schemathesis.Case:
+    operation_id = case.operation.definition.raw.get("operationId")
+    plug = PLUGGERS.get(operation_id)
+    meta = case.meta
+    # Negative cases are left alone: swapping in a valid id could repair the very part that was made invalid.
+    if plug is None or meta is None or not meta.generation.mode.is_positive:
+        return case
+    if case.operation.method.upper() == "POST" and not isinstance(case.body, dict):
+        return case
+    if draw(st.booleans()):  # half of them: the other half keeps the generated ids (400, 404, ...)
+        plug(case, draw)
+    return case
+
+
+@schema.hook("flatmap_case")
+def realistic_ids(context: schemathesis.HookContext, case: schemathesis.Case) -> st.SearchStrategy[Any]:
+    return maybe_realistic(case)
+
+
+# ---- tests
+
+
+@pytest.fixture(scope="module")
+def emulator() -> Iterator[EmulatorServer]:
+    with EmulatorServer(state=EMULATOR_STATE) as server:
+        yield server
+
+
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES_PER_OPERATION,
+    deadline=timedelta(seconds=2),
+    # The emulator is module-scoped and the root conftest's log check is meant to span every example.
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+def test_emulator_conforms_to_the_spec(case: schemathesis.Case, emulator: EmulatorServer) -> None:
+    headers = auth_headers(case, emulator)
+    response = case.call(base_url=emulator.base_url, headers=headers)
+    transport = {"base_url": emulator.base_url, "headers": headers}  # for checks that send the request again
+    case.validate_response(response, checks=checks_for(case, response), headers=headers, transport_kwargs=transport)
+
+
+# ---- every documented outcome, deterministically, through the same checks
+
+
+def send_checked(emulator: EmulatorServer, operation_id: str, **parts: Any) -> schemathesis.Response:
+    """Build the request from the spec's operation, send it, and run every check on the answer."""
+    case = schema.find_operation_by_id(operation_id).Case(**parts)
+    headers = auth_headers(case, emulator)
+    response = case.call(base_url=emulator.base_url, headers=headers)
+    transport = {"base_url": emulator.base_url, "headers": headers}
+    case.validate_response(response, checks=SPEC_CHECKS, headers=headers, transport_kwargs=transport)
+    return response
+
+
+def test_every_operation_answers_as_documented(emulator: EmulatorServer) -> None:
+    mfa_user = user_id("mfa")
+    status = send_checked(
+        emulator, "retrieveTwoFactorStatus", path_parameters={"twoFactorTrustId": "none"}, query={"userId": mfa_user}
+    )
+    assert status.status_code == 242
+    status = send_checked(
+        emulator,
+        "retrieveTwoFactorStatus",
+        path_parameters={"twoFactorTrustId": "none"},
+        query={"userId": user_id("no_mfa"), "applicationId": SEEDED_APPLICATION_ID},
+        headers={TENANT_HEADER: SEEDED_TENANT_ID},
+    )
+    assert status.status_code == 200
+
+    start = send_checked(
+        emulator,
+        "startTwoFactorLogin",
+        body={"loginId": "richard@piedpiper.com", "applicationId": SEEDED_APPLICATION_ID, "state": {"next": "/pay"}},
+    )
+    assert start.status_code == 200
+    two_factor_id = start.json()["twoFactorId"]
+    sent = send_checked(
+        emulator,
+        "sendTwoFactorCodeForLoginUsingMethod",
+        path_parameters={"twoFactorId": two_factor_id},
+        body={"methodId": MESSAGING_USERS["mfa"]},
+    )
+    assert sent.status_code == 200
+    code = emulator.latest_code(two_factor_id=two_factor_id)
+    login = send_checked(
+        emulator,
+        "twoFactorLogin",
+        body={
+            "twoFactorId": two_factor_id,
+            "code": code,
+            "trustComputer": True,
+            "applicationId": SEEDED_APPLICATION_ID,
+        },
+    )
+    assert login.status_code == 200
+    trust_id = login.json()["twoFactorTrustId"]
+    trusted = send_checked(
+        emulator, "retrieveTwoFactorStatus", path_parameters={"twoFactorTrustId": trust_id}, query={"userId": mfa_user}
+    )
+    assert trusted.status_code == 200
+    assert trusted.json()["trusts"], trusted.text
+
+    assert send_checked(emulator, "generateTwoFactorSecretUsingJWT").status_code == 200
+    enable = {"method": "email", "email": "richard+new@piedpiper.com", "userId": mfa_user}
+    assert send_checked(emulator, "sendTwoFactorCodeForEnableDisable", body=enable).status_code == 200
+    disable = {"methodId": MESSAGING_USERS["mfa"], "userId": mfa_user}
+    assert send_checked(emulator, "sendTwoFactorCodeForEnableDisable", body=disable).status_code == 200
+
+
+LOGIN_OUTCOMES = {
+    "not registered for the application": ("mfa", "e3e70682-c209-4cac-a29f-6fbed82c07cd", 202),
+    "must change password": ("change_password", None, 203),
+    "locked": ("locked", None, 409),
+    "expired": ("expired", None, 410),
+}
+
+
+@pytest.mark.parametrize(("alias", "application_id", "expected_status"), LOGIN_OUTCOMES.values(), ids=LOGIN_OUTCOMES)
+def test_login_outcomes_answer_as_documented(
+    emulator: EmulatorServer, alias: str, application_id: str | None, expected_status: int
+) -> None:
+    challenge = start_challenge(alias)
+    body = {"twoFactorId": challenge["twoFactorId"], "code": challenge["code"]}
+    if application_id is not None:
+        body["applicationId"] = application_id
+    assert send_checked(emulator, "twoFactorLogin", body=body).status_code == expected_status
+
+
+def test_login_errors_answer_as_documented(emulator: EmulatorServer) -> None:
+    challenge = start_challenge("mfa")
+    wrong_code = send_checked(emulator, "twoFactorLogin", body={"twoFactorId": challenge["twoFactorId"], "code": "x"})
+    assert wrong_code.status_code == 421
+    unknown = send_checked(emulator, "twoFactorLogin", body={"twoFactorId": "unknown", "code": "123456"})
+    assert unknown.status_code == 404
+    missing_code = send_checked(emulator, "twoFactorLogin", body={"twoFactorId": "unknown"})
+    assert missing_code.status_code == 400
+
+
+# ---- the checks bite, and the exclusions above stay narrow
+
+
+def secret_answer(status_code: int, body: dict[str, Any] | None) -> tuple[schemathesis.Case, httpx.Response]:
+    case = schema.find_operation_by_id("generateTwoFactorSecretUsingJWT").Case(
+        headers={TENANT_HEADER: "e3e70682-c209-4cac-a29f-6fbed82c07cd"}
+    )
+    request = httpx.Request("GET", "http://127.0.0.1:9/api/two-factor/secret")
+    headers = {"Content-Type": "application/json;charset=UTF-8"} if body is not None else {}
+    content = json.dumps(body).encode() if body is not None else b""
+    response = httpx.Response(status_code, headers=headers, content=content, request=request)
+    response.elapsed = timedelta(0)  # set by httpx only when it sends; schemathesis reads it
+    return case, response
+
+
+@pytest.mark.parametrize(
+    ("status_code", "body"),
+    [
+        (400, {"generalErrors": [{"code": "[TenantIdRequired]", "message": "another 400"}]}),
+        (404, None),
+        (200, {"secret": 20}),
+    ],
+    ids=["another undeclared 400", "an undeclared 404", "a 200 of the wrong shape"],
+)
+def test_the_checks_reject_answers_the_spec_does_not_declare(status_code: int, body: dict[str, Any] | None) -> None:
+    case, response = secret_answer(status_code, body)
+    with pytest.raises(schemathesis.errors.FailureGroup):
+        case.validate_response(response, checks=checks_for(case, schemathesis.Response.from_any(response)))
+
+
+def test_the_invalid_tenant_exclusion_covers_only_that_answer() -> None:
+    case, response = secret_answer(400, {"generalErrors": [{"code": "[InvalidTenantId]", "message": "..."}]})
+    case.validate_response(response, checks=checks_for(case, schemathesis.Response.from_any(response)))
