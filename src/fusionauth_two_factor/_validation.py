@@ -91,41 +91,54 @@ def _reject_python_names(model: Any, operation: str) -> None:
             )
 
 
+Check = typing.Callable[[object], bool]
+
+
 @functools.cache
-def _type_hints(model: type[Any]) -> dict[str, Any]:
-    # The generated modules import nested models under TYPE_CHECKING only; resolve them here.
-    return typing.get_type_hints(model, localns=vars(generated_models))
+def _field_checks(model: type[Any]) -> tuple[tuple[str, Check], ...]:
+    """One compiled type check per field of a generated model, built once per class.
+
+    Request bodies are checked on every call, so the checks are compiled from the type hints once
+    rather than interpreting the hints each time. The generated modules import nested models under
+    TYPE_CHECKING only, so the hints are resolved against the models package.
+    """
+    hints = typing.get_type_hints(model, localns=vars(generated_models))
+    return tuple(
+        (field.name, _check_for(hints[field.name]))
+        for field in attrs.fields(model)
+        if field.name != "additional_properties"
+    )
+
+
+@functools.cache
+def _check_for(hint: Any) -> Check:
+    origin = typing.get_origin(hint)
+    if origin in {typing.Union, types.UnionType}:
+        options = [_check_for(option) for option in typing.get_args(hint)]
+        return lambda value: any(check(value) for check in options)
+    if origin is list:
+        (item_hint,) = typing.get_args(hint)
+        item_check = _check_for(item_hint)
+        return lambda value: isinstance(value, list) and all(item_check(item) for item in value)
+    if origin is dict:
+        return lambda value: isinstance(value, dict)
+    if hint is Any:
+        return lambda value: True
+    if hint in {int, float}:
+        # bool is an int to Python but not a number to FusionAuth; an int is a valid JSON number.
+        accepted = int if hint is int else (int, float)
+        return lambda value: isinstance(value, accepted) and not isinstance(value, bool)
+    return lambda value: isinstance(value, hint)
 
 
 def _check_types(model: Any, where: str) -> None:
-    hints = _type_hints(model.__class__)
-    for field in attrs.fields(type(model)):
-        if field.name == "additional_properties":
-            continue
-        value = getattr(model, field.name)
-        if not _matches(value, hints[field.name]):
-            raise TypeError(f"{where}: field {field.name!r} has the wrong type ({type(value).__name__})")
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            if attrs.has(type(item)):
-                _check_types(item, f"{where}.{field.name}" + (f"[{index}]" if items is value else ""))
-
-
-def _matches(value: object, hint: Any) -> bool:  # noqa: PLR0911 - one return per kind of type
-    origin = typing.get_origin(hint)
-    if origin in {typing.Union, types.UnionType}:
-        return any(_matches(value, option) for option in typing.get_args(hint))
-    if origin is list:
-        (item_hint,) = typing.get_args(hint)
-        return isinstance(value, list) and all(_matches(item, item_hint) for item in value)
-    if origin is dict:
-        return isinstance(value, dict)
-    if hint is Any:
-        return True
-    if hint is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if hint is Unset:
-        return isinstance(value, Unset)
-    return isinstance(value, hint)
+    for name, check in _field_checks(model.__class__):
+        value = getattr(model, name)
+        if not check(value):
+            raise TypeError(f"{where}: field {name!r} has the wrong type ({type(value).__name__})")
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    _check_types(item, f"{where}.{name}[{index}]")
+        elif attrs.has(type(value)):
+            _check_types(value, f"{where}.{name}")
