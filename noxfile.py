@@ -96,3 +96,16 @@ def spec_lint(session: nox.Session) -> None:
     session.install(*[req for req in test_group if req.startswith(("pytest", "pyyaml"))])
     # --noconftest: tests/conftest.py needs the installed package, which linting the spec does not.
     session.run("pytest", "--noconftest", "-p", "no:cacheprovider", "tests/test_spec_lint.py", env=env)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Contract tests (tests/contract): schemathesis checks the emulator's answers against openapi/two-factor.yaml,
+    and the Prism pinned in tools/prism/package-lock.json checks every request the client sends. Offline: npm runs
+    no install scripts (Prism's only telemetry is one) and Prism needs no network. Needs node >= 20 and npm."""
+    npm_ci = ["npm", "ci", "--prefix", "tools/prism", "--no-audit", "--no-fund", "--ignore-scripts"]
+    session.run(*npm_ci, external=True)
+    session.install(".[emulator]")
+    install_group(session, "contract")
+    env = {"PRISM_BIN": "tools/prism/node_modules/.bin/prism", "SCARF_ANALYTICS": "false", "DO_NOT_TRACK": "1"}
+    session.run("pytest", "tests/contract", *session.posargs, env=env)
