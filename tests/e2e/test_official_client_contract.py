@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from fusionauth.fusionauth_client import FusionAuthClient
-from fusionauth.rest_client import ClientResponse
+
+# fusionauth-client ships no type information (and the typecheck session does not install it).
+from fusionauth.fusionauth_client import FusionAuthClient  # type: ignore[import-not-found, import-untyped, unused-ignore]
+from fusionauth.rest_client import ClientResponse  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
 from fusionauth_two_factor import ApiError, ApiResponse, Client, TwoFactorController
 from fusionauth_two_factor.emulator.seed import Seed, default_seed
