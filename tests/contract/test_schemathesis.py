@@ -84,11 +84,6 @@ def start_challenge(alias: str) -> dict[str, Any]:
     return EMULATOR_STATE.start(Body({"userId": user_id(alias)}), tenant_id=None)
 
 
-def tenant_header_is_blank(case: schemathesis.Case) -> bool:
-    value = (case.headers or {}).get(TENANT_HEADER)
-    return isinstance(value, str) and not value.strip()
-
-
 def auth_headers(case: schemathesis.Case, emulator: EmulatorServer) -> dict[str, str]:
     """What the operation's declared security needs: the raw API key, a bearer JWT, or nothing."""
     schemes = {name for requirement in case.operation.definition.raw.get("security", []) for name in requirement}
@@ -97,36 +92,6 @@ def auth_headers(case: schemathesis.Case, emulator: EmulatorServer) -> dict[str,
     if "JWTBearer" in schemes:
         return {"Authorization": f"Bearer {emulator.mint_jwt('mfa')}"}
     return {}
-
-
-def is_invalid_tenant_answer(response: schemathesis.Response) -> bool:
-    if response.status_code != 400:
-        return False
-    try:
-        body = response.json()
-    except ValueError:
-        return False
-    general_errors = body.get("generalErrors", []) if isinstance(body, dict) else []
-    return [error.get("code") for error in general_errors] == ["[InvalidTenantId]"]
-
-
-def checks_for(case: schemathesis.Case, response: schemathesis.Response) -> list[Any]:
-    """Every check, minus one that a known, reported disagreement between the emulator and the spec trips.
-
-    The emulator and the spec are owned elsewhere, so these are reported rather than fixed here, and each
-    exclusion is limited to one check and to the exact requests and answers that show the disagreement.
-    """
-    excluded = []
-    if tenant_header_is_blank(case) and 200 <= response.status_code < 300:
-        # The spec's pattern makes an empty X-FusionAuth-TenantId invalid, but the emulator treats a blank
-        # header as absent and answers as if it had not been sent (200 for the secret, for instance).
-        excluded.append(negative_data_rejection)
-    operation_id = case.operation.definition.raw.get("operationId")
-    if operation_id == "generateTwoFactorSecretUsingJWT" and is_invalid_tenant_answer(response):
-        # The emulator answers 400 [InvalidTenantId] to a tenant header that names no tenant, on every
-        # operation, but the spec declares no 400 for generateTwoFactorSecretUsingJWT.
-        excluded.append(status_code_conformance)
-    return [check for check in SPEC_CHECKS if check not in excluded]
 
 
 # ---- realistic data for some positive cases
@@ -232,7 +197,7 @@ def test_emulator_conforms_to_the_spec(case: schemathesis.Case, emulator: Emulat
     headers = auth_headers(case, emulator)
     response = case.call(base_url=emulator.base_url, headers=headers)
     transport = {"base_url": emulator.base_url, "headers": headers}  # for checks that send the request again
-    case.validate_response(response, checks=checks_for(case, response), headers=headers, transport_kwargs=transport)
+    case.validate_response(response, checks=SPEC_CHECKS, headers=headers, transport_kwargs=transport)
 
 
 # ---- every documented outcome, deterministically, through the same checks
@@ -332,7 +297,7 @@ def test_login_errors_answer_as_documented(emulator: EmulatorServer) -> None:
     assert missing_code.status_code == 400
 
 
-# ---- the checks bite, and the exclusions above stay narrow
+# ---- the checks bite
 
 
 def secret_answer(status_code: int, body: dict[str, Any] | None) -> tuple[schemathesis.Case, httpx.Response]:
@@ -359,9 +324,4 @@ def secret_answer(status_code: int, body: dict[str, Any] | None) -> tuple[schema
 def test_the_checks_reject_answers_the_spec_does_not_declare(status_code: int, body: dict[str, Any] | None) -> None:
     case, response = secret_answer(status_code, body)
     with pytest.raises(schemathesis.errors.FailureGroup):
-        case.validate_response(response, checks=checks_for(case, schemathesis.Response.from_any(response)))
-
-
-def test_the_invalid_tenant_exclusion_covers_only_that_answer() -> None:
-    case, response = secret_answer(400, {"generalErrors": [{"code": "[InvalidTenantId]", "message": "..."}]})
-    case.validate_response(response, checks=checks_for(case, schemathesis.Response.from_any(response)))
+        case.validate_response(response, checks=SPEC_CHECKS)

@@ -46,7 +46,7 @@ def fusionauth_emulator_seed() -> Seed:
 
 def client(emu: EmulatorServer, key: str, tenant: str | None = None) -> httpx.Client:
     headers = {"Authorization": key}
-    if tenant:
+    if tenant is not None:
         headers["X-FusionAuth-TenantId"] = tenant
     return httpx.Client(base_url=emu.base_url, headers=headers)
 
@@ -121,3 +121,14 @@ def test_jwt_with_another_tenant_header_is_401(emu: EmulatorServer) -> None:
         assert_empty(http.get("/api/two-factor/secret", headers=headers), 401)
         headers["X-FusionAuth-TenantId"] = TENANT_A
         assert http.get("/api/two-factor/secret", headers=headers).status_code == 200
+
+
+@pytest.mark.parametrize("header", ["", "not-a-uuid", "cccccccc-0000-0000-0000-00000000000c"])
+def test_a_tenant_header_naming_no_tenant_is_a_400_or_for_a_jwt_a_401(emu: EmulatorServer, header: str) -> None:
+    with client(emu, GLOBAL_KEY, header) as api:
+        response = api.post("/api/two-factor/start", json={"loginId": "alice@example.com"})
+        assert (response.status_code, general_codes(response)) == (400, ["[InvalidTenantId]"])
+    # The secret operation declares no 400: a token with an unusable tenant header is refused as a token.
+    headers = {"Authorization": f"Bearer {emu.mint_jwt('alice_a')}", "X-FusionAuth-TenantId": header}
+    with httpx.Client(base_url=emu.base_url) as http:
+        assert_empty(http.get("/api/two-factor/secret", headers=headers), 401)

@@ -123,7 +123,12 @@ class _Endpoints:
         user = self.state.jwt_user(token) if token else None
         if user is None:
             raise ApiError(401)
-        header_tenant = self.state.tenant_from_header(request.headers.get(TENANT_HEADER))
+        # The token names the user's tenant: a header naming no tenant, or another one, makes the
+        # token unusable here (401, which every JWT operation declares), not a malformed request.
+        try:
+            header_tenant = self.state.tenant_from_header(request.headers.get(TENANT_HEADER))
+        except ApiError:
+            raise ApiError(401) from None
         if header_tenant is not None and header_tenant != user.tenant_id:
             raise ApiError(401)
         return user

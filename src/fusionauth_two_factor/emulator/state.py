@@ -215,8 +215,8 @@ class EmulatorState:
             return self._api_keys.get(raw.strip())
 
     def tenant_from_header(self, raw: str | None) -> str | None:
-        """Validate ``X-FusionAuth-TenantId``: absent -> ``None``; unknown or malformed -> 400 [InvalidTenantId]."""
-        if raw is None or not raw.strip():
+        """Validate ``X-FusionAuth-TenantId``: absent -> ``None``; unknown, malformed or blank -> 400 [InvalidTenantId]."""
+        if raw is None:
             return None
         try:
             tenant_id = str(uuid.UUID(raw.strip()))
