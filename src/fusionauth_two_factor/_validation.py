@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 import attrs
 from fusionauth_two_factor_generated import models as generated_models
-from fusionauth_two_factor_generated.types import Unset
 
 ModelT = TypeVar("ModelT")
 

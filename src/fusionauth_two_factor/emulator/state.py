@@ -215,7 +215,7 @@ class EmulatorState:
             return self._api_keys.get(raw.strip())
 
     def tenant_from_header(self, raw: str | None) -> str | None:
-        """Validate ``X-FusionAuth-TenantId``: absent -> ``None``; unknown, malformed or blank -> 400 [InvalidTenantId]."""
+        """Validate ``X-FusionAuth-TenantId``: absent -> ``None``; unknown, malformed or blank -> 400."""
         if raw is None:
             return None
         try:
