@@ -112,16 +112,27 @@ def test_one_pool_per_client_reused_across_calls_and_closed_by_close(
     assert created[0].is_closed
 
 
-def test_async_pool_is_closed_by_aclose(server: FakeFusionAuth) -> None:
-    async def scenario() -> httpx.AsyncClient:
-        async with Client("https://a.example", api_key=API_KEY) as client:
-            client._async_http = httpx.AsyncClient(transport=httpx.MockTransport(server.handle))
-            server.reply(200, json_body={})
-            await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
-            pool = client._async_http
-        return pool
+def test_async_pool_is_created_once_and_closed_by_aclose(
+    server: FakeFusionAuth, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Client's own AsyncClient, on a transport that answers from the fake server.
+    monkeypatch.setattr(
+        "fusionauth_two_factor._client.default_async_transport", lambda: httpx.MockTransport(server.handle)
+    )
 
-    assert asyncio.run(scenario()).is_closed
+    async def scenario() -> list[httpx.AsyncClient | None]:
+        pools = []
+        async with Client("https://a.example", api_key=API_KEY) as client:
+            for _ in range(2):
+                server.reply(200, json_body={})
+                await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
+                pools.append(client._async_http)
+        return pools
+
+    first, second = asyncio.run(scenario())
+    assert first is second
+    assert first is not None and first.is_closed
+    assert len(server.requests) == 2
 
 
 def test_login_cookies_are_not_kept_by_the_clients_own_pool(server: FakeFusionAuth) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Self
 
 import httpx
 
-from ._async_backend import default_async_transport
+from ._async_backend import AsyncSend, default_async_transport, own_pool_sender
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._operations import Operation
 from ._response import ApiResponse
@@ -64,6 +64,7 @@ class Client:
         )
         self._http = http_client
         self._async_http = async_http_client
+        self._async_send: AsyncSend | None = None if async_http_client is None else async_http_client.send
         self._owns_http = http_client is None
         self._owns_async_http = async_http_client is None
 
@@ -97,10 +98,12 @@ class Client:
         return run_sync(self._http, exchange(call))
 
     async def _send_async(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
-        if self._async_http is None:
-            self._async_http = httpx.AsyncClient(transport=default_async_transport())
+        if self._async_send is None:
+            transport = default_async_transport()
+            self._async_http = httpx.AsyncClient(transport=transport)
             _refuse_cookies(self._async_http.cookies)
-        return await run_async(self._async_http, exchange(call))
+            self._async_send = own_pool_sender(self._async_http, transport)
+        return await run_async(self._async_send, exchange(call))
 
     def close(self) -> None:
         """Close the sync connection pool (if this Client created it)."""
@@ -113,6 +116,7 @@ class Client:
         if self._async_http is not None and self._owns_async_http:
             await self._async_http.aclose()
             self._async_http = None
+            self._async_send = None
         self.close()
 
     def __enter__(self) -> Self:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -266,14 +266,16 @@ def run_sync(http: httpx.Client, steps: Exchange[ResultT]) -> ApiResponse[Result
         return done.value  # type: ignore[no-any-return]
 
 
-async def run_async(http: httpx.AsyncClient, steps: Exchange[ResultT]) -> ApiResponse[ResultT]:
+async def run_async(
+    send: Callable[[httpx.Request], Awaitable[httpx.Response]], steps: Exchange[ResultT]
+) -> ApiResponse[ResultT]:
     outcome: Outcome = None
     try:
         while True:
             step = steps.send(outcome)
             if isinstance(step, httpx.Request):
                 try:
-                    outcome = await http.send(step)
+                    outcome = await send(step)
                 except httpx.TransportError as error:
                     outcome = error
             else:
