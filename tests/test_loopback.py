@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import socket
 import threading
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -12,6 +13,7 @@ import pytest
 from support import API_KEY, JWT, Api, present
 
 from fusionauth_two_factor import APIConnectionError, AsyncTwoFactorController, Client, TwoFactorController
+from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
 
 
 class ScriptedHandler(http.server.BaseHTTPRequestHandler):
@@ -75,3 +77,41 @@ def test_a_tls_failure_is_a_connection_error(mode: str, loopback: str) -> None:
     client = Client(f"https://{loopback}", api_key=API_KEY, max_retries=0)  # TLS to a plain HTTP server
     with pytest.raises(APIConnectionError, match="could not connect"):
         Api(mode, client).call("generate_two_factor_secret_using_jwt", JWT)
+
+
+def test_a_proxy_from_the_environment_is_honoured_by_the_async_pool(
+    loopback: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The proxy is a port where nothing listens: a request that honours it fails to connect, one that
+    # ignored it would reach the loopback server and succeed.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead_proxy = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", dead_proxy)
+
+    async def call() -> None:
+        async with Client(f"http://{loopback}", api_key=API_KEY, max_retries=0) as client:
+            await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
+
+    with pytest.raises(APIConnectionError):
+        asyncio.run(call())
+    assert ScriptedHandler.connections == set()
+
+
+def test_no_proxy_alone_keeps_the_fast_async_transport(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+
+    async def chosen() -> object:
+        transport = default_async_transport()
+        if transport is not None:
+            await transport.aclose()
+        return transport
+
+    assert isinstance(asyncio.run(chosen()), AiohttpBackedTransport)
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    assert asyncio.run(chosen()) is None

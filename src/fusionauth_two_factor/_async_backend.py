@@ -45,12 +45,23 @@ def default_async_transport() -> httpx.AsyncBaseTransport | None:
     None means httpx's default transport. Called by the Client when it creates its own AsyncClient,
     which it does inside its first async call, so a running loop tells which library runs it.
     """
-    if not _running_on_asyncio():
+    if not _running_on_asyncio() or _proxies_from_environment():
         return None
     try:
         return AiohttpBackedTransport()
     except ImportError:
         return None
+
+
+def _proxies_from_environment() -> bool:
+    # httpx routes through the proxies named by HTTP_PROXY, HTTPS_PROXY, ALL_PROXY... only on its
+    # own transport (given a transport, an AsyncClient ignores them), and aiohttp ignores them too:
+    # where the environment names a proxy, the Client keeps httpx's transport so that it is used.
+    import urllib.request  # noqa: PLC0415 - only when the first AsyncClient is created
+
+    proxies = urllib.request.getproxies()
+    proxies.pop("no", None)  # NO_PROXY lists exceptions; it names no proxy
+    return bool(proxies)
 
 
 def own_pool_sender(client: httpx.AsyncClient, transport: httpx.AsyncBaseTransport | None) -> AsyncSend:
@@ -59,16 +70,13 @@ def own_pool_sender(client: httpx.AsyncClient, transport: httpx.AsyncBaseTranspo
     With the aiohttp transport, straight to the transport: `AsyncClient.send` then only adds what
     this pool never uses (auth, event hooks, redirects, and cookie extraction into a jar that
     refuses every cookie), and that costs about a quarter of a call with 32 in flight (see
-    BENCHMARKS.md). A request that httpx would route elsewhere, through a proxy taken from the
-    environment, still goes through `AsyncClient.send`. `_transport_for_url` is httpx's private
-    routing; httpx is pinned below 0.29 and the async tests run over this path.
+    BENCHMARKS.md). No proxy routing is skipped: an AsyncClient given a transport has none, and
+    the aiohttp transport is not chosen when the environment names a proxy.
     """
     if transport is None:
         return client.send
 
     async def send(request: httpx.Request) -> httpx.Response:
-        if client._transport_for_url(request.url) is not transport:
-            return await client.send(request)
         response = await transport.handle_async_request(request)
         response.request = request
         try:

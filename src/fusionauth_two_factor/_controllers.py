@@ -150,7 +150,7 @@ class TwoFactorController(_Calls):
         """Generate an authenticator secret (``GET /api/two-factor/secret``, ``Bearer <encoded_jwt>``).
 
         Only the user's JWT is sent; never the API key. ``result`` is a ``SecretResponse`` with
-        ``secret`` and ``secret_base32_encoded`` (for the authenticator app or QR code). Raises
+        ``secret`` and ``secret_base_32_encoded`` (for the authenticator app or QR code). Raises
         AuthenticationError (401), ServerError (500, 503).
         """
         return self._client._send(self._secret(encoded_jwt, request_options))
