@@ -5,7 +5,7 @@ from __future__ import annotations
 import nox
 
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["check_generated", "spec_lint", "lint", "typecheck", "tests"]
+nox.options.sessions = ["check_generated", "spec_lint", "lint", "typecheck", "contract", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHON = "3.11"

@@ -20,7 +20,7 @@ from support import (
     fixture_json,
 )
 
-from fusionauth_two_factor import Client, TwoFactorController
+from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
 from fusionauth_two_factor.models import LoginResponse, SecretResponse, TwoFactorLoginRequest
 
 LOGIN = fixture_json("login_response.json")
@@ -43,6 +43,11 @@ SECRETS = [
 def assert_no_secret(text: str) -> None:
     for secret in SECRETS:
         assert secret not in text
+
+
+def test_request_options_repr_shows_header_names_only() -> None:
+    options = RequestOptions(timeout=3, extra_headers={"Proxy-Authorization": f"Basic {API_KEY}"})
+    assert repr(options) == "RequestOptions(timeout=3, max_retries=None, extra_headers=['Proxy-Authorization'])"
 
 
 def test_client_and_controller_reprs_hide_the_api_key() -> None:

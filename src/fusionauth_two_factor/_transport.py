@@ -71,6 +71,13 @@ class RequestOptions:
             header_value(name, "extra header name")
             header_value(value, f"extra header {name!r}")
 
+    def __repr__(self) -> str:
+        # Header values can be credentials (a proxy's, a forwarded token): names only.
+        return (
+            f"RequestOptions(timeout={self.timeout!r}, max_retries={self.max_retries!r}, "
+            f"extra_headers={sorted(self.extra_headers)!r})"
+        )
+
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:

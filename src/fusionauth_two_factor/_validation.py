@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 from fusionauth_two_factor_generated import models as generated_models
+from fusionauth_two_factor_generated.types import UNSET
 
 ModelT = TypeVar("ModelT")
 
@@ -133,6 +134,8 @@ def _check_for(hint: Any) -> Check:
 def _check_types(model: Any, where: str) -> None:
     for name, check in _field_checks(model.__class__):
         value = getattr(model, name)
+        if value is UNSET:
+            continue  # most fields of a request are absent: nothing to check
         if not check(value):
             raise TypeError(f"{where}: field {name!r} has the wrong type ({type(value).__name__})")
         if isinstance(value, list):
