@@ -7,7 +7,6 @@ import httpx
 __version__ = "0.1.0"
 
 USER_AGENT = f"fusionauth-two-factor-python/{__version__}"
-TENANT_HEADER = "X-FusionAuth-TenantId"
 
 # FusionAuth answers these calls in milliseconds; a slow network still connects in a few seconds.
 # FusionAuth's own Python client waits 1000 s, which turns an outage into a hung worker.

@@ -22,8 +22,9 @@ from fusionauth_two_factor_generated.models import (
 
 from . import _operations as ops
 from ._client import Client
+from ._operations import Operation
 from ._response import ApiResponse, TwoFactorStatusApiResponse
-from ._transport import PreparedCall, RequestOptions
+from ._transport import PreparedCall, RequestOptions, ResultT
 from ._validation import header_value, optional_uuid, path_segment, request_body, required_uuid
 
 StartBody = TwoFactorStartRequest | Mapping[str, Any]
@@ -56,31 +57,21 @@ class _Calls:
         }
         return self._client._prepare(ops.RETRIEVE_TWO_FACTOR_STATUS, arguments, options=options)
 
-    def _start(self, body: StartBody, options: RequestOptions | None) -> PreparedCall[TwoFactorStartResponse]:
-        operation = ops.START_TWO_FACTOR_LOGIN
-        arguments = {"body": request_body(body, TwoFactorStartRequest, operation.name)}
-        return self._client._prepare(operation, arguments, options=options)
-
-    def _login(self, body: LoginBody, options: RequestOptions | None) -> PreparedCall[LoginResponse]:
-        operation = ops.TWO_FACTOR_LOGIN
-        arguments = {"body": request_body(body, TwoFactorLoginRequest, operation.name)}
-        return self._client._prepare(operation, arguments, options=options)
-
-    def _send_for_enable_disable(self, body: SendBody, options: RequestOptions | None) -> PreparedCall[None]:
-        operation = ops.SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE
-        arguments = {"body": request_body(body, TwoFactorSendRequest, operation.name)}
-        return self._client._prepare(operation, arguments, options=options)
-
     def _secret(self, encoded_jwt: str, options: RequestOptions | None) -> PreparedCall[SecretResponse]:
         jwt = header_value(encoded_jwt, "encoded_jwt")
         return self._client._prepare(ops.GENERATE_TWO_FACTOR_SECRET_USING_JWT, {}, jwt=jwt, options=options)
 
     def _send_for_login(self, two_factor_id: str, body: SendBody, options: RequestOptions | None) -> PreparedCall[None]:
-        operation = ops.SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD
-        arguments = {
-            "two_factor_id": path_segment(two_factor_id, "two_factor_id"),
-            "body": request_body(body, TwoFactorSendRequest, operation.name),
-        }
+        segment = path_segment(two_factor_id, "two_factor_id")
+        return self._with_body(ops.SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD, body, options, two_factor_id=segment)
+
+    def _with_body(
+        self, operation: Operation[ResultT], body: object, options: RequestOptions | None, **path: str
+    ) -> PreparedCall[ResultT]:
+        """A call whose body is the operation's request model (or a dict in its JSON shape)."""
+        if operation.body_type is None:
+            raise TypeError(f"{operation.name} takes no body")
+        arguments = {**path, "body": request_body(body, operation.body_type, operation.name)}
         return self._client._prepare(operation, arguments, options=options)
 
 
@@ -115,7 +106,7 @@ class TwoFactorController(_Calls):
         the code. Raises BadRequestError (400, also when the licence lacks this feature),
         AuthenticationError (401), NotFoundError (404: no such user), ServerError (500, 503).
         """
-        return self._client._send(self._start(body, request_options))
+        return self._client._send(self._with_body(ops.START_TWO_FACTOR_LOGIN, body, request_options))
 
     def two_factor_login(
         self, body: LoginBody, *, request_options: RequestOptions | None = None
@@ -130,7 +121,7 @@ class TwoFactorController(_Calls):
         LoginPreventedError (409), UserExpiredError (410), InvalidCodeError (421), ServerError
         (500, 503, 504). Never retried once it may have reached FusionAuth.
         """
-        return self._client._send(self._login(body, request_options))
+        return self._client._send(self._with_body(ops.TWO_FACTOR_LOGIN, body, request_options))
 
     def send_two_factor_code_for_enable_disable(
         self, body: SendBody, *, request_options: RequestOptions | None = None
@@ -142,7 +133,7 @@ class TwoFactorController(_Calls):
         ``userId``. Success is 200 with no body (``result`` is None). Raises BadRequestError (400),
         AuthenticationError (401), ServerError (500, 503).
         """
-        return self._client._send(self._send_for_enable_disable(body, request_options))
+        return self._client._send(self._with_body(ops.SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE, body, request_options))
 
     def generate_two_factor_secret_using_jwt(
         self, encoded_jwt: str, *, request_options: RequestOptions | None = None
@@ -185,17 +176,19 @@ class AsyncTwoFactorController(_Calls):
     async def start_two_factor_login(
         self, body: StartBody, *, request_options: RequestOptions | None = None
     ) -> ApiResponse[TwoFactorStartResponse]:
-        return await self._client._send_async(self._start(body, request_options))
+        return await self._client._send_async(self._with_body(ops.START_TWO_FACTOR_LOGIN, body, request_options))
 
     async def two_factor_login(
         self, body: LoginBody, *, request_options: RequestOptions | None = None
     ) -> ApiResponse[LoginResponse]:
-        return await self._client._send_async(self._login(body, request_options))
+        return await self._client._send_async(self._with_body(ops.TWO_FACTOR_LOGIN, body, request_options))
 
     async def send_two_factor_code_for_enable_disable(
         self, body: SendBody, *, request_options: RequestOptions | None = None
     ) -> ApiResponse[None]:
-        return await self._client._send_async(self._send_for_enable_disable(body, request_options))
+        return await self._client._send_async(
+            self._with_body(ops.SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE, body, request_options)
+        )
 
     async def generate_two_factor_secret_using_jwt(
         self, encoded_jwt: str, *, request_options: RequestOptions | None = None
