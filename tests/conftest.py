@@ -1,5 +1,5 @@
-"""Fixtures: a fake FusionAuth (`server`), and `api`, which runs each test twice, through the sync
-and the async controller."""
+"""Fixtures: a fake FusionAuth (`server`), `api`, which runs each test twice, through the sync and
+the async controller, and the emulator (`emu`) for the end-to-end and emulator tests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from support import KNOWN_SECRETS, Api, FakeFusionAuth, make_client
+
+from fusionauth_two_factor.emulator.server import EmulatorServer
+
+# The emulator's fixtures, enabled the way the README tells users to (pytest reads pytest_plugins in
+# the top-level conftest only): fusionauth_emulator, fusionauth_emulator_seed, fusionauth_emulator_server.
+pytest_plugins = ["fusionauth_two_factor.emulator.pytest_plugin"]
 
 
 @pytest.fixture(autouse=True)
@@ -55,3 +61,9 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float]]:
     monkeypatch.setattr("fusionauth_two_factor._transport.time.sleep", recorded.append)
     monkeypatch.setattr("fusionauth_two_factor._transport.anyio.sleep", fake_async_sleep)
     yield recorded
+
+
+@pytest.fixture
+def emu(fusionauth_emulator: EmulatorServer) -> EmulatorServer:
+    """The running emulator (fresh seeded state and fake clock for every test), under a short name."""
+    return fusionauth_emulator

@@ -1,9 +1,4 @@
-"""Fixtures for the emulator tests.
-
-The emulator's own pytest plugin provides ``fusionauth_emulator`` (one uvicorn server per session on a free
-127.0.0.1 port, state and fake clock reset before every test); it is imported here rather than enabled with
-``pytest_plugins`` because that is only allowed in a root conftest.
-"""
+"""Fixtures for the emulator tests: plain httpx clients for ``emu`` (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,17 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from fusionauth_two_factor.emulator.pytest_plugin import (  # noqa: F401 - fixtures
-    fusionauth_emulator,
-    fusionauth_emulator_seed,
-    fusionauth_emulator_server,
-)
 from fusionauth_two_factor.emulator.server import EmulatorServer
-
-
-@pytest.fixture
-def emu(fusionauth_emulator: EmulatorServer) -> EmulatorServer:  # noqa: F811
-    return fusionauth_emulator
 
 
 @pytest.fixture
