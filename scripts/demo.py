@@ -26,7 +26,8 @@ A real FusionAuth (used when ``FUSIONAUTH_URL`` is set and ``--url`` is not give
     FUSIONAUTH_TENANT_ID    optional: sent as X-FusionAuth-TenantId (needed with several tenants)
     FUSIONAUTH_JWT          optional: the user's access token for step 1; step 1 is skipped without it
     FUSIONAUTH_TOTP_SECRET  optional: the user's authenticator secret (Base32, as in the otpauth URI);
-                            step 5 then computes the authenticator code instead of asking for the
+                            step 5 then computes the authenticator code (with pyotp, from the
+                            emulator extra) instead of asking for the
                             emailed one. Without it the demo prompts for the emailed code (hidden
                             input), which needs an interactive terminal.
 
@@ -40,13 +41,9 @@ import argparse
 import base64
 import binascii
 import getpass
-import hashlib
-import hmac
 import json
 import os
-import struct
 import sys
-import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -288,15 +285,6 @@ def emulator_target(helper: httpx.Client, user_alias: str, description: str) -> 
     )
 
 
-def totp_code(secret_base32: str, at_seconds: float) -> str:
-    """RFC 6238 with FusionAuth's settings: HMAC-SHA1, 6 digits, 30-second steps."""
-    key = base64.b32decode(secret_base32.strip().upper() + "=" * (-len(secret_base32.strip()) % 8))
-    digest = hmac.new(key, struct.pack(">Q", int(at_seconds) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
 def jwt_subject(jwt: str) -> str | None:
     """The ``sub`` claim, read without verifying the signature: only to know whom the JWT is for."""
     try:
@@ -319,7 +307,11 @@ def real_server_target(environ: dict[str, str]) -> Target:
 
     def read_code(two_factor_id: str) -> tuple[str, str]:
         if totp_secret is not None:
-            return totp_code(totp_secret, time.time()), "computed from FUSIONAUTH_TOTP_SECRET (authenticator code)"
+            # pyotp comes with the emulator extra the demo runs with; its defaults are FusionAuth's
+            # settings (RFC 6238, HMAC-SHA1, 6 digits, 30-second steps).
+            import pyotp  # noqa: PLC0415 - only this mode computes codes
+
+            return pyotp.TOTP(totp_secret).now(), "computed from FUSIONAUTH_TOTP_SECRET (authenticator code)"
         expect(
             sys.stdin.isatty(),
             "a real server's emailed code cannot be read by the demo: run it in a terminal to type the code, "
