@@ -50,7 +50,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """What the facade costs over httpx, and what the aiohttp path gains, against a loopback server
+    """What the facade costs over httpx2, and what the aiohttp path gains, against a loopback server
     in a child process; prints the results and updates BENCHMARKS.md. About a minute or two."""
     session.install(".[aiohttp]")
     install_group(session, "bench")

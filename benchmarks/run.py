@@ -1,4 +1,4 @@
-"""`nox -s bench`: what the facade costs over httpx, and what its async path gains.
+"""`nox -s bench`: what the facade costs over httpx2, and what its async path gains.
 
 Every contender makes the same call to a canned loopback server that runs in its own process
 (loopback_server.py). Contenders of a group are measured in turns, round after round, each for about
@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 from canned import API_KEY, CODE, LOGIN_PATH, STATUS_PATH, TRUST_ID, TWO_FACTOR_ID, USER_ID
 
 import fusionauth_two_factor as fa
@@ -46,7 +46,16 @@ STATUS_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT, "Autho
 LOGIN_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}
 RESULTS_START = "<!-- bench:results -->"
 RESULTS_END = "<!-- /bench:results -->"
-PACKAGES = ("fusionauth-two-factor", "httpx", "httpcore", "anyio", "attrs", "aiohttp", "fusionauth-client", "requests")
+PACKAGES = (
+    "fusionauth-two-factor",
+    "httpx2",
+    "httpcore2",
+    "anyio",
+    "attrs",
+    "aiohttp",
+    "fusionauth-client",
+    "requests",
+)
 
 Call = Callable[[], int]  # one call; returns the HTTP status, checked once before timing
 
@@ -145,13 +154,13 @@ def official_client(base_url: str) -> Any | None:
 def status_group(base_url: str, stack: contextlib.ExitStack) -> Group:
     client = stack.enter_context(fa.Client(base_url, api_key=API_KEY))
     facade = fa.TwoFactorController(client)
-    raw = stack.enter_context(httpx.Client())
+    raw = stack.enter_context(httpx2.Client())
     url = f"{base_url}{STATUS_PATH}?userId={USER_ID}"
     calls: dict[str, Call] = {
         "facade": lambda: facade.retrieve_two_factor_status(TRUST_ID, user_id=USER_ID).status_code,
-        "raw httpx.Client": lambda: raw.get(url, headers=STATUS_HEADERS).status_code,
+        "raw httpx2.Client": lambda: raw.get(url, headers=STATUS_HEADERS).status_code,
     }
-    group = Group("retrieve_two_factor_status, sync", 1, {}, [Pair("facade", "raw httpx.Client", 0.90)])
+    group = Group("retrieve_two_factor_status, sync", 1, {}, [Pair("facade", "raw httpx2.Client", 0.90)])
     add_official(group, calls, base_url, lambda official: official.retrieve_two_factor_status(USER_ID, None, TRUST_ID))
     return with_checked_calls(group, calls)
 
@@ -159,7 +168,7 @@ def status_group(base_url: str, stack: contextlib.ExitStack) -> Group:
 def login_group(base_url: str, stack: contextlib.ExitStack) -> Group:
     client = stack.enter_context(fa.Client(base_url, api_key=API_KEY))
     facade = fa.TwoFactorController(client)
-    raw = stack.enter_context(httpx.Client())
+    raw = stack.enter_context(httpx2.Client())
     url = f"{base_url}{LOGIN_PATH}"
 
     def raw_login() -> int:
@@ -169,9 +178,9 @@ def login_group(base_url: str, stack: contextlib.ExitStack) -> Group:
 
     calls: dict[str, Call] = {
         "facade, typed LoginResponse": lambda: typed_login(facade),
-        "raw httpx.Client + json.loads": raw_login,
+        "raw httpx2.Client + json.loads": raw_login,
     }
-    pairs = [Pair("facade, typed LoginResponse", "raw httpx.Client + json.loads", 0.75)]
+    pairs = [Pair("facade, typed LoginResponse", "raw httpx2.Client + json.loads", 0.75)]
     group = Group("two_factor_login (10 KB LoginResponse), sync", 1, {}, pairs)
     add_official(group, calls, base_url, lambda official: official.two_factor_login(LOGIN_BODY))
     check_typed_login(facade)
@@ -207,11 +216,11 @@ def async_group(base_url: str, loop: asyncio.AbstractEventLoop, stack: contextli
     url = f"{base_url}{STATUS_PATH}?userId={USER_ID}"
     aiohttp = importlib.import_module("aiohttp")
 
-    async def open_clients() -> tuple[httpx.AsyncClient, httpx.AsyncClient, httpx.AsyncClient, Any]:
+    async def open_clients() -> tuple[httpx2.AsyncClient, httpx2.AsyncClient, httpx2.AsyncClient, Any]:
         return (
-            httpx.AsyncClient(),
-            httpx.AsyncClient(),
-            httpx.AsyncClient(transport=AiohttpBackedTransport()),
+            httpx2.AsyncClient(),
+            httpx2.AsyncClient(),
+            httpx2.AsyncClient(transport=AiohttpBackedTransport()),
             aiohttp.ClientSession(),
         )
 
@@ -221,12 +230,12 @@ def async_group(base_url: str, loop: asyncio.AbstractEventLoop, stack: contextli
     for close in (fast.aclose, slow_pool.aclose, stock.aclose, over_aiohttp.aclose, session.close):
         stack.callback(run_in, loop, close)
     if not loop.run_until_complete(_default_transport_is_aiohttp()):
-        raise RuntimeError("install the aiohttp extra: the facade would use httpx's own transport")
+        raise RuntimeError("install the aiohttp extra: the facade would use httpx2's own transport")
 
     async def facade(controller: fa.AsyncTwoFactorController) -> int:
         return (await controller.retrieve_two_factor_status(TRUST_ID, user_id=USER_ID)).status_code
 
-    async def raw_httpx(http: httpx.AsyncClient) -> int:
+    async def raw_httpx(http: httpx2.AsyncClient) -> int:
         return (await http.get(url, headers=STATUS_HEADERS)).status_code
 
     async def raw_aiohttp() -> int:
@@ -237,16 +246,16 @@ def async_group(base_url: str, loop: asyncio.AbstractEventLoop, stack: contextli
     fast_facade, slow_facade = fa.AsyncTwoFactorController(fast), fa.AsyncTwoFactorController(slow)
     calls: dict[str, Callable[[], Awaitable[int]]] = {
         "facade (default: aiohttp)": lambda: facade(fast_facade),
-        "facade over httpx's own pool": lambda: facade(slow_facade),
-        "stock httpx.AsyncClient": lambda: raw_httpx(stock),
-        "httpx.AsyncClient over aiohttp": lambda: raw_httpx(over_aiohttp),
+        "facade over httpx2's own pool": lambda: facade(slow_facade),
+        "stock httpx2.AsyncClient": lambda: raw_httpx(stock),
+        "httpx2.AsyncClient over aiohttp": lambda: raw_httpx(over_aiohttp),
         "raw aiohttp": raw_aiohttp,
     }
     pairs = [
-        Pair("facade (default: aiohttp)", "stock httpx.AsyncClient", 4.0),
+        Pair("facade (default: aiohttp)", "stock httpx2.AsyncClient", 4.0),
         Pair("facade (default: aiohttp)", "raw aiohttp"),
-        Pair("facade (default: aiohttp)", "httpx.AsyncClient over aiohttp"),
-        Pair("facade over httpx's own pool", "stock httpx.AsyncClient"),
+        Pair("facade (default: aiohttp)", "httpx2.AsyncClient over aiohttp"),
+        Pair("facade over httpx2's own pool", "stock httpx2.AsyncClient"),
     ]
     group = Group(f"retrieve_two_factor_status, async, {IN_FLIGHT} in flight", IN_FLIGHT, {}, pairs)
     for name, call in calls.items():
@@ -314,11 +323,11 @@ def measure(group: Group, settings: Settings) -> None:
 class ImportTimes:
     median_ms: dict[str, float]
     runs: int
-    breakdown_ms: list[tuple[str, float]]  # top-level package -> own import time after httpx
+    breakdown_ms: list[tuple[str, float]]  # top-level package -> own import time after httpx2
 
 
 def import_times(settings: Settings) -> ImportTimes:
-    statements = {name: name for name in ("pass", "import httpx", "import fusionauth_two_factor")}
+    statements = {name: name for name in ("pass", "import httpx2", "import fusionauth_two_factor")}
     samples: dict[str, list[float]] = {name: [] for name in statements}
     for _ in range(settings.import_runs):
         for name, statement in statements.items():
@@ -330,7 +339,7 @@ def import_times(settings: Settings) -> ImportTimes:
 
 
 def import_breakdown(runs: int) -> list[tuple[str, float]]:
-    """What `import fusionauth_two_factor` adds after httpx, by top-level package (python -X importtime)."""
+    """What `import fusionauth_two_factor` adds after httpx2, by top-level package (python -X importtime)."""
     totals: dict[str, list[float]] = {}
     for _ in range(runs):
         for package, microseconds in _own_import_times().items():
@@ -341,13 +350,13 @@ def import_breakdown(runs: int) -> list[tuple[str, float]]:
 
 def _own_import_times() -> dict[str, float]:
     completed = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import httpx; import fusionauth_two_factor"],
+        [sys.executable, "-X", "importtime", "-c", "import httpx2; import fusionauth_two_factor"],
         check=True,
         capture_output=True,
         text=True,
     )
     lines = completed.stderr.splitlines()
-    after_httpx = next(index for index, line in enumerate(lines) if line.endswith("| httpx")) + 1
+    after_httpx = next(index for index, line in enumerate(lines) if line.endswith("| httpx2")) + 1
     own: dict[str, float] = {}
     for line in lines[after_httpx:]:
         parts = line.split("|")
@@ -403,7 +412,7 @@ def ratio_row(pair: Pair, ratios: list[float] | None) -> str:
 
 
 def imports_markdown(times: ImportTimes) -> list[str]:
-    overhead = times.median_ms["import fusionauth_two_factor"] - times.median_ms["import httpx"]
+    overhead = times.median_ms["import fusionauth_two_factor"] - times.median_ms["import httpx2"]
     lines = [
         "### Import time (fresh interpreter each run)",
         "",
@@ -411,9 +420,9 @@ def imports_markdown(times: ImportTimes) -> list[str]:
         "|---|---:|",
         *(f'| `python -c "{name}"` | {ms:.0f} |' for name, ms in times.median_ms.items()),
         "",
-        f"`import fusionauth_two_factor` costs **{overhead:.0f} ms** more than `import httpx` (target: < 50 ms).",
+        f"`import fusionauth_two_factor` costs **{overhead:.0f} ms** more than `import httpx2` (target: < 50 ms).",
         "",
-        "What it imports after httpx, by top-level package (`python -X importtime`, own time, median ms):",
+        "What it imports after httpx2, by top-level package (`python -X importtime`, own time, median ms):",
         "",
         "| package | ms |",
         "|---|---:|",

@@ -50,7 +50,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import httpx
+import httpx2
 
 from fusionauth_two_factor import ApiResponse, Client, FusionAuthError, TwoFactorController
 
@@ -253,7 +253,7 @@ def run_flow(target: Target, steps: Steps) -> None:  # noqa: PLR0915 - one strai
 # ---------------------------------------------------------------- targets
 
 
-def emulator_target(helper: httpx.Client, user_alias: str, description: str) -> Target:
+def emulator_target(helper: httpx2.Client, user_alias: str, description: str) -> Target:
     """A running emulator, reached by ``helper``: credentials, user, JWT and codes from its /_emulator routes."""
     base_url = str(helper.base_url).rstrip("/")
     info = helper.get("/_emulator/info")
@@ -346,7 +346,7 @@ def chosen_target(args: argparse.Namespace, environ: dict[str, str]) -> Iterator
 
             base_url = stack.enter_context(EmulatorServer()).base_url
             description = f"an emulator started by this demo at {base_url}"
-        helper = stack.enter_context(httpx.Client(base_url=base_url, timeout=HELPER_TIMEOUT_SECONDS))
+        helper = stack.enter_context(httpx2.Client(base_url=base_url, timeout=HELPER_TIMEOUT_SECONDS))
         yield emulator_target(helper, args.user, description)
 
 
@@ -369,11 +369,11 @@ def main(argv: list[str] | None = None) -> int:
             ran = STEP_COUNT - steps.skipped
             skipped = f" ({steps.skipped} skipped)" if steps.skipped else ""
             print(f"\nSuccess: {ran} of {STEP_COUNT} steps ran{skipped}, each with the expected outcome.")
-    except (DemoFailure, FusionAuthError, httpx.HTTPError) as error:
+    except (DemoFailure, FusionAuthError, httpx2.HTTPError) as error:
         where = f"step {steps.current}/{STEP_COUNT}" if steps.current else "set-up"
         reason = (
             f"no answer from the emulator's /_emulator routes ({error})"
-            if isinstance(error, httpx.HTTPError)
+            if isinstance(error, httpx2.HTTPError)
             else error
         )
         print(f"\nFAILED at {where}: {reason}", file=sys.stderr)

@@ -60,7 +60,12 @@ def check_tool_versions(bin_dir: Path) -> None:
 def generate_into(output: Path) -> None:
     bin_dir = Path(sys.executable).parent
     check_tool_versions(bin_dir)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        # Where the post-hooks in generator-config.yaml find the checked-in hook scripts.
+        "FUSIONAUTH_GENERATOR_HOOKS": str(ROOT / "scripts"),
+    }
     command = [
         str(bin_dir / "openapi-python-client"),
         "generate",

@@ -1,5 +1,5 @@
 """Test support shared by the test modules: constants, a scripted fake FusionAuth behind
-httpx.MockTransport, and `Api`, which calls a method through the sync or the async controller.
+httpx2.MockTransport, and `Api`, which calls a method through the sync or the async controller.
 
 (A module of its own rather than conftest.py: test folders have conftest modules of their own, and
 `from conftest import ...` would pick whichever comes first on sys.path.)
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import httpx
+import httpx2
 from fusionauth_two_factor_generated.types import Unset
 
 from fusionauth_two_factor import AsyncTwoFactorController, Client, TwoFactorController
@@ -49,7 +49,7 @@ def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-Answer = httpx.Response | Exception
+Answer = httpx2.Response | Exception
 
 
 @dataclass
@@ -57,20 +57,20 @@ class FakeFusionAuth:
     """Answers requests from a script, one answer per request, and records what was sent."""
 
     answers: list[Answer] = field(default_factory=list)
-    requests: list[httpx.Request] = field(default_factory=list)
+    requests: list[httpx2.Request] = field(default_factory=list)
 
     def reply(self, status: int = 200, *, json_body: Any = None, content: bytes | str = b"", **headers: str) -> None:
         if json_body is not None:
             content = json.dumps(json_body).encode()
             headers.setdefault("content_type", "application/json;charset=UTF-8")
         self.answers.append(
-            httpx.Response(status, content=content, headers={k.replace("_", "-"): v for k, v in headers.items()})
+            httpx2.Response(status, content=content, headers={k.replace("_", "-"): v for k, v in headers.items()})
         )
 
     def fail(self, error: Exception) -> None:
         self.answers.append(error)
 
-    def handle(self, request: httpx.Request) -> httpx.Response:
+    def handle(self, request: httpx2.Request) -> httpx2.Response:
         request.read()
         self.requests.append(request)
         if not self.answers:
@@ -81,7 +81,7 @@ class FakeFusionAuth:
         return answer
 
     @property
-    def last(self) -> httpx.Request:
+    def last(self) -> httpx2.Request:
         return self.requests[-1]
 
 
@@ -101,12 +101,12 @@ class Api:
 
 
 def make_client(server: FakeFusionAuth, **settings: Any) -> Client:
-    transport = httpx.MockTransport(server.handle)
+    transport = httpx2.MockTransport(server.handle)
     settings.setdefault("api_key", API_KEY)
     return Client(
         BASE_URL,
-        http_client=httpx.Client(transport=transport),
-        async_http_client=httpx.AsyncClient(transport=transport),
+        http_client=httpx2.Client(transport=transport),
+        async_http_client=httpx2.AsyncClient(transport=transport),
         **settings,
     )
 

@@ -1,5 +1,5 @@
 """The async controller over real loopback sockets, through both transports the Client may choose:
-httpx's own, and the aiohttp-backed one it uses by default when the `aiohttp` extra is installed.
+httpx2's own, and the aiohttp-backed one it uses by default when the `aiohttp` extra is installed.
 
 Every promise of the async path must hold on both: results, error classes by status, connection
 and timeout errors (with the same retry decisions), per-call timeouts, no cookies, aclose().
@@ -158,7 +158,7 @@ def fusionauth() -> Iterator[LoopbackFusionAuth]:
     server.close()
 
 
-@pytest.fixture(params=["httpx", "aiohttp"])
+@pytest.fixture(params=["httpx2", "aiohttp"])
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Which transport the Client's own AsyncClient uses in this test."""
     if request.param == "aiohttp":
@@ -247,7 +247,7 @@ async def test_status_answers(
     assert isinstance(response.result, TwoFactorStatusResponse)
     seen = fusionauth.requests[-1]
     assert (seen.method, seen.path) == ("GET", f"/api/two-factor/status/{TRUST_ID}?userId={USER_ID}")
-    assert ("Authorization", API_KEY) in seen.header_lines  # as httpx's own transport writes it
+    assert ("Authorization", API_KEY) in seen.header_lines  # as httpx2's own transport writes it
 
 
 async def test_login_answer_is_parsed(open_client: OpenClient, fusionauth: LoopbackFusionAuth) -> None:

@@ -27,5 +27,5 @@ def test_the_benchmark_runs_and_keeps_the_analysis_around_its_results(tmp_path: 
     assert "old numbers" not in text
     for section in ("retrieve_two_factor_status, sync", "two_factor_login", "32 in flight", "Import time"):
         assert section in text
-    assert "facade (default: aiohttp) / stock httpx.AsyncClient" in text
+    assert "facade (default: aiohttp) / stock httpx2.AsyncClient" in text
     assert completed.stdout.strip().startswith("<!-- bench:results -->")

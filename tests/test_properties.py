@@ -9,7 +9,7 @@ import json
 import urllib.parse
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fusionauth_two_factor_generated import models as generated_models
 from hypothesis import HealthCheck, example, given, settings
@@ -55,17 +55,17 @@ DOCUMENTED_SUCCESSES = [
 PROPERTY_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def call(mode: str, operation_id: str, response: httpx.Response) -> Any:
-    def answer(request: httpx.Request) -> httpx.Response:
+def call(mode: str, operation_id: str, response: httpx2.Response) -> Any:
+    def answer(request: httpx2.Request) -> httpx2.Response:
         return response
 
-    transport = httpx.MockTransport(answer)
+    transport = httpx2.MockTransport(answer)
     client = Client(
         "https://auth.example.com",
         api_key="key",
         max_retries=0,
-        http_client=httpx.Client(transport=transport),
-        async_http_client=httpx.AsyncClient(transport=transport),
+        http_client=httpx2.Client(transport=transport),
+        async_http_client=httpx2.AsyncClient(transport=transport),
     )
     method, args, kwargs = CALLS[operation_id]
     if mode == "sync":
@@ -93,7 +93,7 @@ def test_every_valid_2xx_body_parses(mode: str, operation_id: str, status: str, 
     schema = response_schema(operation_id, status)
     assert schema is not None
     document = data.draw(for_schema(schema))
-    response = call(mode, operation_id, httpx.Response(int(status), json=document))
+    response = call(mode, operation_id, httpx2.Response(int(status), json=document))
     assert isinstance(response, ApiResponse)
     assert response.status_code == int(status)
     assert present(response.result).to_dict() == document
@@ -142,7 +142,7 @@ def test_whatever_the_server_answers_only_package_errors_escape(
 ) -> None:
     headers = {"Content-Type": content_type} if content_type else {}
     try:
-        result = call(mode, operation_id, httpx.Response(status, content=body, headers=headers))
+        result = call(mode, operation_id, httpx2.Response(status, content=body, headers=headers))
     except FusionAuthError as error:
         if isinstance(error, ApiError):
             assert error.status_code == status

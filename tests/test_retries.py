@@ -7,7 +7,7 @@ import itertools
 import time
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from support import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
 
@@ -26,22 +26,22 @@ IDEMPOTENT = ["retrieve_two_factor_status", "generate_two_factor_secret_using_jw
 SIDE_EFFECTS = [name for name in CALLS if name not in IDEMPOTENT]
 
 
-def failure(kind: str) -> httpx.Response | Exception:
-    answers: dict[str, httpx.Response | Exception] = {
-        "refused": httpx.ConnectError("[Errno 111] Connection refused"),
-        "connect-timeout": httpx.ConnectTimeout("timed out"),
-        "pool-timeout": httpx.PoolTimeout("no connection"),
-        "read-timeout": httpx.ReadTimeout("timed out"),
-        "reset-after-send": httpx.ReadError("connection reset by peer"),
-        "closed-mid-body": httpx.RemoteProtocolError("incomplete body"),
-        "429": httpx.Response(429),
-        "429-retry-after": httpx.Response(429, headers={"Retry-After": "1"}),
-        "502": httpx.Response(502, text="<html>bad gateway</html>"),
-        "503": httpx.Response(503, json={}),
-        "503-retry-after": httpx.Response(503, headers={"Retry-After": "2"}, json={}),
-        "504": httpx.Response(504),
-        "500": httpx.Response(500),
-        "400": httpx.Response(400, json={"generalErrors": []}),
+def failure(kind: str) -> httpx2.Response | Exception:
+    answers: dict[str, httpx2.Response | Exception] = {
+        "refused": httpx2.ConnectError("[Errno 111] Connection refused"),
+        "connect-timeout": httpx2.ConnectTimeout("timed out"),
+        "pool-timeout": httpx2.PoolTimeout("no connection"),
+        "read-timeout": httpx2.ReadTimeout("timed out"),
+        "reset-after-send": httpx2.ReadError("connection reset by peer"),
+        "closed-mid-body": httpx2.RemoteProtocolError("incomplete body"),
+        "429": httpx2.Response(429),
+        "429-retry-after": httpx2.Response(429, headers={"Retry-After": "1"}),
+        "502": httpx2.Response(502, text="<html>bad gateway</html>"),
+        "503": httpx2.Response(503, json={}),
+        "503-retry-after": httpx2.Response(503, headers={"Retry-After": "2"}, json={}),
+        "504": httpx2.Response(504),
+        "500": httpx2.Response(500),
+        "400": httpx2.Response(400, json={"generalErrors": []}),
     }
     return answers[kind]
 
@@ -86,7 +86,7 @@ def test_attempts_per_operation_and_failure(
 def test_a_retry_that_succeeds_reports_its_retries(
     api: Api, server: FakeFusionAuth, sleeps: list[float], method: str
 ) -> None:
-    server.fail(httpx.ConnectError("refused"))
+    server.fail(httpx2.ConnectError("refused"))
     server.reply(200, json_body={})
     args, kwargs = CALLS[method]
     response = api.call(method, *args, **kwargs)
@@ -128,7 +128,7 @@ def test_backoff_grows_with_jitter_and_is_capped(make_api: Any, server: FakeFusi
 
 
 def test_no_retries_when_disabled(make_api: Any, server: FakeFusionAuth, sleeps: list[float]) -> None:
-    server.fail(httpx.ConnectError("refused"))
+    server.fail(httpx2.ConnectError("refused"))
     with pytest.raises(APIConnectionError) as caught:
         make_api(max_retries=0).call("generate_two_factor_secret_using_jwt", JWT)
     assert caught.value.retries == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from support import (
     API_KEY,
@@ -99,7 +99,7 @@ def test_debug_logs_show_each_attempt_without_secrets(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     server.reply(200, json_body=fixture_json("status_response.json"))
-    server.fail(httpx.ConnectError("refused"))
+    server.fail(httpx2.ConnectError("refused"))
     server.reply(200, content=fixture_bytes("login_response.json"))
     server.reply(200, json_body=SECRET)
     server.reply(200)

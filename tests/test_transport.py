@@ -6,7 +6,7 @@ import asyncio
 import socket
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from support import API_KEY, CODE, JWT, TWO_FACTOR_ID, Api, FakeFusionAuth, fixture_json
 
@@ -46,7 +46,7 @@ def test_a_dns_failure_raises_the_package_error(mode: str) -> None:
 
 @pytest.mark.parametrize(
     ("error", "phase"),
-    [(httpx.ConnectTimeout("t"), "connect"), (httpx.ReadTimeout("t"), "read"), (httpx.WriteTimeout("t"), "write")],
+    [(httpx2.ConnectTimeout("t"), "connect"), (httpx2.ReadTimeout("t"), "read"), (httpx2.WriteTimeout("t"), "write")],
 )
 def test_timeouts_raise_with_their_phase(make_api: Any, server: FakeFusionAuth, error: Exception, phase: str) -> None:
     server.fail(error)
@@ -70,14 +70,14 @@ def test_a_real_read_timeout_against_a_silent_server(mode: str) -> None:
 
 
 def test_a_connection_closed_mid_body_raises_the_package_error(make_api: Any, server: FakeFusionAuth) -> None:
-    server.fail(httpx.RemoteProtocolError("peer closed connection without sending complete message body"))
+    server.fail(httpx2.RemoteProtocolError("peer closed connection without sending complete message body"))
     with pytest.raises(APIConnectionError, match=r"the connection failed \(RemoteProtocolError\)"):
         make_api(max_retries=0).call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
 
 
 def test_callers_clients_are_used_and_left_open(server: FakeFusionAuth) -> None:
-    transport = httpx.MockTransport(server.handle)
-    own_sync, own_async = httpx.Client(transport=transport), httpx.AsyncClient(transport=transport)
+    transport = httpx2.MockTransport(server.handle)
+    own_sync, own_async = httpx2.Client(transport=transport), httpx2.AsyncClient(transport=transport)
     server.reply(200, json_body={})
     server.reply(200, json_body={})
 
@@ -95,14 +95,14 @@ def test_callers_clients_are_used_and_left_open(server: FakeFusionAuth) -> None:
 def test_one_pool_per_client_reused_across_calls_and_closed_by_close(
     server: FakeFusionAuth, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    created: list[httpx.Client] = []
-    original_init = httpx.Client.__init__
+    created: list[httpx2.Client] = []
+    original_init = httpx2.Client.__init__
 
-    def recording_init(self: httpx.Client, *args: Any, **kwargs: Any) -> None:
+    def recording_init(self: httpx2.Client, *args: Any, **kwargs: Any) -> None:
         created.append(self)
-        original_init(self, *args, transport=httpx.MockTransport(server.handle), **kwargs)
+        original_init(self, *args, transport=httpx2.MockTransport(server.handle), **kwargs)
 
-    monkeypatch.setattr(httpx.Client, "__init__", recording_init)
+    monkeypatch.setattr(httpx2.Client, "__init__", recording_init)
     with Client("https://a.example", api_key=API_KEY) as client:
         for _ in range(3):
             server.reply(200, json_body={})
@@ -117,10 +117,10 @@ def test_async_pool_is_created_once_and_closed_by_aclose(
 ) -> None:
     # The Client's own AsyncClient, on a transport that answers from the fake server.
     monkeypatch.setattr(
-        "fusionauth_two_factor._client.default_async_transport", lambda: httpx.MockTransport(server.handle)
+        "fusionauth_two_factor._client.default_async_transport", lambda: httpx2.MockTransport(server.handle)
     )
 
-    async def scenario() -> list[httpx.AsyncClient | None]:
+    async def scenario() -> list[httpx2.AsyncClient | None]:
         pools = []
         async with Client("https://a.example", api_key=API_KEY) as client:
             for _ in range(2):
@@ -145,7 +145,7 @@ def test_login_cookies_are_not_kept_by_the_clients_own_pool(server: FakeFusionAu
     )
     server.reply(200)
     # Route the client's own pool (created on first use) to the fake server.
-    client._http = httpx.Client(transport=httpx.MockTransport(server.handle))
+    client._http = httpx2.Client(transport=httpx2.MockTransport(server.handle))
     _refuse_cookies(client._http.cookies)
     response = controller.two_factor_login({"twoFactorId": TWO_FACTOR_ID, "code": CODE})
     assert "access_token=eyJsecret" in response.headers["set-cookie"]
@@ -155,7 +155,7 @@ def test_login_cookies_are_not_kept_by_the_clients_own_pool(server: FakeFusionAu
 
 
 def test_requests_carry_no_cookies_even_from_a_callers_client(server: FakeFusionAuth) -> None:
-    own = httpx.Client(transport=httpx.MockTransport(server.handle), cookies={"session": "other-user"})
+    own = httpx2.Client(transport=httpx2.MockTransport(server.handle), cookies={"session": "other-user"})
     client = Client("https://auth.example.com", http_client=own)
     server.reply(200)
     TwoFactorController(client).send_two_factor_code_for_login_using_method(TWO_FACTOR_ID, {"methodId": "KLRT"})
@@ -164,7 +164,7 @@ def test_requests_carry_no_cookies_even_from_a_callers_client(server: FakeFusion
 
 def test_per_call_max_retries_overrides_the_client(make_api: Any, server: FakeFusionAuth, sleeps: list[float]) -> None:
     api = make_api(max_retries=0)
-    server.fail(httpx.ConnectError("refused"))
+    server.fail(httpx2.ConnectError("refused"))
     server.reply(200, json_body={})
     response = api.call("generate_two_factor_secret_using_jwt", JWT, request_options=RequestOptions(max_retries=1))
     assert response.retries == 1

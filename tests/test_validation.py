@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from support import API_KEY, CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
 
@@ -146,7 +146,9 @@ def test_extra_headers_are_checked() -> None:
 
 
 def test_api_key_operations_need_an_api_key(server: FakeFusionAuth) -> None:
-    client = Client("https://auth.example.com", http_client=httpx.Client(transport=httpx.MockTransport(server.handle)))
+    client = Client(
+        "https://auth.example.com", http_client=httpx2.Client(transport=httpx2.MockTransport(server.handle))
+    )
     with pytest.raises(ValueError, match="retrieveTwoFactorStatus needs an API key"):
         TwoFactorController(client).retrieve_two_factor_status(TRUST_ID, user_id=USER_ID)
     server.reply(200)

@@ -6,7 +6,7 @@ import json
 import uuid
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from support import (
     API_KEY,
@@ -27,7 +27,7 @@ from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
 from fusionauth_two_factor.models import MessageType, TwoFactorLoginRequest, TwoFactorSendRequest
 
 
-def body_of(request: httpx.Request) -> Any:
+def body_of(request: httpx2.Request) -> Any:
     return json.loads(request.content)
 
 
@@ -48,7 +48,7 @@ def test_status_sends_api_key_path_and_query(api: Api, server: FakeFusionAuth) -
 def test_status_omits_absent_application_id(api: Api, server: FakeFusionAuth) -> None:
     server.reply(200, json_body={})
     api.call("retrieve_two_factor_status", TRUST_ID, user_id=USER_ID)
-    assert server.last.url.params == httpx.QueryParams({"userId": USER_ID})
+    assert server.last.url.params == httpx2.QueryParams({"userId": USER_ID})
 
 
 def test_start_sends_api_key_and_camel_case_body(api: Api, server: FakeFusionAuth) -> None:
@@ -177,14 +177,14 @@ def test_client_timeout_accepts_seconds_or_httpx_timeout(make_api: Any, server: 
     server.reply(200, json_body={})
     server.reply(200, json_body={})
     make_api(timeout=3).call("generate_two_factor_secret_using_jwt", JWT)
-    make_api(timeout=httpx.Timeout(2.0, connect=1.0)).call("generate_two_factor_secret_using_jwt", JWT)
+    make_api(timeout=httpx2.Timeout(2.0, connect=1.0)).call("generate_two_factor_secret_using_jwt", JWT)
     assert server.requests[0].extensions["timeout"]["read"] == 3.0
     assert server.requests[1].extensions["timeout"] == {"connect": 1.0, "read": 2.0, "write": 2.0, "pool": 2.0}
 
 
 def test_base_url_path_prefix_is_kept(server: FakeFusionAuth) -> None:
-    transport = httpx.MockTransport(server.handle)
-    client = Client("https://example.com/fusionauth/", http_client=httpx.Client(transport=transport))
+    transport = httpx2.MockTransport(server.handle)
+    client = Client("https://example.com/fusionauth/", http_client=httpx2.Client(transport=transport))
     server.reply(200, json_body={})
     TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
     assert str(server.last.url) == "https://example.com/fusionauth/api/two-factor/secret"

@@ -1,24 +1,24 @@
-"""Which transport the Client's own httpx.AsyncClient uses.
+"""Which transport the Client's own httpx2.AsyncClient uses.
 
-httpx's own async pool is the main cost of a call once many are in flight: on loopback, with 32
+httpx2's own async pool is the main cost of a call once many are in flight: on loopback, with 32
 calls in flight, it is several times slower than aiohttp (see BENCHMARKS.md). With the ``aiohttp``
 extra installed, the Client's own AsyncClient therefore sends through an aiohttp session: callers
-keep httpx's API, and the rest of the package sees httpx requests, responses and exceptions only.
+keep httpx2's API, and the rest of the package sees httpx2 requests, responses and exceptions only.
 
 The transport is written here, on aiohttp's public API, rather than taken from httpx-aiohttp,
-whose transport departs from httpx's in what this package promises: it maps a refused connection
+whose transport departs from httpx2's in what this package promises: it maps a refused connection
 to ConnectTimeout (a timeout, not a connection error) and a server that hangs up after the request
 was sent to ConnectTimeout too, which the retry rules take for "never sent", so a login would be
 replayed; and its session keeps cookies. Here:
 
-- each aiohttp error becomes the httpx exception httpx's own transport raises in the same case;
+- each aiohttp error becomes the httpx2 exception httpx2's own transport raises in the same case;
 - the session keeps no cookies, and aiohttp's own hidden repeat of a GET is off: the Client's
   retry rules decide, wait and count every retry;
 - timeouts follow each request's ``extensions["timeout"]``: connect and read as they are, and
   connect + pool as aiohttp's limit on waiting for the pool and connecting. aiohttp has no write
   timeout; these requests are a few hundred bytes, written at once into the socket buffer.
 
-aiohttp runs on asyncio only; under trio the Client keeps httpx's own transport. aiohttp is imported
+aiohttp runs on asyncio only; under trio the Client keeps httpx2's own transport. aiohttp is imported
 when the first AsyncClient is created, never by ``import fusionauth_two_factor``.
 """
 
@@ -31,18 +31,18 @@ from collections.abc import Awaitable, Callable, Iterator
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 
-# httpx's default pool size and keep-alive, which aiohttp's connector is given too.
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-ErrorClasses = list[tuple[type[BaseException], type[httpx.TransportError]]]
-AsyncSend = Callable[[httpx.Request], Awaitable[httpx.Response]]
+# httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
+DEFAULT_LIMITS = httpx2.Limits(max_connections=100, max_keepalive_connections=20)
+ErrorClasses = list[tuple[type[BaseException], type[httpx2.TransportError]]]
+AsyncSend = Callable[[httpx2.Request], Awaitable[httpx2.Response]]
 
 
-def default_async_transport() -> httpx.AsyncBaseTransport | None:
+def default_async_transport() -> httpx2.AsyncBaseTransport | None:
     """The aiohttp-backed transport when the extra is installed and the loop is asyncio.
 
-    None means httpx's default transport. Called by the Client when it creates its own AsyncClient,
+    None means httpx2's default transport. Called by the Client when it creates its own AsyncClient,
     which it does inside its first async call, so a running loop tells which library runs it.
     """
     if not _running_on_asyncio() or _proxies_from_environment():
@@ -54,9 +54,9 @@ def default_async_transport() -> httpx.AsyncBaseTransport | None:
 
 
 def _proxies_from_environment() -> bool:
-    # httpx routes through the proxies named by HTTP_PROXY, HTTPS_PROXY, ALL_PROXY... only on its
+    # httpx2 routes through the proxies named by HTTP_PROXY, HTTPS_PROXY, ALL_PROXY... only on its
     # own transport (given a transport, an AsyncClient ignores them), and aiohttp ignores them too:
-    # where the environment names a proxy, the Client keeps httpx's transport so that it is used.
+    # where the environment names a proxy, the Client keeps httpx2's transport so that it is used.
     import urllib.request  # noqa: PLC0415 - only when the first AsyncClient is created
 
     proxies = urllib.request.getproxies()
@@ -64,7 +64,7 @@ def _proxies_from_environment() -> bool:
     return bool(proxies)
 
 
-def own_pool_sender(client: httpx.AsyncClient, transport: httpx.AsyncBaseTransport | None) -> AsyncSend:
+def own_pool_sender(client: httpx2.AsyncClient, transport: httpx2.AsyncBaseTransport | None) -> AsyncSend:
     """How the Client sends on the AsyncClient it created itself.
 
     With the aiohttp transport, straight to the transport: `AsyncClient.send` then only adds what
@@ -76,7 +76,7 @@ def own_pool_sender(client: httpx.AsyncClient, transport: httpx.AsyncBaseTranspo
     if transport is None:
         return client.send
 
-    async def send(request: httpx.Request) -> httpx.Response:
+    async def send(request: httpx2.Request) -> httpx2.Response:
         response = await transport.handle_async_request(request)
         response.request = request
         try:
@@ -106,48 +106,48 @@ def _optional_module(name: str) -> ModuleType:
     return importlib.import_module(name)
 
 
-class AiohttpBackedTransport(httpx.AsyncBaseTransport):
-    """An httpx transport that sends through one aiohttp session, with httpx's error classes.
+class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
+    """An httpx2 transport that sends through one aiohttp session, with httpx2's error classes.
 
     Raises ImportError when the ``aiohttp`` extra is not installed.
     """
 
-    def __init__(self, limits: httpx.Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, limits: httpx2.Limits = DEFAULT_LIMITS) -> None:
         self._aiohttp = _optional_module("aiohttp")
         self._yarl = _optional_module("yarl")
         self._errors = _error_classes(self._aiohttp)
         self._limits = limits
         self._session: Any = None  # opened by the first request: a session needs a running loop
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         session = self._session or self._open_session()
         with _translating(self._errors):
             async with session.request(
                 request.method,
-                # httpx has already encoded the URL: quoting it again would change it.
+                # httpx2 has already encoded the URL: quoting it again would change it.
                 self._yarl.URL(str(request.url), encoded=True),
                 headers=_header_lines(request.headers),
                 data=request.content or None,
                 timeout=self._client_timeout(request.extensions.get("timeout", {})),
-                allow_redirects=False,  # httpx decides, and the Client never follows redirects
-                auto_decompress=False,  # httpx decodes, as with its own transport
+                allow_redirects=False,  # httpx2 decides, and the Client never follows redirects
+                auto_decompress=False,  # httpx2 decodes, as with its own transport
             ) as answer:
                 # The Client's own AsyncClient never streams: read the body here, under the same
                 # read timeout and error translation as the head.
                 body = await answer.read()
-        return httpx.Response(
+        return httpx2.Response(
             answer.status,
             headers=answer.raw_headers,
-            stream=httpx.ByteStream(body),
+            stream=httpx2.ByteStream(body),
             extensions={"http_version": b"HTTP/1.1", "reason_phrase": (answer.reason or "").encode()},
         )
 
     def _open_session(self) -> Any:
         aiohttp = self._aiohttp
         connector = aiohttp.TCPConnector(
-            limit=self._limits.max_connections or 0,  # 0 is aiohttp's "no limit", httpx's None
+            limit=self._limits.max_connections or 0,  # 0 is aiohttp's "no limit", httpx2's None
             keepalive_timeout=self._limits.keepalive_expiry,
-            ssl=httpx.create_ssl_context(),  # the same verification as httpx's own transport
+            ssl=httpx2.create_ssl_context(),  # the same verification as httpx2's own transport
         )
         session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
         # aiohttp repeats a GET once, unseen, when the server hangs up; here the Client's retry rules
@@ -158,7 +158,7 @@ class AiohttpBackedTransport(httpx.AsyncBaseTransport):
 
     def _client_timeout(self, timeout: dict[str, float | None]) -> Any:
         connect, read, pool = timeout.get("connect"), timeout.get("read"), timeout.get("pool")
-        # aiohttp's `connect` spans waiting for the pool and connecting: both of httpx's limits.
+        # aiohttp's `connect` spans waiting for the pool and connecting: both of httpx2's limits.
         waiting = None if connect is None or pool is None else connect + pool
         return self._aiohttp.ClientTimeout(connect=waiting, sock_connect=connect, sock_read=read)
 
@@ -168,24 +168,24 @@ class AiohttpBackedTransport(httpx.AsyncBaseTransport):
             self._session = None
 
 
-def _header_lines(headers: httpx.Headers) -> list[tuple[str, str]]:
-    # The names as given, not lower-cased: on the wire as httpx's own transport writes them.
+def _header_lines(headers: httpx2.Headers) -> list[tuple[str, str]]:
+    # The names as given, not lower-cased: on the wire as httpx2's own transport writes them.
     return [(name.decode(headers.encoding), value.decode(headers.encoding)) for name, value in headers.raw]
 
 
 def _error_classes(aiohttp: ModuleType) -> ErrorClasses:
-    """aiohttp's errors, most specific first, each with the httpx error raised in the same case."""
+    """aiohttp's errors, most specific first, each with the httpx2 error raised in the same case."""
     return [
-        (aiohttp.ConnectionTimeoutError, httpx.ConnectTimeout),  # connecting, or waiting for the pool
-        (aiohttp.ServerTimeoutError, httpx.ReadTimeout),  # SocketTimeoutError: waiting for the answer
-        (aiohttp.ClientConnectorError, httpx.ConnectError),  # refused, DNS, TLS handshake
-        (aiohttp.ServerFingerprintMismatch, httpx.ConnectError),
+        (aiohttp.ConnectionTimeoutError, httpx2.ConnectTimeout),  # connecting, or waiting for the pool
+        (aiohttp.ServerTimeoutError, httpx2.ReadTimeout),  # SocketTimeoutError: waiting for the answer
+        (aiohttp.ClientConnectorError, httpx2.ConnectError),  # refused, DNS, TLS handshake
+        (aiohttp.ServerFingerprintMismatch, httpx2.ConnectError),
         # From here on the request may have reached the server: never to be taken for "not sent".
-        (aiohttp.ServerDisconnectedError, httpx.RemoteProtocolError),
-        (aiohttp.ClientPayloadError, httpx.RemoteProtocolError),  # the body ended early
-        (aiohttp.ClientResponseError, httpx.RemoteProtocolError),  # a malformed status line or header
-        (aiohttp.ClientConnectionError, httpx.ReadError),  # reset or closed while waiting
-        (aiohttp.ClientError, httpx.TransportError),
+        (aiohttp.ServerDisconnectedError, httpx2.RemoteProtocolError),
+        (aiohttp.ClientPayloadError, httpx2.RemoteProtocolError),  # the body ended early
+        (aiohttp.ClientResponseError, httpx2.RemoteProtocolError),  # a malformed status line or header
+        (aiohttp.ClientConnectionError, httpx2.ReadError),  # reset or closed while waiting
+        (aiohttp.ClientError, httpx2.TransportError),
     ]
 
 

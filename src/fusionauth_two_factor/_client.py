@@ -7,7 +7,7 @@ import uuid
 from types import TracebackType
 from typing import Any, Self
 
-import httpx
+import httpx2
 
 from ._async_backend import AsyncSend, default_async_transport, own_pool_sender
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
@@ -25,7 +25,7 @@ from ._transport import (
     run_async,
     run_sync,
 )
-from ._validation import header_value, required_uuid
+from ._validation import header_value, http_object, required_uuid
 
 
 class Client:
@@ -35,9 +35,9 @@ class Client:
         base_url: FusionAuth's address, such as ``https://auth.example.com`` (a path prefix is kept).
         api_key: the API key for the calls that need one (status, start, send for enable/disable).
         tenant_id: sent as ``X-FusionAuth-TenantId`` on every call when given.
-        timeout: seconds, or an ``httpx.Timeout``; default connect 5 s, read/write 15 s, pool 10 s.
+        timeout: seconds, or an ``httpx2.Timeout``; default connect 5 s, read/write 15 s, pool 10 s.
         max_retries: retries of a failed attempt where that is safe (see the README); default 2.
-        http_client / async_http_client: your own httpx clients, for proxies, TLS settings,
+        http_client / async_http_client: your own httpx2 clients, for proxies, TLS settings,
             transports or event hooks. This Client then does not close them. Their base URL,
             default headers and cookies are not used: every request is built here in full.
 
@@ -50,10 +50,10 @@ class Client:
         api_key: str | None = None,
         tenant_id: str | uuid.UUID | None = None,
         *,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-        async_http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.Client | None = None,
+        async_http_client: httpx2.AsyncClient | None = None,
     ) -> None:
         self._settings = Settings(
             base_url=_checked_base_url(base_url),
@@ -62,9 +62,13 @@ class Client:
             timeout=as_timeout(timeout),
             max_retries=checked_max_retries(max_retries),
         )
-        self._http = http_client
-        self._async_http = async_http_client
-        self._async_send: AsyncSend | None = None if async_http_client is None else async_http_client.send
+        self._http = None if http_client is None else http_object(http_client, httpx2.Client, "http_client")
+        self._async_http = (
+            None
+            if async_http_client is None
+            else http_object(async_http_client, httpx2.AsyncClient, "async_http_client")
+        )
+        self._async_send: AsyncSend | None = None if self._async_http is None else self._async_http.send
         self._owns_http = http_client is None
         self._owns_async_http = async_http_client is None
 
@@ -92,15 +96,15 @@ class Client:
 
     def _send(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
         if self._http is None:
-            # httpx does not follow redirects by default: a redirect must not carry a code elsewhere.
-            self._http = httpx.Client()
+            # httpx2 does not follow redirects by default: a redirect must not carry a code elsewhere.
+            self._http = httpx2.Client()
             _refuse_cookies(self._http.cookies)
         return run_sync(self._http, exchange(call))
 
     async def _send_async(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
         if self._async_send is None:
             transport = default_async_transport()
-            self._async_http = httpx.AsyncClient(transport=transport)
+            self._async_http = httpx2.AsyncClient(transport=transport)
             _refuse_cookies(self._async_http.cookies)
             self._async_send = own_pool_sender(self._async_http, transport)
         return await run_async(self._async_send, exchange(call))
@@ -136,7 +140,7 @@ class Client:
         await self.aclose()
 
 
-def _refuse_cookies(cookies: httpx.Cookies) -> None:
+def _refuse_cookies(cookies: httpx2.Cookies) -> None:
     # A login answer sets access_token / refresh_token cookies. A pooled client shared by many
     # users must not keep them: the policy below stores none.
     cookies.jar.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
@@ -146,8 +150,8 @@ def _checked_base_url(base_url: object) -> str:
     if not isinstance(base_url, str):
         raise TypeError(f"base_url must be a str, not {type(base_url).__name__}")
     try:
-        url = httpx.URL(base_url)
-    except httpx.InvalidURL:
+        url = httpx2.URL(base_url)
+    except httpx2.InvalidURL:
         raise ValueError("base_url is not a valid URL") from None
     if url.scheme not in {"http", "https"} or not url.host:
         raise ValueError("base_url must be an http:// or https:// URL with a host, such as https://auth.example.com")

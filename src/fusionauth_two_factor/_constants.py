@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 USER_AGENT = f"fusionauth-two-factor-python/{__version__}"
 
 # FusionAuth answers these calls in milliseconds; a slow network still connects in a few seconds.
 # FusionAuth's own Python client waits 1000 s, which turns an outage into a hung worker.
-DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=15.0, write=15.0, pool=10.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(connect=5.0, read=15.0, write=15.0, pool=10.0)
 
 DEFAULT_MAX_RETRIES = 2
 # Backoff between retries without a Retry-After: 0.5 s, 1 s, 2 s ... capped, with jitter so that

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 from fusionauth_two_factor_generated.models import Errors, LoginPreventedActions
 
 
@@ -40,7 +40,7 @@ class ApiError(FusionAuthError):
         *,
         operation: str,
         status_code: int,
-        headers: httpx.Headers,
+        headers: httpx2.Headers,
         body: str,
         result: Any,
         retries: int = 0,
@@ -138,7 +138,7 @@ class ResponseParseError(FusionAuthError):
     """
 
     def __init__(
-        self, *, operation: str, status_code: int, headers: httpx.Headers, body: str, reason: str, retries: int
+        self, *, operation: str, status_code: int, headers: httpx2.Headers, body: str, reason: str, retries: int
     ) -> None:
         self.operation = operation
         self.retries = retries

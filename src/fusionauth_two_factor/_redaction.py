@@ -3,7 +3,7 @@
 The generated attrs models print every field in their repr, so `repr(login_response)` would show
 the access token. Rather than edit generated code, the facade replaces the `__repr__` of every
 generated model once, at import, with one that prints `'<redacted>'` for the secret fields below.
-It also filters httpx's own request log line, whose URL may carry a twoFactorId or a trust id.
+It also filters httpx2's own request log line, whose URL may carry a twoFactorId or a trust id.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 import attrs
-import httpx
+import httpx2
 from fusionauth_two_factor_generated import models as generated_models
 from fusionauth_two_factor_generated.types import Unset
 
@@ -67,18 +67,18 @@ def _redacted_repr(self: Any) -> str:
 
 
 class _HttpxUrlFilter(logging.Filter):
-    """httpx logs every request URL at INFO; in ours, a path segment may be a twoFactorId or a trust id."""
+    """httpx2 logs every request URL at INFO; in ours, a path segment may be a twoFactorId or a trust id."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(_redact_path_ids(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args)
+            record.args = tuple(_redact_path_ids(arg) if isinstance(arg, httpx2.URL) else arg for arg in record.args)
         return True
 
 
 _ID_IN_PATH = re.compile(r"(/api/two-factor/(?:send|status)/)[^/?#]+")
 
 
-def _redact_path_ids(url: httpx.URL) -> str:
+def _redact_path_ids(url: httpx2.URL) -> str:
     return _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", str(url))
 
 
@@ -90,6 +90,6 @@ def install_redacted_reprs() -> None:
 
 
 def install_httpx_log_filter() -> None:
-    logger = logging.getLogger("httpx")
+    logger = logging.getLogger("httpx2")
     if not any(isinstance(existing, _HttpxUrlFilter) for existing in logger.filters):
         logger.addFilter(_HttpxUrlFilter())

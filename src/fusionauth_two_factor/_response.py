@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-import httpx
+import httpx2
 from fusionauth_two_factor_generated.models import TwoFactorStatusResponse
 
 from ._constants import STATUS_TWO_FACTOR_REQUIRED
@@ -24,7 +24,7 @@ class ApiResponse(Generic[ResultT]):
     __slots__ = ("content", "headers", "result", "retries", "status_code")
 
     def __init__(
-        self, *, status_code: int, headers: httpx.Headers, content: bytes, result: ResultT | None, retries: int
+        self, *, status_code: int, headers: httpx2.Headers, content: bytes, result: ResultT | None, retries: int
     ) -> None:
         self.status_code = status_code
         self.headers = headers

@@ -12,21 +12,21 @@ import email.utils
 import random
 import time
 
-import httpx
+import httpx2
 
 from ._constants import INITIAL_RETRY_DELAY, MAX_RETRY_AFTER, MAX_RETRY_DELAY
 
 # The request never left this machine: nothing happened on the server.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_NOT_SENT = (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)
 # Worth repeating for calls without side effects only.
 _RETRYABLE_STATUS_IF_IDEMPOTENT = frozenset({429, 502, 503, 504})
 _STATUS_WITH_RETRY_AFTER = frozenset({429, 503})
 
 
-def may_retry_error(error: httpx.TransportError, *, idempotent: bool) -> bool:
+def may_retry_error(error: httpx2.TransportError, *, idempotent: bool) -> bool:
     if isinstance(error, _NOT_SENT):
         return True
-    return idempotent and isinstance(error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
+    return idempotent and isinstance(error, httpx2.TimeoutException | httpx2.NetworkError | httpx2.RemoteProtocolError)
 
 
 def may_retry_status(status_code: int, retry_after: float | None, *, idempotent: bool) -> bool:
@@ -35,7 +35,7 @@ def may_retry_status(status_code: int, retry_after: float | None, *, idempotent:
     return idempotent and status_code in _RETRYABLE_STATUS_IF_IDEMPOTENT
 
 
-def retry_after_seconds(headers: httpx.Headers) -> float | None:
+def retry_after_seconds(headers: httpx2.Headers) -> float | None:
     """The wait the server asked for: `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date."""
     milliseconds = headers.get("retry-after-ms")
     if milliseconds is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import anyio
-import httpx
+import httpx2
 from fusionauth_two_factor_generated.client import Client as GeneratedClient
 from fusionauth_two_factor_generated.types import UNSET
 
@@ -23,13 +23,13 @@ from ._errors import APIConnectionError, APITimeoutError, ResponseParseError, ap
 from ._operations import Auth, Operation
 from ._response import ApiResponse
 from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
-from ._validation import header_value
+from ._validation import header_value, reject_legacy_httpx
 
 logger = logging.getLogger("fusionauth_two_factor")
 
 ResultT = TypeVar("ResultT")
-Step = httpx.Request | float  # a request to send, or seconds to sleep
-Outcome = httpx.Response | httpx.TransportError | None
+Step = httpx2.Request | float  # a request to send, or seconds to sleep
+Outcome = httpx2.Response | httpx2.TransportError | None
 Exchange = Generator[Step, Outcome, ApiResponse[ResultT]]
 
 # The generated parsers only read `raise_on_unexpected_status` from their client argument; this one
@@ -40,12 +40,13 @@ _PARSING_CLIENT = GeneratedClient(base_url="")
 _PARSE_FAILURES = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
 
 
-def as_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
+def as_timeout(timeout: float | httpx2.Timeout) -> httpx2.Timeout:
+    if isinstance(timeout, httpx2.Timeout):
         return timeout
+    reject_legacy_httpx(timeout, httpx2.Timeout, "timeout")
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
-        raise ValueError("timeout must be a positive number of seconds or an httpx.Timeout")
-    return httpx.Timeout(float(timeout))
+        raise ValueError("timeout must be a positive number of seconds or an httpx2.Timeout")
+    return httpx2.Timeout(float(timeout))
 
 
 def checked_max_retries(value: object) -> int:
@@ -58,7 +59,7 @@ def checked_max_retries(value: object) -> int:
 class RequestOptions:
     """Per-call settings that override the Client's, without touching any shared state."""
 
-    timeout: float | httpx.Timeout | None = None
+    timeout: float | httpx2.Timeout | None = None
     max_retries: int | None = None
     extra_headers: Mapping[str, str] = field(default_factory=dict)
 
@@ -86,14 +87,14 @@ class Settings:
     base_url: str
     api_key: str | None
     tenant_id: str | None
-    timeout: httpx.Timeout
+    timeout: httpx2.Timeout
     max_retries: int
 
 
 @dataclass(frozen=True, kw_only=True)
 class PreparedCall(Generic[ResultT]):
     operation: Operation[ResultT]
-    request: httpx.Request
+    request: httpx2.Request
     max_retries: int
     url_for_messages: str  # the path template: the real path may hold a twoFactorId
 
@@ -118,7 +119,7 @@ def prepare(
         **options.extra_headers,
     }
     timeout = settings.timeout if options.timeout is None else as_timeout(options.timeout)
-    request = httpx.Request(
+    request = httpx2.Request(
         built["method"],
         settings.base_url + built["url"],
         params=built.get("params"),
@@ -151,7 +152,7 @@ def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
         started = time.perf_counter()
         outcome = yield call.request
         elapsed_ms = (time.perf_counter() - started) * 1000
-        if isinstance(outcome, httpx.TransportError):
+        if isinstance(outcome, httpx2.TransportError):
             logger.debug(
                 "%s %s -> %s after %.1f ms (retries so far: %d)",
                 call.request.method,
@@ -195,7 +196,7 @@ def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
         )
 
 
-def _parse(operation: Operation[Any], response: httpx.Response) -> tuple[object, str | None]:
+def _parse(operation: Operation[Any], response: httpx2.Response) -> tuple[object, str | None]:
     """The declared model for this status, or None; with the reason when a body failed to parse."""
     if not response.content:
         return None, None
@@ -205,7 +206,7 @@ def _parse(operation: Operation[Any], response: httpx.Response) -> tuple[object,
         return None, type(failure).__name__
 
 
-def _success(call: PreparedCall[ResultT], response: httpx.Response, retries: int) -> ApiResponse[ResultT]:
+def _success(call: PreparedCall[ResultT], response: httpx2.Response, retries: int) -> ApiResponse[ResultT]:
     operation = call.operation
     result: ResultT | None = None
     if operation.result_type is not None:
@@ -230,15 +231,15 @@ def _success(call: PreparedCall[ResultT], response: httpx.Response, retries: int
     )
 
 
-def _transport_error(call: PreparedCall[Any], error: httpx.TransportError, retries: int) -> APIConnectionError:
+def _transport_error(call: PreparedCall[Any], error: httpx2.TransportError, retries: int) -> APIConnectionError:
     where = f"{call.operation.name} ({call.request.method} {call.url_for_messages})"
     suffix = f" after {retries} retries" if retries else ""
-    if isinstance(error, httpx.TimeoutException):
+    if isinstance(error, httpx2.TimeoutException):
         phase = {
-            httpx.ConnectTimeout: "connect",
-            httpx.ReadTimeout: "read",
-            httpx.WriteTimeout: "write",
-            httpx.PoolTimeout: "pool",
+            httpx2.ConnectTimeout: "connect",
+            httpx2.ReadTimeout: "read",
+            httpx2.WriteTimeout: "write",
+            httpx2.PoolTimeout: "pool",
         }.get(type(error), "unknown")
         return APITimeoutError(
             f"{where}: {phase} timeout{suffix}",
@@ -247,7 +248,7 @@ def _transport_error(call: PreparedCall[Any], error: httpx.TransportError, retri
             phase=phase,
             retries=retries,
         )
-    if isinstance(error, httpx.ConnectError):
+    if isinstance(error, httpx2.ConnectError):
         reason = "could not connect (refused, DNS or TLS failure)"
     else:
         reason = f"the connection failed ({type(error).__name__})"
@@ -256,15 +257,15 @@ def _transport_error(call: PreparedCall[Any], error: httpx.TransportError, retri
     )
 
 
-def run_sync(http: httpx.Client, steps: Exchange[ResultT]) -> ApiResponse[ResultT]:
+def run_sync(http: httpx2.Client, steps: Exchange[ResultT]) -> ApiResponse[ResultT]:
     outcome: Outcome = None
     try:
         while True:
             step = steps.send(outcome)
-            if isinstance(step, httpx.Request):
+            if isinstance(step, httpx2.Request):
                 try:
                     outcome = http.send(step)
-                except httpx.TransportError as error:
+                except httpx2.TransportError as error:
                     outcome = error
             else:
                 time.sleep(step)
@@ -274,19 +275,19 @@ def run_sync(http: httpx.Client, steps: Exchange[ResultT]) -> ApiResponse[Result
 
 
 async def run_async(
-    send: Callable[[httpx.Request], Awaitable[httpx.Response]], steps: Exchange[ResultT]
+    send: Callable[[httpx2.Request], Awaitable[httpx2.Response]], steps: Exchange[ResultT]
 ) -> ApiResponse[ResultT]:
     outcome: Outcome = None
     try:
         while True:
             step = steps.send(outcome)
-            if isinstance(step, httpx.Request):
+            if isinstance(step, httpx2.Request):
                 try:
                     outcome = await send(step)
-                except httpx.TransportError as error:
+                except httpx2.TransportError as error:
                     outcome = error
             else:
-                await anyio.sleep(step)  # anyio: works under asyncio and trio, like httpx
+                await anyio.sleep(step)  # anyio: works under asyncio and trio, like httpx2
                 outcome = None
     except StopIteration as done:
         return done.value  # type: ignore[no-any-return]

@@ -18,15 +18,40 @@ from fusionauth_two_factor_generated import models as generated_models
 from fusionauth_two_factor_generated.types import UNSET
 
 ModelT = TypeVar("ModelT")
+ObjectT = TypeVar("ObjectT")
 
 _ILLEGAL_HEADER_CHARACTERS = frozenset("\r\n\0")
+
+
+def http_object(value: ObjectT, expected: type[ObjectT], name: str) -> ObjectT:
+    """`value`, when it is the httpx2 object (`httpx2.Client`, `httpx2.AsyncClient`) an argument takes."""
+    if isinstance(value, expected):
+        return value
+    reject_legacy_httpx(value, expected, name)
+    raise TypeError(f"{name} must be an httpx2.{expected.__name__}, not {type(value).__name__}")
+
+
+def reject_legacy_httpx(value: object, expected: type[Any], name: str) -> None:
+    """A TypeError that says how to migrate, when `value` comes from the legacy `httpx` package.
+
+    httpx2 is httpx's continuation with the same API, so an `httpx.Client` or `httpx.Timeout` is an
+    easy mistake that would otherwise fail at the first call, far from its cause. It is recognised
+    by its class's module, without importing httpx (which may not be installed).
+    """
+    kind = type(value)
+    if kind.__module__.partition(".")[0] == "httpx":
+        raise TypeError(
+            f"{name} is an httpx.{kind.__name__} from the legacy httpx package; this client uses httpx2, httpx's "
+            f"maintained continuation with the same API: `pip install httpx2`, then `import httpx2` and pass an "
+            f"httpx2.{expected.__name__}"
+        )
 
 
 def path_segment(value: object, name: str) -> str:
     """An id that goes into the URL path as exactly one segment.
 
     The generated code percent-encodes every character but lets `.` and `..` through, which
-    httpx then resolves away: `..` as a twoFactorId would reach `/api/two-factor` instead.
+    httpx2 then resolves away: `..` as a twoFactorId would reach `/api/two-factor` instead.
     """
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")

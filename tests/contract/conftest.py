@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -69,8 +69,8 @@ def wait_until_answering(base_url: str, process: subprocess.Popen[bytes], log_pa
             pytest.fail(f"Prism exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
         try:
             # Any answer will do (this one is a 401: no JWT); a refused connection means not listening yet.
-            httpx.get(f"{base_url}/api/two-factor/secret", timeout=2.0)
-        except httpx.TransportError:
+            httpx2.get(f"{base_url}/api/two-factor/secret", timeout=2.0)
+        except httpx2.TransportError:
             time.sleep(0.2)
             continue
         return

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from fusionauth_two_factor import (
@@ -202,7 +202,7 @@ def make_client(prism: PrismServer, tenant_id: str | None) -> Client:
     return Client(base_url=prism.base_url, api_key=API_KEY, tenant_id=tenant_id, max_retries=0)
 
 
-def assert_prism_accepted(status_code: int, headers: httpx.Headers, body: str, prism: PrismServer) -> None:
+def assert_prism_accepted(status_code: int, headers: httpx2.Headers, body: str, prism: PrismServer) -> None:
     violations = headers.get(VIOLATIONS_HEADER)
     assert violations is None, f"Prism found the request invalid: {violations}\n{prism.log_tail()}"
     assert 200 <= status_code < 300, f"Prism answered {status_code} {body[:300]}\n{prism.log_tail()}"
@@ -258,7 +258,7 @@ def test_status_242_is_reported_as_two_factor_required(prism: PrismServer) -> No
 # ---- Prism does reject invalid requests (so the checks above can fail)
 
 
-def violations_of(response: httpx.Response) -> list[dict[str, Any]]:
+def violations_of(response: httpx2.Response) -> list[dict[str, Any]]:
     raw = response.headers.get(VIOLATIONS_HEADER)
     assert raw is not None, f"Prism accepted an invalid request: {response.status_code} {response.text[:300]}"
     violations: list[dict[str, Any]] = json.loads(raw)
@@ -266,21 +266,21 @@ def violations_of(response: httpx.Response) -> list[dict[str, Any]]:
 
 
 def test_prism_rejects_a_status_request_without_user_id(prism: PrismServer) -> None:
-    response = httpx.get(f"{prism.base_url}/api/two-factor/status/{TRUST_ID}", headers={"Authorization": API_KEY})
+    response = httpx2.get(f"{prism.base_url}/api/two-factor/status/{TRUST_ID}", headers={"Authorization": API_KEY})
     assert response.status_code == 400
     messages = [violation["message"] for violation in violations_of(response)]
     assert any("userid" in message.lower() for message in messages), messages
 
 
 def test_prism_rejects_a_login_body_without_code(prism: PrismServer) -> None:
-    response = httpx.post(f"{prism.base_url}/api/two-factor/login", json={"twoFactorId": TWO_FACTOR_ID})
+    response = httpx2.post(f"{prism.base_url}/api/two-factor/login", json={"twoFactorId": TWO_FACTOR_ID})
     assert response.status_code == 400
     violations = violations_of(response)
     assert any(v["location"] == ["request", "body"] and "'code'" in v["message"] for v in violations), violations
 
 
 def test_prism_rejects_a_malformed_tenant_header(prism: PrismServer) -> None:
-    response = httpx.post(
+    response = httpx2.post(
         f"{prism.base_url}/api/two-factor/login",
         json={"twoFactorId": TWO_FACTOR_ID, "code": "123456"},
         headers={"X-FusionAuth-TenantId": "not-a-uuid"},
@@ -291,19 +291,19 @@ def test_prism_rejects_a_malformed_tenant_header(prism: PrismServer) -> None:
 
 
 def test_prism_rejects_a_secret_request_without_bearer_token(prism: PrismServer) -> None:
-    response = httpx.get(f"{prism.base_url}/api/two-factor/secret", headers={"Authorization": API_KEY})
+    response = httpx2.get(f"{prism.base_url}/api/two-factor/secret", headers={"Authorization": API_KEY})
     assert response.status_code == 401
     assert violations_of(response)
 
 
 def test_prism_rejects_an_api_key_operation_without_authorization(prism: PrismServer) -> None:
-    response = httpx.post(f"{prism.base_url}/api/two-factor/start", json={"loginId": "richard@piedpiper.com"})
+    response = httpx2.post(f"{prism.base_url}/api/two-factor/start", json={"loginId": "richard@piedpiper.com"})
     assert response.status_code == 401
     assert violations_of(response)
 
 
 def test_a_rejected_request_fails_the_facade_check(prism: PrismServer) -> None:
     """The assertion the facade tests use turns Prism's rejection into a test failure."""
-    response = httpx.post(f"{prism.base_url}/api/two-factor/login", json={"twoFactorId": TWO_FACTOR_ID})
+    response = httpx2.post(f"{prism.base_url}/api/two-factor/login", json={"twoFactorId": TWO_FACTOR_ID})
     with pytest.raises(AssertionError, match="Prism found the request invalid"):
         assert_prism_accepted(response.status_code, response.headers, response.text, prism)

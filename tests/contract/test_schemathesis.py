@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 pytest.importorskip("schemathesis", reason="schemathesis is not installed here; the contract nox session installs it")
@@ -300,15 +300,15 @@ def test_login_errors_answer_as_documented(emulator: EmulatorServer) -> None:
 # ---- the checks bite
 
 
-def secret_answer(status_code: int, body: dict[str, Any] | None) -> tuple[schemathesis.Case, httpx.Response]:
+def secret_answer(status_code: int, body: dict[str, Any] | None) -> tuple[schemathesis.Case, httpx2.Response]:
     case = schema.find_operation_by_id("generateTwoFactorSecretUsingJWT").Case(
         headers={TENANT_HEADER: "e3e70682-c209-4cac-a29f-6fbed82c07cd"}
     )
-    request = httpx.Request("GET", "http://127.0.0.1:9/api/two-factor/secret")
+    request = httpx2.Request("GET", "http://127.0.0.1:9/api/two-factor/secret")
     headers = {"Content-Type": "application/json;charset=UTF-8"} if body is not None else {}
     content = json.dumps(body).encode() if body is not None else b""
-    response = httpx.Response(status_code, headers=headers, content=content, request=request)
-    response.elapsed = timedelta(0)  # set by httpx only when it sends; schemathesis reads it
+    response = httpx2.Response(status_code, headers=headers, content=content, request=request)
+    response.elapsed = timedelta(0)  # set by httpx2 only when it sends; schemathesis reads it
     return case, response
 
 

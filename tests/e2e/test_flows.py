@@ -63,7 +63,7 @@ async def trusted_login(emu: EmulatorServer, two_factor: Facade) -> str:
 async def test_status_is_242_until_a_trusted_login_then_200(
     mode: str, emu: EmulatorServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # Again, after the root conftest: its last set_level (INFO, for httpx) also set the capture
+    # Again, after the root conftest: its last set_level (INFO, for httpx2) also set the capture
     # handler to INFO, which drops the package's DEBUG lines.
     caplog.set_level(logging.DEBUG, logger="fusionauth_two_factor")
     user_id = emu.user("mfa").id

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 
 JSON = "application/json;charset=UTF-8"
 
 
-def start(api: httpx.Client, **body: Any) -> dict[str, Any]:
+def start(api: httpx2.Client, **body: Any) -> dict[str, Any]:
     """POST /api/two-factor/start and return its body (asserting 200)."""
     response = api.post("/api/two-factor/start", json=body)
     assert response.status_code == 200, response.text
@@ -17,7 +17,7 @@ def start(api: httpx.Client, **body: Any) -> dict[str, Any]:
     return data
 
 
-def field_codes(response: httpx.Response) -> list[str]:
+def field_codes(response: httpx2.Response) -> list[str]:
     """Every ``fieldErrors`` code of a 400 answer, after checking the FusionAuth error shape."""
     assert response.status_code == 400, response.text
     assert response.headers["content-type"] == JSON
@@ -32,13 +32,13 @@ def field_codes(response: httpx.Response) -> list[str]:
     return sorted(codes)
 
 
-def general_codes(response: httpx.Response) -> list[str]:
+def general_codes(response: httpx2.Response) -> list[str]:
     assert response.status_code == 400, response.text
     assert response.headers["content-type"] == JSON
     return [error["code"] for error in response.json().get("generalErrors", [])]
 
 
-def assert_empty(response: httpx.Response, status: int) -> None:
+def assert_empty(response: httpx2.Response, status: int) -> None:
     """FusionAuth answers 401/404/410/421/500 (and the body-less 200s) with no body at all."""
     assert response.status_code == status, response.text
     assert response.content == b""

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from fusionauth_two_factor.emulator.cli import build_parser
@@ -34,13 +34,13 @@ def test_cli_serves_and_prints_url_and_api_key() -> None:
         assert "emulatorTOTPsecret01" not in banner  # secrets are not printed
 
         mfa_user = default_seed().user("mfa").id
-        status = httpx.get(
+        status = httpx2.get(
             f"{url}/api/two-factor/status", params={"userId": mfa_user}, headers={"Authorization": api_key}
         )
         assert status.status_code == 242
-        assert httpx.get(f"{url}/api/two-factor/status", params={"userId": mfa_user}).status_code == 401
-        now = httpx.get(f"{url}/_emulator/clock").json()["now"]
-        assert httpx.post(f"{url}/_emulator/clock/advance", json={"seconds": 5}).json() == {"now": now + 5000}
+        assert httpx2.get(f"{url}/api/two-factor/status", params={"userId": mfa_user}).status_code == 401
+        now = httpx2.get(f"{url}/_emulator/clock").json()["now"]
+        assert httpx2.post(f"{url}/_emulator/clock/advance", json={"seconds": 5}).json() == {"now": now + 5000}
     finally:
         assert stop(proc) == 0
     assert proc.stderr is not None
@@ -60,12 +60,12 @@ def test_cli_with_a_seed_file_and_real_clock(tmp_path: Path) -> None:
         lines = read_until(proc, "Press Ctrl-C")
         url = lines[0].rsplit(" ", 1)[1]
         assert "API key: my-own-key" in lines
-        response = httpx.post(
+        response = httpx2.post(
             f"{url}/api/two-factor/start", json={"loginId": "solo@example.com"}, headers={"Authorization": "my-own-key"}
         )
         assert response.status_code == 200
         assert "methods" not in response.json()
-        assert httpx.post(f"{url}/_emulator/clock/advance", json={"seconds": 5}).status_code == 400
+        assert httpx2.post(f"{url}/_emulator/clock/advance", json={"seconds": 5}).status_code == 400
     finally:
         stop(proc)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from fusionauth_two_factor.emulator.server import EmulatorServer
 
 from ._helpers import JSON, assert_empty, start
 
 
-def test_outbox_route_lists_and_filters(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_outbox_route_lists_and_filters(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     first = start(api, loginId="richard")["twoFactorId"]
     second = start(api, loginId="jared")["twoFactorId"]
     http.post(f"/api/two-factor/send/{first}", json={"methodId": "UYTR"})
@@ -43,7 +43,7 @@ def test_outbox_route_lists_and_filters(emu: EmulatorServer, api: httpx.Client, 
     assert_empty(http.get("/_emulator/outbox/latest"), 404)
 
 
-def test_info_route_exposes_seeded_values(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_info_route_exposes_seeded_values(emu: EmulatorServer, http: httpx2.Client) -> None:
     info = http.get("/_emulator/info").json()
     assert info["apiKey"] == emu.api_key
     assert info["tenants"] == [{"id": emu.seed.tenant.id, "name": "Default"}]
@@ -54,7 +54,7 @@ def test_info_route_exposes_seeded_values(emu: EmulatorServer, http: httpx.Clien
     assert users["no_mfa"]["methods"] == []
 
 
-def test_totp_route(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_totp_route(emu: EmulatorServer, http: httpx2.Client) -> None:
     body = http.get("/_emulator/totp/mfa").json()
     assert body == {"code": emu.totp_code("mfa"), "instant": emu.clock.now_ms()}
     assert http.get(f"/_emulator/totp/{emu.user('mfa').id}", params={"methodId": "KLRT"}).json()["code"] == body["code"]
@@ -62,14 +62,14 @@ def test_totp_route(emu: EmulatorServer, http: httpx.Client) -> None:
     assert_empty(http.get("/_emulator/totp/nobody"), 404)
 
 
-def test_jwt_route_mints_accepted_tokens(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_jwt_route_mints_accepted_tokens(emu: EmulatorServer, http: httpx2.Client) -> None:
     token = http.post("/_emulator/jwt", json={"userId": "mfa"}).json()["token"]
     assert http.get("/api/two-factor/secret", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     assert_empty(http.post("/_emulator/jwt", json={"userId": "nobody"}), 404)
     assert http.post("/_emulator/jwt", json={"userId": "mfa", "ttlSeconds": "x"}).status_code == 400
 
 
-def test_clock_routes(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_clock_routes(emu: EmulatorServer, http: httpx2.Client) -> None:
     before = emu.clock.now_ms()
     assert http.get("/_emulator/clock").json() == {"now": before, "fake": True}
     assert http.post("/_emulator/clock/advance", json={"seconds": 301}).json() == {"now": before + 301_000}
@@ -77,7 +77,7 @@ def test_clock_routes(emu: EmulatorServer, http: httpx.Client) -> None:
     assert http.post("/_emulator/clock/advance", json={"seconds": -1}).status_code == 400
 
 
-def test_reset_route(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_reset_route(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     two_factor_id = start(api, loginId="richard")["twoFactorId"]
     http.post(f"/api/two-factor/send/{two_factor_id}", json={"methodId": "UYTR"})
     assert_empty(http.post("/_emulator/reset"), 200)
@@ -85,7 +85,7 @@ def test_reset_route(emu: EmulatorServer, api: httpx.Client, http: httpx.Client)
     assert emu.state.challenge(two_factor_id) is None
 
 
-def test_unknown_routes_and_methods_have_empty_bodies(http: httpx.Client) -> None:
+def test_unknown_routes_and_methods_have_empty_bodies(http: httpx2.Client) -> None:
     assert_empty(http.get("/api/user"), 404)
     assert_empty(http.get("/api/two-factor/login"), 405)
     assert_empty(http.delete("/api/two-factor/start"), 405)

@@ -11,7 +11,7 @@ from ._subprocess import child_env
 CONFTEST = 'pytest_plugins = ["fusionauth_two_factor.emulator.pytest_plugin"]\n'
 
 TESTS = """
-import httpx
+import httpx2
 
 SEEN = {}
 
@@ -22,11 +22,11 @@ def test_first(fusionauth_emulator):
     SEEN["now"] = emu.clock.now_ms()
     assert emu.base_url.startswith("http://127.0.0.1:")
     headers = {"Authorization": emu.api_key}
-    started = httpx.post(emu.base_url + "/api/two-factor/start", json={"loginId": "richard"}, headers=headers).json()
+    started = httpx2.post(emu.base_url + "/api/two-factor/start", json={"loginId": "richard"}, headers=headers).json()
     recovery = emu.seed.user("mfa").recovery_codes[0]
     body = {"twoFactorId": started["twoFactorId"], "code": recovery}
-    assert httpx.post(emu.base_url + "/api/two-factor/login", json=body).status_code == 200
-    httpx.post(emu.base_url + "/_emulator/outbox")  # 405, harmless
+    assert httpx2.post(emu.base_url + "/api/two-factor/login", json=body).status_code == 200
+    httpx2.post(emu.base_url + "/_emulator/outbox")  # 405, harmless
     emu.state.user("mfa").methods.clear()
     emu.advance(3600)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-import httpx
+import httpx2
 import pyotp
 import pytest
 
@@ -14,7 +14,7 @@ from fusionauth_two_factor.emulator.server import EmulatorServer
 from ._helpers import JSON, assert_empty
 
 
-def test_secret_with_a_jwt(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_secret_with_a_jwt(emu: EmulatorServer, http: httpx2.Client) -> None:
     response = http.get("/api/two-factor/secret", headers={"Authorization": f"Bearer {emu.mint_jwt('mfa')}"})
     assert response.status_code == 200
     assert response.headers["content-type"] == JSON
@@ -28,31 +28,31 @@ def test_secret_with_a_jwt(emu: EmulatorServer, http: httpx.Client) -> None:
     assert len(pyotp.TOTP(body["secretBase32Encoded"]).now()) == 6
 
 
-def test_each_secret_is_fresh(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_each_secret_is_fresh(emu: EmulatorServer, http: httpx2.Client) -> None:
     headers = {"Authorization": f"Bearer {emu.mint_jwt('mfa')}"}
     secrets = {http.get("/api/two-factor/secret", headers=headers).json()["secret"] for _ in range(5)}
     assert len(secrets) == 5
 
 
 def test_access_token_cookie_is_accepted(emu: EmulatorServer) -> None:
-    with httpx.Client(base_url=emu.base_url, cookies={"access_token": emu.mint_jwt("no_mfa")}) as client:
+    with httpx2.Client(base_url=emu.base_url, cookies={"access_token": emu.mint_jwt("no_mfa")}) as client:
         assert client.get("/api/two-factor/secret").status_code == 200
 
 
-def test_api_key_is_not_enough(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_api_key_is_not_enough(emu: EmulatorServer, api: httpx2.Client) -> None:
     assert_empty(api.get("/api/two-factor/secret"), 401)
 
 
-def test_bearer_api_key_is_not_a_jwt(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_bearer_api_key_is_not_a_jwt(emu: EmulatorServer, http: httpx2.Client) -> None:
     assert_empty(http.get("/api/two-factor/secret", headers={"Authorization": f"Bearer {emu.api_key}"}), 401)
 
 
-def test_no_credentials(http: httpx.Client) -> None:
+def test_no_credentials(http: httpx2.Client) -> None:
     assert_empty(http.get("/api/two-factor/secret"), 401)
 
 
 @pytest.mark.parametrize("problem", ["tampered", "foreign-key", "expired", "unknown-user", "alg-none"])
-def test_bad_tokens_are_rejected(emu: EmulatorServer, http: httpx.Client, problem: str) -> None:
+def test_bad_tokens_are_rejected(emu: EmulatorServer, http: httpx2.Client, problem: str) -> None:
     now_s = emu.clock.now_ms() // 1000
     good = emu.mint_jwt("mfa")
     token = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from fusionauth_two_factor.emulator.server import EmulatorServer
@@ -10,19 +10,21 @@ from fusionauth_two_factor.emulator.server import EmulatorServer
 from ._helpers import assert_empty, field_codes, general_codes, start
 
 
-def send_for_login(http: httpx.Client, two_factor_id: str, method_id: str | None) -> httpx.Response:
+def send_for_login(http: httpx2.Client, two_factor_id: str, method_id: str | None) -> httpx2.Response:
     body = {} if method_id is None else {"methodId": method_id}
     return http.post(f"/api/two-factor/send/{two_factor_id}", json=body)
 
 
-def login(http: httpx.Client, two_factor_id: str, code: str) -> httpx.Response:
+def login(http: httpx2.Client, two_factor_id: str, code: str) -> httpx2.Response:
     return http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code})
 
 
 # ---------------------------------------------------------------- send during login
 
 
-def test_send_delivers_an_email_code_to_the_outbox(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_send_delivers_an_email_code_to_the_outbox(
+    emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client
+) -> None:
     two_factor_id = start(api, loginId="richard")["twoFactorId"]
     response = send_for_login(http, two_factor_id, "UYTR")
     assert_empty(response, 200)
@@ -43,7 +45,7 @@ def test_send_delivers_an_email_code_to_the_outbox(emu: EmulatorServer, api: htt
     assert used == {"KLRT": False, "UYTR": True, "PQSM": False}
 
 
-def test_send_by_sms(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_send_by_sms(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     two_factor_id = start(api, loginId="richard")["twoFactorId"]
     assert send_for_login(http, two_factor_id, "PQSM").status_code == 200
     assert emu.outbox[-1].method == "sms"
@@ -51,7 +53,7 @@ def test_send_by_sms(emu: EmulatorServer, api: httpx.Client, http: httpx.Client)
     assert login(http, two_factor_id, emu.outbox[-1].code).status_code == 200
 
 
-def test_every_send_replaces_earlier_codes(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_every_send_replaces_earlier_codes(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     started = start(api, loginId="richard")
     two_factor_id = started["twoFactorId"]
     for method_id in ("UYTR", "UYTR", "PQSM"):  # same method again, then another method
@@ -66,7 +68,9 @@ def test_every_send_replaces_earlier_codes(emu: EmulatorServer, api: httpx.Clien
     assert login(http, two_factor_id, second).status_code == 200
 
 
-def test_delivered_code_expires_after_sixty_seconds(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_delivered_code_expires_after_sixty_seconds(
+    emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client
+) -> None:
     two_factor_id = start(api, loginId="jared")["twoFactorId"]
     send_for_login(http, two_factor_id, "JDEM")
     code = emu.latest_code(two_factor_id=two_factor_id)
@@ -80,7 +84,7 @@ def test_delivered_code_expires_after_sixty_seconds(emu: EmulatorServer, api: ht
     assert login(http, two_factor_id, fresh).status_code == 200
 
 
-def test_blank_and_invalid_method_ids(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_blank_and_invalid_method_ids(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     two_factor_id = start(api, loginId="richard")["twoFactorId"]
     assert field_codes(send_for_login(http, two_factor_id, None)) == ["[blank]methodId"]
     assert field_codes(send_for_login(http, two_factor_id, "NOPE")) == ["[invalid]methodId"]
@@ -91,7 +95,7 @@ def test_blank_and_invalid_method_ids(emu: EmulatorServer, api: httpx.Client, ht
     assert emu.outbox == []
 
 
-def test_unknown_or_expired_two_factor_id_is_400(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_unknown_or_expired_two_factor_id_is_400(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     assert field_codes(send_for_login(http, "no-such-id", "UYTR")) == ["[invalid]twoFactorId"]
     two_factor_id = start(api, loginId="richard")["twoFactorId"]
     emu.advance(300)
@@ -99,7 +103,7 @@ def test_unknown_or_expired_two_factor_id_is_400(emu: EmulatorServer, api: httpx
     assert field_codes(send_for_login(http, "no-such-id", None)) == ["[blank]methodId", "[invalid]twoFactorId"]
 
 
-def test_send_for_login_ignores_authorization(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_send_for_login_ignores_authorization(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     two_factor_id = start(api, loginId="richard")["twoFactorId"]
     response = http.post(
         f"/api/two-factor/send/{two_factor_id}", json={"methodId": "UYTR"}, headers={"Authorization": "junk"}
@@ -107,7 +111,7 @@ def test_send_for_login_ignores_authorization(emu: EmulatorServer, api: httpx.Cl
     assert_empty(response, 200)
 
 
-def test_send_for_login_invalid_json(http: httpx.Client) -> None:
+def test_send_for_login_invalid_json(http: httpx2.Client) -> None:
     response = http.post("/api/two-factor/send/x", content=b"nope", headers={"Content-Type": "application/json"})
     assert general_codes(response) == ["[invalidJSON]"]
 
@@ -115,7 +119,7 @@ def test_send_for_login_invalid_json(http: httpx.Client) -> None:
 # ---------------------------------------------------------------- send to enable / disable
 
 
-def test_enable_email_with_api_key(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_enable_email_with_api_key(emu: EmulatorServer, api: httpx2.Client) -> None:
     user_id = emu.user("no_mfa").id
     response = api.post("/api/two-factor/send", json={"method": "email", "email": "new@example.com", "userId": user_id})
     assert_empty(response, 200)
@@ -130,14 +134,14 @@ def test_enable_email_with_api_key(emu: EmulatorServer, api: httpx.Client) -> No
     assert emu.latest_code(destination="new@example.com") == message.code
 
 
-def test_enable_sms_with_message_type(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_enable_sms_with_message_type(emu: EmulatorServer, api: httpx2.Client) -> None:
     body = {"method": "sms", "mobilePhone": "+15550001111", "userId": emu.user("no_mfa").id, "messageType": "Voice"}
     assert api.post("/api/two-factor/send", json=body).status_code == 200
     assert emu.outbox[-1].message_type == "Voice"
     assert emu.outbox[-1].destination == "+15550001111"
 
 
-def test_disable_sends_to_the_methods_destination(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_disable_sends_to_the_methods_destination(emu: EmulatorServer, api: httpx2.Client) -> None:
     body = {"methodId": "PQSM", "userId": emu.user("mfa").id}
     assert_empty(api.post("/api/two-factor/send", json=body), 200)
     message = emu.outbox[-1]
@@ -168,14 +172,14 @@ def test_disable_sends_to_the_methods_destination(emu: EmulatorServer, api: http
     ],
 )
 def test_enable_disable_validation(
-    emu: EmulatorServer, api: httpx.Client, body: dict[str, str], codes: list[str]
+    emu: EmulatorServer, api: httpx2.Client, body: dict[str, str], codes: list[str]
 ) -> None:
     body = {key: (emu.user("mfa").id if value == "USER" else value) for key, value in body.items()}
     assert field_codes(api.post("/api/two-factor/send", json=body)) == codes
     assert emu.outbox == []
 
 
-def test_send_with_a_jwt_takes_the_user_from_the_token(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_send_with_a_jwt_takes_the_user_from_the_token(emu: EmulatorServer, http: httpx2.Client) -> None:
     token = emu.mint_jwt("email_only")
     response = http.post(
         "/api/two-factor/send",
@@ -191,7 +195,7 @@ def test_send_with_a_jwt_takes_the_user_from_the_token(emu: EmulatorServer, http
 
 @pytest.mark.parametrize("authorization", [None, "wrong-key", "Bearer not.a.jwt", "Bearer", "Basic abc"])
 def test_send_rejects_missing_or_bad_credentials(
-    emu: EmulatorServer, http: httpx.Client, authorization: str | None
+    emu: EmulatorServer, http: httpx2.Client, authorization: str | None
 ) -> None:
     headers = {} if authorization is None else {"Authorization": authorization}
     body = {"method": "email", "email": "a@b.c", "userId": emu.user("mfa").id}
@@ -199,7 +203,7 @@ def test_send_rejects_missing_or_bad_credentials(
     assert emu.outbox == []
 
 
-def test_send_rejects_an_expired_jwt(emu: EmulatorServer, http: httpx.Client) -> None:
+def test_send_rejects_an_expired_jwt(emu: EmulatorServer, http: httpx2.Client) -> None:
     token = emu.mint_jwt("mfa", ttl_seconds=60)
     emu.advance(60)
     response = http.post(

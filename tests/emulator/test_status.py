@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from fusionauth_two_factor.emulator.server import EmulatorServer
 
@@ -11,7 +11,7 @@ from ._helpers import JSON, field_codes, start
 THIRTY_DAYS = 30 * 24 * 3600
 
 
-def trusted_login(emu: EmulatorServer, api: httpx.Client, http: httpx.Client, alias: str = "mfa") -> str:
+def trusted_login(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client, alias: str = "mfa") -> str:
     """Complete a login with trustComputer and return the twoFactorTrustId."""
     challenge = start(api, userId=emu.user(alias).id)
     response = http.post(
@@ -23,27 +23,27 @@ def trusted_login(emu: EmulatorServer, api: httpx.Client, http: httpx.Client, al
     return trust_id
 
 
-def test_user_with_mfa_and_no_trust_gets_242(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_user_with_mfa_and_no_trust_gets_242(emu: EmulatorServer, api: httpx2.Client) -> None:
     response = api.get("/api/two-factor/status", params={"userId": emu.user("mfa").id})
     assert response.status_code == 242
     assert response.headers["content-type"] == JSON
     assert response.json() == {"trusts": []}
 
 
-def test_user_without_mfa_gets_200(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_user_without_mfa_gets_200(emu: EmulatorServer, api: httpx2.Client) -> None:
     response = api.get("/api/two-factor/status/some-trust", params={"userId": emu.user("no_mfa").id})
     assert response.status_code == 200
     assert response.json() == {"trusts": [], "twoFactorTrustId": "some-trust"}
 
 
-def test_unknown_trust_id_in_path_is_echoed_and_still_242(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_unknown_trust_id_in_path_is_echoed_and_still_242(emu: EmulatorServer, api: httpx2.Client) -> None:
     response = api.get("/api/two-factor/status/not-a-trust", params={"userId": emu.user("mfa").id})
     assert response.status_code == 242
     assert response.json() == {"trusts": [], "twoFactorTrustId": "not-a-trust"}
 
 
 def test_valid_trust_gives_200_then_242_after_thirty_days(
-    emu: EmulatorServer, api: httpx.Client, http: httpx.Client
+    emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client
 ) -> None:
     trust_id = trusted_login(emu, api, http)
     issued = emu.clock.now_ms()
@@ -64,7 +64,7 @@ def test_valid_trust_gives_200_then_242_after_thirty_days(
     assert response.json()["trusts"][0]["expired"] is True
 
 
-def test_trust_with_application_id_is_reported(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_trust_with_application_id_is_reported(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     app_id = emu.seed.application.id
     challenge = start(api, userId=emu.user("mfa").id, applicationId=app_id)
     login = http.post(
@@ -79,37 +79,37 @@ def test_trust_with_application_id_is_reported(emu: EmulatorServer, api: httpx.C
     assert response.json()["trusts"][0]["applicationId"] == app_id
 
 
-def test_trust_query_parameter_form(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_trust_query_parameter_form(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     trust_id = trusted_login(emu, api, http)
     response = api.get("/api/two-factor/status", params={"userId": emu.user("mfa").id, "twoFactorTrustId": trust_id})
     assert response.status_code == 200
 
 
-def test_trust_of_another_user_does_not_count(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_trust_of_another_user_does_not_count(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     trust_id = trusted_login(emu, api, http, alias="mfa")
     response = api.get(f"/api/two-factor/status/{trust_id}", params={"userId": emu.user("change_password").id})
     assert response.status_code == 242
     assert response.json() == {"trusts": [], "twoFactorTrustId": trust_id}
 
 
-def test_post_form_of_status(emu: EmulatorServer, api: httpx.Client, http: httpx.Client) -> None:
+def test_post_form_of_status(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     trust_id = trusted_login(emu, api, http)
     response = api.post("/api/two-factor/status", json={"userId": emu.user("mfa").id, "twoFactorTrustId": trust_id})
     assert response.status_code == 200
     assert api.post("/api/two-factor/status", json={"userId": emu.user("mfa").id}).status_code == 242
 
 
-def test_missing_user_id_is_blank(api: httpx.Client) -> None:
+def test_missing_user_id_is_blank(api: httpx2.Client) -> None:
     assert field_codes(api.get("/api/two-factor/status")) == ["[blank]userId"]
     assert field_codes(api.get("/api/two-factor/status/abc", params={"userId": ""})) == ["[blank]userId"]
 
 
-def test_malformed_and_unknown_user_ids_are_invalid(api: httpx.Client) -> None:
+def test_malformed_and_unknown_user_ids_are_invalid(api: httpx2.Client) -> None:
     assert field_codes(api.get("/api/two-factor/status", params={"userId": "nope"})) == ["[invalid]userId"]
     unknown = "11111111-2222-3333-4444-555555555555"
     assert field_codes(api.get("/api/two-factor/status", params={"userId": unknown})) == ["[invalid]userId"]
 
 
-def test_bad_application_id_is_invalid(emu: EmulatorServer, api: httpx.Client) -> None:
+def test_bad_application_id_is_invalid(emu: EmulatorServer, api: httpx2.Client) -> None:
     params = {"userId": emu.user("mfa").id, "applicationId": "not-an-app"}
     assert field_codes(api.get("/api/two-factor/status", params=params)) == ["[invalid]applicationId"]

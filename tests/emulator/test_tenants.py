@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from fusionauth_two_factor.emulator.seed import Seed
@@ -44,14 +44,14 @@ def fusionauth_emulator_seed() -> Seed:
     )
 
 
-def client(emu: EmulatorServer, key: str, tenant: str | None = None) -> httpx.Client:
+def client(emu: EmulatorServer, key: str, tenant: str | None = None) -> httpx2.Client:
     headers = {"Authorization": key}
     if tenant is not None:
         headers["X-FusionAuth-TenantId"] = tenant
-    return httpx.Client(base_url=emu.base_url, headers=headers)
+    return httpx2.Client(base_url=emu.base_url, headers=headers)
 
 
-def started_user(emu: EmulatorServer, response: httpx.Response) -> str:
+def started_user(emu: EmulatorServer, response: httpx2.Response) -> str:
     assert response.status_code == 200, response.text
     challenge = emu.state.challenge(response.json()["twoFactorId"])
     assert challenge is not None
@@ -104,11 +104,11 @@ def test_login_with_another_tenant_header_does_not_find_the_challenge(emu: Emula
     with client(emu, GLOBAL_KEY, TENANT_B) as api:
         two_factor_id = api.post("/api/two-factor/start", json={"userId": ALICE_B}).json()["twoFactorId"]
     code = emu.totp_code("alice_b")
-    with httpx.Client(base_url=emu.base_url, headers={"X-FusionAuth-TenantId": TENANT_A}) as http:
+    with httpx2.Client(base_url=emu.base_url, headers={"X-FusionAuth-TenantId": TENANT_A}) as http:
         assert_empty(http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code}), 404)
         response = http.post(f"/api/two-factor/send/{two_factor_id}", json={"methodId": "AUTH"})
         assert field_codes(response) == ["[invalid]twoFactorId"]
-    with httpx.Client(base_url=emu.base_url, headers={"X-FusionAuth-TenantId": TENANT_B}) as http:
+    with httpx2.Client(base_url=emu.base_url, headers={"X-FusionAuth-TenantId": TENANT_B}) as http:
         response = http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code})
         assert response.status_code == 200
         assert response.json()["user"]["tenantId"] == TENANT_B
@@ -117,7 +117,7 @@ def test_login_with_another_tenant_header_does_not_find_the_challenge(emu: Emula
 def test_jwt_with_another_tenant_header_is_401(emu: EmulatorServer) -> None:
     token = emu.mint_jwt("alice_a")
     headers = {"Authorization": f"Bearer {token}", "X-FusionAuth-TenantId": TENANT_B}
-    with httpx.Client(base_url=emu.base_url) as http:
+    with httpx2.Client(base_url=emu.base_url) as http:
         assert_empty(http.get("/api/two-factor/secret", headers=headers), 401)
         headers["X-FusionAuth-TenantId"] = TENANT_A
         assert http.get("/api/two-factor/secret", headers=headers).status_code == 200
@@ -130,5 +130,5 @@ def test_a_tenant_header_naming_no_tenant_is_a_400_or_for_a_jwt_a_401(emu: Emula
         assert (response.status_code, general_codes(response)) == (400, ["[InvalidTenantId]"])
     # The secret operation declares no 400: a token with an unusable tenant header is refused as a token.
     headers = {"Authorization": f"Bearer {emu.mint_jwt('alice_a')}", "X-FusionAuth-TenantId": header}
-    with httpx.Client(base_url=emu.base_url) as http:
+    with httpx2.Client(base_url=emu.base_url) as http:
         assert_empty(http.get("/api/two-factor/secret", headers=headers), 401)

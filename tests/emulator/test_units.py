@@ -1,11 +1,11 @@
-"""Unit tests for the building blocks, and the ASGI app driven in-process through httpx.ASGITransport."""
+"""Unit tests for the building blocks, and the ASGI app driven in-process through httpx2.ASGITransport."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 
 from fusionauth_two_factor.emulator import EmulatorState, FakeClock, Seed, SeedError, create_app, load_seed, tokens
@@ -129,8 +129,8 @@ async def test_asgi_transport_in_process() -> None:
     """The app also runs without a socket, e.g. for fast in-process tests."""
     clock = FakeClock()
     state = EmulatorState(clock=clock)
-    transport = httpx.ASGITransport(app=create_app(state))
-    async with httpx.AsyncClient(transport=transport, base_url="http://emulator") as client:
+    transport = httpx2.ASGITransport(app=create_app(state))
+    async with httpx2.AsyncClient(transport=transport, base_url="http://emulator") as client:
         headers = {"Authorization": state.api_key}
         started = await client.post("/api/two-factor/start", json={"loginId": "jared"}, headers=headers)
         two_factor_id = started.json()["twoFactorId"]

@@ -10,7 +10,7 @@ Python API:
   ``latest_code()``, ``totp_code()``, ``mint_jwt()``, ``advance()``.
 - :class:`EmulatorState` is the in-memory world and the endpoint semantics (``outbox``, ``latest_code``,
   ``mint_jwt``, ``reset``, ...); :func:`create_app` wraps one in a Starlette app (also usable with
-  ``httpx.ASGITransport``).
+  ``httpx2.ASGITransport``).
 - :class:`FakeClock` / :class:`SystemClock` implement the :class:`Clock` protocol.
 - :func:`default_seed` / :func:`load_seed` / :class:`Seed` describe the seeded data (format: see ``seed.py``).
 - Command: ``fusionauth-two-factor-emulator`` (``cli.py``); pytest fixtures: ``pytest_plugin.py``.

@@ -1,7 +1,7 @@
 """Run the emulator with uvicorn in a background thread (tests, demos) and talk to it from Python.
 
     with EmulatorServer(clock=FakeClock()) as emulator:    # 127.0.0.1, a free port
-        httpx.get(emulator.base_url + "/api/two-factor/status", params={"userId": ...},
+        httpx2.get(emulator.base_url + "/api/two-factor/status", params={"userId": ...},
                   headers={"Authorization": emulator.api_key})
         emulator.clock.advance(301)
 
