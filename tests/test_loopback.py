@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import http.server
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import pytest
+import trustme
 from support import API_KEY, JWT, Api, present
 
 from fusionauth_two_factor import APIConnectionError, AsyncTwoFactorController, Client, TwoFactorController
@@ -77,6 +79,56 @@ def test_a_tls_failure_is_a_connection_error(mode: str, loopback: str) -> None:
     client = Client(f"https://{loopback}", api_key=API_KEY, max_retries=0)  # TLS to a plain HTTP server
     with pytest.raises(APIConnectionError, match="could not connect"):
         Api(mode, client).call("generate_two_factor_secret_using_jwt", JWT)
+
+
+@pytest.fixture
+def tls_loopback(tmp_path: Any) -> Iterator[tuple[str, str]]:
+    """An HTTPS server on loopback whose certificate a private CA signed: (host:port, the CA's PEM file)."""
+    authority = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(context)
+    ca_file = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    ScriptedHandler.statuses = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ScriptedHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    server.handle_error = lambda request, client_address: None  # type: ignore[method-assign] # refused handshakes
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"127.0.0.1:{server.server_address[1]}", str(ca_file)
+    server.shutdown()
+    server.server_close()
+
+
+def test_tls_is_verified_against_the_bundle_named_by_ssl_cert_file(
+    mode: str, tls_loopback: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both pools (the sync one and, async, the aiohttp-backed one) verify as httpx2 does: the private
+    # CA is not trusted by default, and SSL_CERT_FILE makes it trusted.
+    address, ca_file = tls_loopback
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    with pytest.raises(APIConnectionError, match="could not connect"):
+        Api(mode, Client(f"https://{address}", max_retries=0)).call("generate_two_factor_secret_using_jwt", JWT)
+    monkeypatch.setenv("SSL_CERT_FILE", ca_file)
+    answer = Api(mode, Client(f"https://{address}", max_retries=0)).call("generate_two_factor_secret_using_jwt", JWT)
+    assert present(answer.result).secret == "s"
+
+
+def test_the_aiohttp_pool_verifies_tls_with_httpx2s_context() -> None:
+    pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+
+    async def context_of_a_new_session() -> Any:
+        transport = AiohttpBackedTransport()
+        session = transport._open_session()
+        try:
+            return session.connector._ssl
+        finally:
+            await transport.aclose()
+
+    context = asyncio.run(context_of_a_new_session())
+    assert isinstance(context, ssl.SSLContext)
+    assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
 
 
 def test_a_proxy_from_the_environment_is_honoured_by_the_async_pool(
