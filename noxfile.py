@@ -43,7 +43,7 @@ def spec_diff(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite on every supported Python found, against the package installed as users
     install it (not editable). Outside CI a missing interpreter is skipped; CI has all three."""
-    session.install(".[emulator,aiohttp]")
+    session.install(".[emulator,aiohttp,qr]")
     install_group(session, "test")
     session.run("pytest", *session.posargs)
 
@@ -76,7 +76,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over the facade (emulator included) and the generated package."""
-    session.install(".[emulator]")
+    session.install(".[emulator,qr]")
     install_group(session, "typecheck")
     session.run("mypy")
 
