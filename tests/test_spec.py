@@ -40,6 +40,15 @@ def test_operation_ids_are_the_documented_method_names() -> None:
         "sendTwoFactorCodeForEnableDisable",
         "generateTwoFactorSecretUsingJWT",
         "sendTwoFactorCodeForLoginUsingMethod",
+        "retrieveTwoFactorStatusWithoutTrust",
+        "retrieveTwoFactorStatusWithRequest",
+        "login",
+        "enableTwoFactor",
+        "enableTwoFactorUsingJWT",
+        "disableTwoFactor",
+        "disableTwoFactorUsingJWT",
+        "generateTwoFactorRecoveryCodes",
+        "retrieveTwoFactorRecoveryCodes",
     }
 
 
@@ -50,8 +59,19 @@ def test_operation_ids_are_the_documented_method_names() -> None:
         ("startTwoFactorLogin", [{"ApiKeyAuth": []}]),
         ("twoFactorLogin", []),
         ("sendTwoFactorCodeForEnableDisable", [{"ApiKeyAuth": []}]),
-        ("generateTwoFactorSecretUsingJWT", [{"JWTBearer": []}]),
+        # One HTTP operation: FusionAuth's generateTwoFactorSecret (API key) and ...UsingJWT (JWT).
+        ("generateTwoFactorSecretUsingJWT", [{"ApiKeyAuth": []}, {"JWTBearer": []}]),
         ("sendTwoFactorCodeForLoginUsingMethod", []),
+        ("retrieveTwoFactorStatusWithoutTrust", [{"ApiKeyAuth": []}]),
+        ("retrieveTwoFactorStatusWithRequest", [{"ApiKeyAuth": []}]),
+        # The API key is required only when the application (or tenant) says so.
+        ("login", [{"ApiKeyAuth": []}, {}]),
+        ("enableTwoFactor", [{"ApiKeyAuth": []}]),
+        ("enableTwoFactorUsingJWT", [{"JWTBearer": []}]),
+        ("disableTwoFactor", [{"ApiKeyAuth": []}]),
+        ("disableTwoFactorUsingJWT", [{"JWTBearer": []}]),
+        ("generateTwoFactorRecoveryCodes", [{"ApiKeyAuth": []}]),
+        ("retrieveTwoFactorRecoveryCodes", [{"ApiKeyAuth": []}]),
     ],
 )
 def test_security_per_operation(operation_id: str, security: list[Any]) -> None:
@@ -73,13 +93,25 @@ def test_api_key_is_raw_in_authorization_and_jwt_is_bearer() -> None:
         ("sendTwoFactorCodeForEnableDisable", {"200", "400", "401", "500", "503"}),
         ("generateTwoFactorSecretUsingJWT", {"200", "401", "500", "503"}),
         ("sendTwoFactorCodeForLoginUsingMethod", {"200", "400", "401", "500", "503"}),
+        ("retrieveTwoFactorStatusWithoutTrust", {"200", "242", "400", "401", "500"}),
+        ("retrieveTwoFactorStatusWithRequest", {"200", "242", "400", "401", "500"}),
+        (
+            "login",
+            {"200", "202", "203", "212", "213", "242", "400", "401", "404", "409", "410", "423", "500", "503", "504"},
+        ),
+        ("enableTwoFactor", {"200", "400", "401", "404", "421", "500", "503"}),
+        ("enableTwoFactorUsingJWT", {"200", "400", "401", "404", "421", "500", "503"}),
+        ("disableTwoFactor", {"200", "400", "401", "404", "421", "500", "503"}),
+        ("disableTwoFactorUsingJWT", {"200", "400", "401", "404", "421", "500", "503"}),
+        ("generateTwoFactorRecoveryCodes", {"200", "400", "401", "500"}),
+        ("retrieveTwoFactorRecoveryCodes", {"200", "400", "401", "500"}),
     ],
 )
 def test_every_documented_status_code_and_no_default(operation_id: str, codes: set[str]) -> None:
     assert set(operations()[operation_id]["responses"]) == codes
 
 
-EMPTY_BODIES = {"401", "404", "410", "421", "500", "504"}
+EMPTY_BODIES = {"401", "404", "410", "421", "423", "500", "504"}
 
 
 def test_empty_bodies_declare_no_content_and_400_is_errors() -> None:
@@ -92,9 +124,39 @@ def test_empty_bodies_declare_no_content_and_400_is_errors() -> None:
                 assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Errors"}
 
 
-def test_send_successes_have_no_body() -> None:
-    for operation_id in ("sendTwoFactorCodeForEnableDisable", "sendTwoFactorCodeForLoginUsingMethod"):
-        assert "content" not in operations()[operation_id]["responses"]["200"]
+def test_send_and_disable_successes_have_no_body() -> None:
+    for operation_id in (
+        "sendTwoFactorCodeForEnableDisable",
+        "sendTwoFactorCodeForLoginUsingMethod",
+        "disableTwoFactor",
+        "disableTwoFactorUsingJWT",
+    ):
+        assert "content" not in resolve(operations()[operation_id]["responses"]["200"])
+
+
+def test_disable_takes_the_query_or_the_body_form() -> None:
+    for operation_id in ("disableTwoFactor", "disableTwoFactorUsingJWT"):
+        operation = operations()[operation_id]
+        query = {resolve(p)["name"]: resolve(p) for p in operation["parameters"] if resolve(p)["in"] == "query"}
+        assert set(query) == {"methodId", "code", "applicationId"}
+        assert not any(parameter["required"] for parameter in query.values())
+        body = resolve(operation["requestBody"])
+        assert body["required"] is False
+        schema = body["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/TwoFactorDisableRequest"}
+
+
+def test_login_242_carries_the_two_factor_id_and_methods() -> None:
+    media = operations()["login"]["responses"]["242"]["content"]["application/json"]
+    assert media["schema"] == {"$ref": "#/components/schemas/LoginResponse"}
+    assert {"twoFactorId", "methods"} <= set(media["example"])
+    login_request = SPEC["components"]["schemas"]["LoginRequest"]["properties"]
+    assert "twoFactorTrustId" in login_request
+
+
+def test_retrieving_recovery_codes_is_deprecated() -> None:
+    assert operations()["retrieveTwoFactorRecoveryCodes"]["deprecated"] is True
+    assert "deprecated" not in operations()["generateTwoFactorRecoveryCodes"]
 
 
 def test_every_operation_declares_the_optional_tenant_header() -> None:
@@ -125,6 +187,11 @@ def test_identity_type_is_a_plain_string_and_no_pattern_is_broken() -> None:
 def test_required_request_fields() -> None:
     schemas = SPEC["components"]["schemas"]
     assert schemas["TwoFactorLoginRequest"]["required"] == ["twoFactorId", "code"]
+    assert schemas["TwoFactorRequest"]["required"] == ["code", "method"]
+    assert schemas["TwoFactorDisableRequest"]["required"] == ["methodId", "code"]
+    assert schemas["TwoFactorStatusRequest"]["required"] == ["userId"]
+    # The one-time-password login needs neither loginId nor password: nothing is required.
+    assert "required" not in schemas["LoginRequest"]
     status = operations()["retrieveTwoFactorStatus"]
     user_id = next(p for p in status["parameters"] if p.get("name") == "userId")
     assert user_id["required"] is True
