@@ -11,11 +11,14 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import httpx2
 import pyotp
 import pytest
 import zxingcpp
 from fusionauth_two_factor_generated.types import UNSET
+from support import JWT, FakeFusionAuth, make_client
 
+from fusionauth_two_factor import ApiResponse, TwoFactorController
 from fusionauth_two_factor.enrolment import authenticator_uri, qr_svg, qr_terminal
 from fusionauth_two_factor.models import AuthenticatorConfiguration, SecretResponse, TotpAlgorithm, TwoFactorMethod
 
@@ -26,7 +29,7 @@ SECRET_RESPONSE = SecretResponse.from_dict({"secret": RAW_SECRET, "secretBase32E
 SETTINGS = "algorithm=SHA1&digits=6&period=30"
 
 
-def uri_for(secret: SecretResponse | str = SECRET_RESPONSE, **kwargs: Any) -> str:
+def uri_for(secret: ApiResponse[SecretResponse] | SecretResponse | str = SECRET_RESPONSE, **kwargs: Any) -> str:
     return authenticator_uri(secret, **{"issuer": "Example", "account_name": "alice@example.com", **kwargs})
 
 
@@ -39,6 +42,23 @@ def test_uri_from_a_secret_response_with_fusionauths_defaults() -> None:
 
 def test_uri_from_base32_text_is_the_same() -> None:
     assert uri_for(BASE32_SECRET) == uri_for(SECRET_RESPONSE)
+
+
+def test_uri_straight_from_the_answer_as_the_readme_shows(server: FakeFusionAuth) -> None:
+    # Typed as a user's code is: mypy checks that the answer goes in as it is, no cast, no None check.
+    server.reply(200, json_body=SECRET_RESPONSE.to_dict())
+    with make_client(server) as client:
+        answer = TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
+        uri = authenticator_uri(answer, issuer="Example", account_name="alice@example.com")
+    assert uri == uri_for(SECRET_RESPONSE)
+
+
+def test_an_answer_without_a_secret_response_is_refused() -> None:
+    empty: ApiResponse[SecretResponse] = ApiResponse(
+        status_code=200, headers=httpx2.Headers(), content=b"", result=None, retries=0
+    )
+    with pytest.raises(ValueError, match=r"^the answer carries no SecretResponse"):
+        uri_for(empty)
 
 
 def test_the_key_uri_formats_own_example() -> None:
@@ -249,7 +269,10 @@ def test_the_raw_secret_of_a_secret_response_is_never_used() -> None:
 
 @pytest.mark.parametrize("secret", [None, b"HBGUUSTG", {"secretBase32Encoded": BASE32_SECRET}])
 def test_a_secret_of_another_type_is_refused_by_type_name(secret: Any) -> None:
-    with pytest.raises(TypeError, match=r"^secret must be a SecretResponse or its Base32 text, not ") as raised:
+    with pytest.raises(
+        TypeError,
+        match=r"^secret must be an ApiResponse of a SecretResponse, a SecretResponse or its Base32 text, not ",
+    ) as raised:
         uri_for(secret)
     assert BASE32_SECRET not in str(raised.value)
 

@@ -7,7 +7,7 @@ module is the middle step::
 
     from fusionauth_two_factor.enrolment import authenticator_uri, qr_svg, qr_terminal
 
-    secret = two_factor.generate_two_factor_secret_using_jwt(jwt).result
+    secret = two_factor.generate_two_factor_secret_using_jwt(jwt)
     uri = authenticator_uri(secret, issuer="Example", account_name="alice@example.com")
     svg = qr_svg(uri)           # embed in a web page
     print(qr_terminal(uri))     # or show it in a terminal
@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, get_args
 from urllib.parse import quote, urlencode
 
 from fusionauth_two_factor_generated.models import AuthenticatorConfiguration, SecretResponse
 from fusionauth_two_factor_generated.types import Unset
+
+from ._response import ApiResponse
 
 if TYPE_CHECKING:
     import segno
@@ -43,11 +45,11 @@ TerminalBackground = Literal["dark", "light"]
 """The background colour of the terminal a QR code is printed to."""
 
 # FusionAuth's defaults, and today the only settings it accepts (its docs: "TOTP Implementation").
-DEFAULT_ALGORITHM: Final = "SHA1"
-DEFAULT_DIGITS: Final = 6
-DEFAULT_PERIOD: Final = 30
+_DEFAULT_ALGORITHM: Final = "SHA1"
+_DEFAULT_DIGITS: Final = 6
+_DEFAULT_PERIOD: Final = 30
 
-_ALGORITHMS: Final[frozenset[str]] = frozenset({"SHA1", "SHA256", "SHA512"})
+_ALGORITHMS: Final[frozenset[str]] = frozenset(get_args(AuthenticatorAlgorithm))
 _FUSIONAUTH_ALGORITHMS: Final[dict[str, AuthenticatorAlgorithm]] = {
     "HmacSHA1": "SHA1",
     "HmacSHA256": "SHA256",
@@ -69,7 +71,7 @@ _QR_INSTALL_HINT: Final = 'the QR code functions need the qr extra: pip install 
 
 
 def authenticator_uri(
-    secret: SecretResponse | str,
+    secret: ApiResponse[SecretResponse] | SecretResponse | str,
     *,
     issuer: str,
     account_name: str,
@@ -85,9 +87,10 @@ def authenticator_uri(
         otpauth://totp/{issuer}:{account_name}?secret=...&issuer=...&algorithm=SHA1&digits=6&period=30
 
     Args:
-        secret: What `generate_two_factor_secret` / `generate_two_factor_secret_using_jwt` returned
-            (its `secretBase32Encoded` is used), or that Base32 text itself. Base32 padding (`=`) is
-            dropped, as the format asks; anything else outside `A-Z2-7` is refused.
+        secret: What `generate_two_factor_secret` / `generate_two_factor_secret_using_jwt` returned,
+            or its `result` (the `SecretResponse`, whose `secretBase32Encoded` is used), or that
+            Base32 text itself. Base32 padding (`=`) is dropped, as the format asks; anything else
+            outside `A-Z2-7` is refused.
         issuer: Your service's name, shown by the app above the code ("Example Inc"). It also
             prefixes the label, so that two services' accounts for one email address stay apart.
         account_name: Which of the user's accounts this is, usually their email or username.
@@ -105,29 +108,24 @@ def authenticator_uri(
     Raises:
         TypeError: an argument of the wrong type, or both `configuration` and any of `algorithm`,
             `digits`, `period`.
-        ValueError: an empty issuer or account name, a colon in one, a secret that is not Base32 or a
-            `SecretResponse` without `secretBase32Encoded`, an algorithm FusionAuth or the format does
-            not define, digits outside 6-8, a period that is not a positive number of seconds.
-            No message contains the secret.
+        ValueError: an empty issuer or account name, a colon in one, a secret that is not Base32, an
+            answer without a `SecretResponse` or one without `secretBase32Encoded`, an algorithm
+            FusionAuth or the format does not define, digits outside 6-8, a period that is not a
+            positive number of seconds. No message contains the secret.
     """
     base32_secret = _base32_secret(secret)
-    label_issuer = _label_part(issuer, "issuer")
-    label_account = _label_part(account_name, "account_name")
+    label = f"{_label_part(issuer, 'issuer')}:{_label_part(account_name, 'account_name')}"
     if isinstance(configuration, AuthenticatorConfiguration):
         if (algorithm, digits, period) != (None, None, None):
             raise TypeError("pass the TOTP settings either as configuration or as algorithm/digits/period, not both")
-        algorithm, digits, period = _settings_from(configuration)
-    elif configuration is not None and not isinstance(configuration, Unset):
+        settings = _settings_from_configuration(configuration)
+    elif configuration is None or isinstance(configuration, Unset):
+        settings = _checked_settings(algorithm, digits, period)
+    else:
         raise TypeError(f"configuration must be an AuthenticatorConfiguration, not {type(configuration).__name__}")
-    query = {
-        "secret": base32_secret,
-        "issuer": issuer,
-        "algorithm": _checked_algorithm(DEFAULT_ALGORITHM if algorithm is None else algorithm),
-        "digits": str(_checked_whole_number(DEFAULT_DIGITS if digits is None else digits, "digits", _DIGITS_RANGE)),
-        "period": str(_checked_whole_number(DEFAULT_PERIOD if period is None else period, "period", None)),
-    }
-    # quote_via=quote with safe="": a space is %20 (a "+" would stay a "+" in some apps) and nothing is left raw.
-    return f"{_URI_SCHEME}totp/{label_issuer}:{label_account}?{urlencode(query, quote_via=quote, safe='')}"
+    query = {"secret": base32_secret, "issuer": issuer, **settings}
+    # quote, not urlencode's quote_plus: a space is %20, not the "+" some apps show as it is; safe="": nothing raw.
+    return f"{_URI_SCHEME}totp/{label}?{urlencode(query, quote_via=quote, safe='')}"
 
 
 def qr_svg(uri: str, *, scale: int = 4) -> str:
@@ -196,7 +194,11 @@ def qr_terminal(uri: str, *, background: TerminalBackground = "dark") -> str:
     )
 
 
-def _base32_secret(secret: SecretResponse | str) -> str:
+def _base32_secret(secret: ApiResponse[SecretResponse] | SecretResponse | str) -> str:
+    if isinstance(secret, ApiResponse):
+        if not isinstance(secret.result, SecretResponse):
+            raise ValueError("the answer carries no SecretResponse (its body was empty or not one)")
+        secret = secret.result
     if isinstance(secret, SecretResponse):
         # The one place that reads the generated attribute (a regeneration may rename it).
         value = secret.secret_base_32_encoded
@@ -205,7 +207,10 @@ def _base32_secret(secret: SecretResponse | str) -> str:
     elif isinstance(secret, str):
         value = secret
     else:
-        raise TypeError(f"secret must be a SecretResponse or its Base32 text, not {type(secret).__name__}")
+        raise TypeError(
+            f"secret must be an ApiResponse of a SecretResponse, a SecretResponse or its Base32 text, "
+            f"not {type(secret).__name__}"
+        )
     unpadded = value.rstrip("=")
     if not _BASE32.fullmatch(unpadded) or len(unpadded) % 8 not in _BASE32_VALID_REMAINDERS:
         raise ValueError(
@@ -225,26 +230,9 @@ def _label_part(value: object, name: str) -> str:
     return quote(value, safe="")
 
 
-def _settings_from(configuration: AuthenticatorConfiguration) -> tuple[AuthenticatorAlgorithm, int, int]:
-    algorithm = configuration.algorithm
-    if isinstance(algorithm, Unset):
-        uri_algorithm: AuthenticatorAlgorithm = DEFAULT_ALGORITHM
-    elif (known := _FUSIONAUTH_ALGORITHMS.get(algorithm)) is not None:
-        uri_algorithm = known
-    else:
-        raise ValueError(
-            f"configuration.algorithm {str(algorithm)!r} is not one of FusionAuth's {', '.join(_FUSIONAUTH_ALGORITHMS)}"
-        )
-    code_length = DEFAULT_DIGITS if isinstance(configuration.code_length, Unset) else configuration.code_length
-    time_step = DEFAULT_PERIOD if isinstance(configuration.time_step, Unset) else configuration.time_step
-    return (
-        uri_algorithm,
-        _checked_whole_number(code_length, "configuration.code_length", _DIGITS_RANGE),
-        _checked_whole_number(time_step, "configuration.time_step", None),
-    )
-
-
-def _checked_algorithm(algorithm: object) -> str:
+def _checked_settings(algorithm: object, digits: object, period: object) -> dict[str, str]:
+    """The query's algorithm, digits and period, given in the Key Uri Format's terms (None: FusionAuth's default)."""
+    algorithm = _DEFAULT_ALGORITHM if algorithm is None else algorithm
     if not isinstance(algorithm, str):
         raise TypeError(f"algorithm must be a str, not {type(algorithm).__name__}")
     if algorithm in _FUSIONAUTH_ALGORITHMS:
@@ -254,7 +242,31 @@ def _checked_algorithm(algorithm: object) -> str:
         )
     if algorithm not in _ALGORITHMS:
         raise ValueError(f"algorithm {algorithm!r} is not one of {', '.join(sorted(_ALGORITHMS))}")
-    return algorithm
+    return {
+        "algorithm": algorithm,
+        "digits": str(_checked_whole_number(_DEFAULT_DIGITS if digits is None else digits, "digits", _DIGITS_RANGE)),
+        "period": str(_checked_whole_number(_DEFAULT_PERIOD if period is None else period, "period", None)),
+    }
+
+
+def _settings_from_configuration(configuration: AuthenticatorConfiguration) -> dict[str, str]:
+    """The query's algorithm, digits and period from FusionAuth's settings; an absent field means its default."""
+    algorithm = configuration.algorithm
+    if isinstance(algorithm, Unset):
+        uri_algorithm = _DEFAULT_ALGORITHM
+    elif algorithm in _FUSIONAUTH_ALGORITHMS:
+        uri_algorithm = _FUSIONAUTH_ALGORITHMS[algorithm]
+    else:  # an open enumeration: a newer FusionAuth may send a value this version does not know
+        raise ValueError(
+            f"configuration.algorithm {str(algorithm)!r} is not one of FusionAuth's {', '.join(_FUSIONAUTH_ALGORITHMS)}"
+        )
+    code_length = _DEFAULT_DIGITS if isinstance(configuration.code_length, Unset) else configuration.code_length
+    time_step = _DEFAULT_PERIOD if isinstance(configuration.time_step, Unset) else configuration.time_step
+    return {
+        "algorithm": uri_algorithm,
+        "digits": str(_checked_whole_number(code_length, "configuration.code_length", _DIGITS_RANGE)),
+        "period": str(_checked_whole_number(time_step, "configuration.time_step", None)),
+    }
 
 
 def _checked_whole_number(value: object, name: str, allowed: range | None) -> int:
