@@ -1,4 +1,4 @@
-"""GET /api/two-factor/secret: JWT only."""
+"""GET /api/two-factor/secret: a JWT or an API key."""
 
 from __future__ import annotations
 
@@ -39,8 +39,17 @@ def test_access_token_cookie_is_accepted(emu: EmulatorServer) -> None:
         assert client.get("/api/two-factor/secret").status_code == 200
 
 
-def test_api_key_is_not_enough(emu: EmulatorServer, api: httpx2.Client) -> None:
-    assert_empty(api.get("/api/two-factor/secret"), 401)
+def test_an_api_key_works_too(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
+    response = api.get("/api/two-factor/secret")
+    assert response.status_code == 200
+    assert set(response.json()) == {"secret", "secretBase32Encoded"}
+    assert_empty(http.get("/api/two-factor/secret", headers={"Authorization": "not-a-key"}), 401)
+
+
+def test_an_api_key_with_an_unusable_tenant_header_is_401(api: httpx2.Client) -> None:
+    # GET /api/two-factor/secret documents no 400: the credential is refused instead.
+    headers = {"X-FusionAuth-TenantId": "11111111-2222-3333-4444-555555555555"}
+    assert_empty(api.get("/api/two-factor/secret", headers=headers), 401)
 
 
 def test_bearer_api_key_is_not_a_jwt(emu: EmulatorServer, http: httpx2.Client) -> None:

@@ -1,16 +1,30 @@
-"""The Starlette application: FusionAuth's six two-factor endpoints over HTTP, plus emulator-only helpers.
+"""The Starlette application: FusionAuth's login and Multi-Factor endpoints over HTTP, plus emulator-only helpers.
 
 FusionAuth endpoints (all JSON answers are ``application/json;charset=UTF-8``; 401, 404, 410, 421 and 500 have
 an empty body; 400 carries an ``Errors`` object)::
 
-    GET  /api/two-factor/status[/{twoFactorTrustId}]?userId=&applicationId=   API key  -> 200 | 242
-    POST /api/two-factor/status   {userId, twoFactorTrustId, applicationId}   API key  -> 200 | 242  (1.62+ form)
-    POST /api/two-factor/start                                                API key  -> 200 | 404
-    POST /api/two-factor/login                                                none     -> 200 | 202 | 203 | 404
+    POST   /api/login                                          none or API key  -> 200 | 202 | 203 | 242 | 401
+                                                                                   | 404 | 409 | 410
+    GET    /api/two-factor/status[/{twoFactorTrustId}]?userId=&applicationId=  API key  -> 200 | 242
+    POST   /api/two-factor/status  {userId, action, accessToken, ...}         API key  -> 200 | 242  (1.62+ form)
+    POST   /api/two-factor/start                                              API key  -> 200 | 404
+    POST   /api/two-factor/login                                              none     -> 200 | 202 | 203 | 404
                                                                                           | 409 | 410 | 421
-    POST /api/two-factor/send                                       API key or JWT     -> 200 (empty)
-    GET  /api/two-factor/secret                                     JWT only           -> 200
-    POST /api/two-factor/send/{twoFactorId}                                   none     -> 200 (empty)
+    POST   /api/two-factor/send                                   API key or JWT     -> 200 (empty)
+    GET    /api/two-factor/secret                                 API key or JWT     -> 200
+    POST   /api/two-factor/send/{twoFactorId}                                 none     -> 200 (empty)
+    POST   /api/user/two-factor/{userId}                                      API key  -> 200 (first method:
+    POST   /api/user/two-factor                                               JWT         recoveryCodes[, code];
+                                                                                          else empty) | 404 | 421
+    DELETE /api/user/two-factor/{userId}[?methodId=&code=] or JSON body       API key  -> 200 (empty) | 404 | 421
+    DELETE /api/user/two-factor[?methodId=&code=] or JSON body                JWT      -> 200 (empty) | 421
+    POST   /api/user/two-factor/recovery-code/{userId}                        API key  -> 200 {recoveryCodes}
+    GET    /api/user/two-factor/recovery-code/{userId}       (deprecated)     API key  -> 200 {recoveryCodes}
+
+``/api/login`` needs an API key only when the application (``applicationId``) or else the tenant has
+``loginConfiguration.requireAuthentication`` (seed setting); a key that is given must be valid (401). Its
+``fusionauth.trust`` cookie wins over the body's ``twoFactorTrustId``. The recovery-code calls document no 404: an
+unknown user is 400 ``[invalid]userId`` there. Semantics: ``state.py`` (logins, status) and ``enrolment.py``.
 
 Authentication: an API key is the raw ``Authorization`` value; a JWT is ``Authorization: Bearer <jwt>`` (or an
 ``access_token`` cookie when no ``Authorization`` header is sent). Endpoints without authentication ignore the
@@ -136,11 +150,40 @@ class _Endpoints:
     def no_auth_tenant(self, request: Request) -> str | None:
         return self.state.tenant_from_header(request.headers.get(TENANT_HEADER))
 
+    def api_key_or_jwt(self, request: Request) -> tuple[str | None, User | None]:
+        """Either credential: ``Bearer``, a cookie or nothing means a JWT, any other value an API key.
+
+        Returns the tenant the request is pinned to and, for a JWT, its user.
+        """
+        if _bearer(request) is not None or request.headers.get("authorization") is None:
+            user = self.jwt_user(request)
+            return user.tenant_id, user
+        return self.api_key_tenant(request), None
+
+    def key_user(self, request: Request, *, unknown: ApiError) -> tuple[User, str | None]:
+        """API key authentication plus the ``{userId}`` path segment's user (``unknown`` raised when none)."""
+        tenant_id = self.api_key_tenant(request)
+        user = self.state.path_user(request.path_params["userId"], tenant_id)
+        if user is None:
+            raise unknown
+        return user, tenant_id
+
     @staticmethod
     async def body(request: Request) -> Body:
         return parse_body(await request.body())
 
     # ---- FusionAuth endpoints
+
+    async def password_login(self, request: Request) -> Response:
+        key_given = request.headers.get("authorization") is not None
+        tenant_id = self.api_key_tenant(request) if key_given else self.no_auth_tenant(request)
+        outcome = self.state.password_login(
+            await self.body(request),
+            tenant_id=tenant_id,
+            api_key_given=key_given,
+            trust_cookie=request.cookies.get("fusionauth.trust") or None,
+        )
+        return _outcome_response(outcome.status, outcome.body)
 
     async def status_get(self, request: Request) -> Response:
         tenant_id = self.api_key_tenant(request)
@@ -155,13 +198,7 @@ class _Endpoints:
 
     async def status_post(self, request: Request) -> Response:
         tenant_id = self.api_key_tenant(request)
-        body = await self.body(request)
-        status, response = self.state.status(
-            user_id=body.string("userId"),
-            trust_id=body.string("twoFactorTrustId"),
-            application_id=body.string("applicationId"),
-            tenant_id=tenant_id,
-        )
+        status, response = self.state.status_with_request(await self.body(request), tenant_id=tenant_id)
         return json_response(response, status)
 
     async def start(self, request: Request) -> Response:
@@ -171,22 +208,57 @@ class _Endpoints:
     async def login(self, request: Request) -> Response:
         tenant_id = self.no_auth_tenant(request)
         outcome = self.state.login(await self.body(request), tenant_id=tenant_id)
-        return empty(outcome.status) if outcome.body is None else json_response(outcome.body, outcome.status)
+        return _outcome_response(outcome.status, outcome.body)
 
     async def send(self, request: Request) -> Response:
-        header = request.headers.get("authorization")
-        if _bearer(request) is not None or header is None:
-            user: User | None = self.jwt_user(request)
-            tenant_id = user.tenant_id if user else None
-        else:
-            user = None
-            tenant_id = self.api_key_tenant(request)
+        tenant_id, user = self.api_key_or_jwt(request)
         self.state.send_enable_disable(await self.body(request), tenant_id=tenant_id, jwt_user=user)
         return empty(200)
 
     async def secret(self, request: Request) -> Response:
-        self.jwt_user(request)
+        try:
+            self.api_key_or_jwt(request)
+        except ApiError:
+            # This operation declares no 400: a credential with an unusable tenant header is refused as a credential.
+            raise ApiError(401) from None
         return json_response(self.state.generate_secret())
+
+    def path_or_jwt_user(self, request: Request) -> tuple[User, str | None]:
+        """``/api/user/two-factor/{userId}`` with an API key (404 for no such user), or the JWT's user without it."""
+        if "userId" in request.path_params:
+            return self.key_user(request, unknown=ApiError(404))
+        user = self.jwt_user(request)
+        return user, user.tenant_id
+
+    async def enable(self, request: Request) -> Response:
+        user, tenant_id = self.path_or_jwt_user(request)
+        response = self.state.enable_two_factor(user, await self.body(request), tenant_id=tenant_id)
+        return _outcome_response(200, response)
+
+    async def disable(self, request: Request) -> Response:
+        user, tenant_id = self.path_or_jwt_user(request)
+        body, query = await self.body(request), request.query_params
+
+        def field(name: str) -> str | None:
+            # The same three fields come in the query string or in a TwoFactorDisableRequest body.
+            return body.string(name) or query.get(name) or None
+
+        body.obj("eventInfo")
+        self.state.disable_two_factor(
+            user,
+            method_id=field("methodId"),
+            code=field("code"),
+            application_id=field("applicationId"),
+            tenant_id=tenant_id,
+        )
+        return empty(200)
+
+    async def recovery_codes(self, request: Request) -> Response:
+        unknown = ApiError.field("userId", "invalid", "The [userId] property is not valid. No user has this Id.")
+        user, _ = self.key_user(request, unknown=unknown)
+        if request.method == "POST":
+            return json_response(self.state.generate_recovery_codes(user))
+        return json_response(self.state.recovery_codes(user))
 
     async def send_for_login(self, request: Request) -> Response:
         tenant_id = self.no_auth_tenant(request)
@@ -229,6 +301,7 @@ class _Endpoints:
                     "email": user.email,
                     "username": user.username,
                     "mobilePhone": user.mobile_phone,
+                    "hasPassword": user.password is not None,
                     "methods": [{"id": m.id, "method": m.method} for m in user.methods],
                     "totpSecretBase32": user.totp_secret_base32,
                 }
@@ -281,6 +354,10 @@ class _Endpoints:
         return empty(200)
 
 
+def _outcome_response(status: int, body: Any) -> Response:
+    return empty(status) if body is None else json_response(body, status)
+
+
 async def _http_exception(request: Request, exc: Exception) -> Response:
     """Unknown routes and wrong methods: FusionAuth-style empty bodies."""
     if isinstance(exc, HTTPException):
@@ -300,6 +377,7 @@ def create_app(state: EmulatorState | None = None) -> Starlette:
         return Route(path, _guard(handler.__name__, handler), methods=list(methods))
 
     routes = [
+        route("/api/login", ep.password_login, "POST"),
         route("/api/two-factor/status", ep.status_get, "GET"),
         route("/api/two-factor/status", ep.status_post, "POST"),
         route("/api/two-factor/status/{twoFactorTrustId}", ep.status_get, "GET"),
@@ -308,6 +386,11 @@ def create_app(state: EmulatorState | None = None) -> Starlette:
         route("/api/two-factor/send", ep.send, "POST"),
         route("/api/two-factor/send/{twoFactorId}", ep.send_for_login, "POST"),
         route("/api/two-factor/secret", ep.secret, "GET"),
+        route("/api/user/two-factor", ep.enable, "POST"),
+        route("/api/user/two-factor", ep.disable, "DELETE"),
+        route("/api/user/two-factor/{userId}", ep.enable, "POST"),
+        route("/api/user/two-factor/{userId}", ep.disable, "DELETE"),
+        route("/api/user/two-factor/recovery-code/{userId}", ep.recovery_codes, "GET", "POST"),
         route("/_emulator/outbox", ep.outbox, "GET", "DELETE"),
         route("/_emulator/outbox/latest", ep.outbox_latest, "GET"),
         route("/_emulator/info", ep.info, "GET"),

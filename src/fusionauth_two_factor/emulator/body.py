@@ -12,7 +12,7 @@ import json
 import uuid
 from typing import Any
 
-from .errors import ApiError
+from .errors import ApiError, ErrorsBuilder, blank
 
 __all__ = ["Body", "invalid_json", "is_uuid", "parse_body"]
 
@@ -56,6 +56,13 @@ class Body:
         if not isinstance(value, str):
             raise invalid_json(f"The property [{name}] must be a string.")
         return value if value.strip() else None
+
+    def required(self, name: str, errors: ErrorsBuilder) -> str | None:
+        """A string field that must be present: records ``[blank]name`` in ``errors`` when it is absent."""
+        value = self.string(name)
+        if value is None:
+            errors.field(name, "blank", blank(name))
+        return value
 
     def boolean(self, name: str) -> bool:
         value = self.data.get(name)

@@ -1,7 +1,7 @@
 """The emulator's mutable runtime records and their FusionAuth wire (JSON) shapes.
 
 All instants are integer milliseconds since the epoch. ``to_json`` omits ``None`` values, as FusionAuth does.
-Secrets (authenticator ``secret``, recovery codes) are never part of a wire shape.
+Secrets (authenticator keys, password hashes, recovery codes) are never part of a wire shape.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codes import codes_equal
+from .passwords import PasswordHash
 from .seed import MethodSeed, UserSeed
 
 __all__ = [
@@ -33,9 +35,11 @@ def drop_none(data: JsonObject) -> JsonObject:
 
 @dataclass
 class Method:
+    """One enabled two-factor method; ``key`` is an authenticator's HMAC key (the ASCII bytes of its secret)."""
+
     id: str
     method: str
-    secret: str | None = field(default=None, repr=False)
+    key: bytes | None = field(default=None, repr=False)
     email: str | None = None
     mobile_phone: str | None = None
     name: str | None = None
@@ -43,7 +47,8 @@ class Method:
 
     @classmethod
     def from_seed(cls, seed: MethodSeed) -> Method:
-        return cls(seed.id, seed.method, seed.secret, seed.email, seed.mobile_phone, seed.name)
+        key = seed.secret.encode("ascii") if seed.secret is not None else None
+        return cls(seed.id, seed.method, key, seed.email, seed.mobile_phone, seed.name)
 
     @property
     def destination(self) -> str | None:
@@ -94,6 +99,7 @@ class User:
     email: str | None
     username: str | None
     mobile_phone: str | None
+    password: PasswordHash | None = field(repr=False)
     first_name: str | None
     last_name: str | None
     active: bool
@@ -119,6 +125,7 @@ class User:
             email=seed.email,
             username=seed.username,
             mobile_phone=seed.mobile_phone,
+            password=seed.password,
             first_name=seed.first_name,
             last_name=seed.last_name,
             active=seed.active,
@@ -202,9 +209,16 @@ class User:
 
 @dataclass
 class DeliveredCode:
+    """A one-time code and until when it is accepted; for a sent code also the method and where it went."""
+
     code: str = field(repr=False)
     expires_ms: int
     method_id: str | None = None
+    method: str | None = None
+    destination: str | None = None
+
+    def accepts(self, code: str, now_ms: int) -> bool:
+        return now_ms < self.expires_ms and codes_equal(code, self.code)
 
 
 @dataclass

@@ -11,14 +11,18 @@ A seed is a JSON object (the default one ships as ``default_seed.json`` in this 
         "twoFactorOneTimeCodeTimeToLiveInSeconds": 60,    # lifetime of a one-time code    (default 60)
         "twoFactorTrustIdTimeToLiveInSeconds": 2592000,   # lifetime of a twoFactorTrustId (default 30 days)
         "trustTokenTimeToLiveInSeconds": 180,             # lifetime of a trustToken       (default 180)
-        "jwtTimeToLiveInSeconds": 3600                    # lifetime of issued access tokens (default 3600)
+        "jwtTimeToLiveInSeconds": 3600,                   # lifetime of issued access tokens (default 3600)
+        "loginConfiguration": {"requireAuthentication": true}   # /api/login without applicationId needs an API key
       }],
-      "applications": [{"id": "<uuid>", "name": "Pied Piper", "tenantId": "<uuid>", "roles": ["admin", "user"]}],
+      "applications": [{"id": "<uuid>", "name": "Pied Piper", "tenantId": "<uuid>", "roles": ["admin", "user"],
+                        "loginConfiguration": {"requireAuthentication": true}}],   # /api/login for this app
+      #   requireAuthentication defaults to true, as in FusionAuth; the packaged seed turns it off for both.
       "apiKeys": [{"key": "<any string>", "tenantId": null, "description": "..."}],   # tenantId pins the key
       "users": [{
         "alias": "mfa",                   # emulator-only handle for tests: state.user("mfa")
         "id": "<uuid>", "tenantId": "<uuid>",
         "email": "...", "username": "...", "mobilePhone": "...",
+        "password": "...",                # plaintext in the file; only a salted hash is kept once loaded
         "firstName": "...", "lastName": "...", "active": true, "verified": true,
         "insertInstant": 1700000000000,   # optional, milliseconds
         "expiry": null,                   # optional instant; a past instant makes two-factor login answer 410
@@ -40,7 +44,24 @@ A seed is a JSON object (the default one ships as ``default_seed.json`` in this 
 
 Only ``tenants[].id``, ``applications[].id``/``tenantId``, ``apiKeys[].key``, ``users[].id``/``tenantId`` and
 ``methods[].id``/``method`` (plus ``secret``, ``email`` or ``mobilePhone`` for the respective method) are required.
-When exactly one tenant is seeded, ``tenantId`` may be omitted everywhere.
+When exactly one tenant is seeded, ``tenantId`` may be omitted everywhere. A user without ``password`` cannot log
+in with ``POST /api/login`` (404, as for a wrong password).
+
+The packaged seed (``default_seed.json``): tenant "Default", application "Pied Piper" (neither requires an API key
+on ``/api/login``), the all-tenant API key ``emulator-api-key-4Xk9qLr2TzV7mB3nH8wJ5cF1`` and these users:
+
+=================  =======================  ==========  ==============  ==============================================
+alias              email                    username    password        two-factor methods
+=================  =======================  ==========  ==============  ==============================================
+mfa                richard@piedpiper.com    richard     pied-piper-1    authenticator KLRT, email UYTR, sms PQSM; 10
+                                                                        recovery codes
+email_only         jared@piedpiper.com      jared       pied-piper-2    email JDEM
+no_mfa             gilfoyle@piedpiper.com   gilfoyle    pied-piper-3    none
+enrol              monica@piedpiper.com     monica      pied-piper-7    none (kept free for enrolment journeys)
+change_password    dinesh@piedpiper.com     dinesh      pied-piper-4    authenticator DNAU; password change required
+locked             erlich@piedpiper.com     erlich      pied-piper-5    authenticator EBAU; a login-preventing action
+expired            bighead@piedpiper.com    bighead     pied-piper-6    authenticator NBAU; expired in 2000
+=================  =======================  ==========  ==============  ==============================================
 """
 
 from __future__ import annotations
@@ -53,6 +74,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from .passwords import PasswordHash
 
 __all__ = [
     "ApiKeySeed",
@@ -148,6 +171,7 @@ class TenantSeed:
     trust_ttl_seconds: int = 30 * 24 * 3600
     trust_token_ttl_seconds: int = 180
     jwt_ttl_seconds: int = 3600
+    login_requires_api_key: bool = True
 
     @classmethod
     def from_dict(cls, data: JsonObject, where: str) -> TenantSeed:
@@ -166,7 +190,14 @@ class TenantSeed:
             trust_ttl_seconds=ttl("twoFactorTrustIdTimeToLiveInSeconds", 30 * 24 * 3600),
             trust_token_ttl_seconds=ttl("trustTokenTimeToLiveInSeconds", 180),
             jwt_ttl_seconds=ttl("jwtTimeToLiveInSeconds", 3600),
+            login_requires_api_key=_requires_authentication(data, where),
         )
+
+
+def _requires_authentication(data: JsonObject, where: str) -> bool:
+    """``loginConfiguration.requireAuthentication``: whether ``/api/login`` needs an API key (FusionAuth: true)."""
+    config = _obj(data.get("loginConfiguration") or {}, f"{where}.loginConfiguration")
+    return _bool(config, "requireAuthentication", f"{where}.loginConfiguration", True)
 
 
 @dataclass(frozen=True)
@@ -175,6 +206,7 @@ class ApplicationSeed:
     tenant_id: str
     name: str = "Application"
     roles: tuple[str, ...] = ()
+    login_requires_api_key: bool = True
 
 
 @dataclass(frozen=True)
@@ -238,6 +270,7 @@ class UserSeed:
     email: str | None = None
     username: str | None = None
     mobile_phone: str | None = None
+    password: PasswordHash | None = field(default=None, repr=False)
     first_name: str | None = None
     last_name: str | None = None
     active: bool = True
@@ -332,6 +365,7 @@ class Seed:
                     tenant_id=tenant_of(item, where),
                     name=_opt_str(item, "name", where) or "Application",
                     roles=_str_tuple(item, "roles", where),
+                    login_requires_api_key=_requires_authentication(item, where),
                 )
             )
         app_ids = {a.id for a in applications}
@@ -397,6 +431,7 @@ def _user_from_dict(
         email=_opt_str(item, "email", where),
         username=_opt_str(item, "username", where),
         mobile_phone=_opt_str(item, "mobilePhone", where),
+        password=_password(item, where),
         first_name=_opt_str(item, "firstName", where),
         last_name=_opt_str(item, "lastName", where),
         active=_bool(item, "active", where, True),
@@ -411,6 +446,15 @@ def _user_from_dict(
         methods=methods,
         recovery_codes=_str_tuple(two_factor, "recoveryCodes", f"{where}.twoFactor"),
     )
+
+
+def _password(item: JsonObject, where: str) -> PasswordHash | None:
+    plaintext = _opt_str(item, "password", where)
+    if plaintext is None:
+        return None
+    if not plaintext:
+        raise SeedError(f"{where}.password: must not be empty")
+    return PasswordHash.of(plaintext)
 
 
 def load_seed(path: str | Path) -> Seed:

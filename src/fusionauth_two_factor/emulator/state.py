@@ -1,10 +1,13 @@
 """The emulator's in-memory world and the FusionAuth two-factor semantics applied to it.
 
 :class:`EmulatorState` holds the seeded tenants, applications, API keys and users, the live ``twoFactorId``
-challenges, two-factor trusts and the outbox of delivered codes, and reads time only from its injectable
-:class:`~.clock.Clock`. Its operation methods (``status``, ``start``, ``login``, ``send_login_code``,
-``send_enable_disable``, ``generate_secret``) return wire-shaped JSON or raise :class:`~.errors.ApiError`;
-``app.py`` maps them onto HTTP. Every public method is thread-safe (the server runs in another thread).
+challenges, two-factor trusts, the codes sent for enabling or disabling a method and the outbox of delivered codes,
+and reads time only from its injectable :class:`~.clock.Clock`. Its operation methods (``password_login``,
+``status``, ``status_with_request``, ``start``, ``login``, ``send_login_code``, ``send_enable_disable``,
+``generate_secret``, ``enable_two_factor``, ``disable_two_factor``, ``generate_recovery_codes``,
+``recovery_codes``) return wire-shaped JSON or raise :class:`~.errors.ApiError`; ``app.py`` maps them onto HTTP.
+Enabling and disabling live in ``enrolment.py``. Every public method is thread-safe (the server runs in another
+thread).
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from . import tokens
-from .body import Body, is_uuid
+from . import enrolment, tokens
+from .body import Body, invalid_json, is_uuid
 from .clock import Clock, SystemClock
-from .codes import base32_of, codes_equal, new_opaque_id, new_secret, random_digits, totp_at, totp_matches
+from .codes import base32_of, new_opaque_id, new_secret, random_digits, totp_at, totp_matches
 from .errors import ApiError, ErrorsBuilder, blank, invalid
 from .models import Challenge, DeliveredCode, Method, OutboxMessage, Trust, User, drop_none
 from .seed import ApiKeySeed, ApplicationSeed, Seed, TenantSeed, default_seed
@@ -28,18 +31,16 @@ JsonObject = dict[str, Any]
 T = TypeVar("T")
 LOGIN_ID_TYPES = ("email", "username", "phoneNumber")
 DEFAULT_LOGIN_ID_TYPES = ("email", "username")
+# What an MFA requirement lambda is told the user is doing; FusionAuth's own decision does not depend on it.
+STATUS_ACTIONS = ("changePassword", "login", "stepUp")
 
 
 @dataclass(frozen=True)
 class LoginOutcome:
-    """What ``POST /api/two-factor/login`` answers: a status and a JSON body (``None`` = empty body)."""
+    """What a login answers: a status and a JSON body (``None`` = empty body)."""
 
     status: int
     body: JsonObject | None
-
-
-def _normalize_recovery(code: str) -> str:
-    return code.strip().replace("-", "").upper()
 
 
 class EmulatorState:
@@ -74,6 +75,9 @@ class EmulatorState:
             self._outbox: list[OutboxMessage] = []
             self._refresh_tokens: dict[str, str] = {}
             self._trust_tokens: dict[str, tuple[str, int]] = {}
+            # The last code POST /api/two-factor/send delivered per user id, to enable a method or to disable one.
+            self._enable_codes: dict[str, DeliveredCode] = {}
+            self._disable_codes: dict[str, DeliveredCode] = {}
 
     @property
     def api_key(self) -> str:
@@ -141,9 +145,9 @@ class EmulatorState:
         """The current authenticator code of ``user`` (alias, id, email or username) by the emulator's clock."""
         record = self.user(user)
         methods = [m for m in record.methods if m.method == "authenticator" and (method_id in (None, m.id))]
-        if not methods or methods[0].secret is None:
+        if not methods or methods[0].key is None:
             raise LookupError(f"user {user!r} has no authenticator method {method_id or ''}".rstrip())
-        return totp_at(methods[0].secret, self.clock.now_ms() if at_ms is None else at_ms)
+        return totp_at(methods[0].key, self.clock.now_ms() if at_ms is None else at_ms)
 
     def challenge(self, two_factor_id: str) -> Challenge | None:
         """The live record behind a ``twoFactorId`` (expired ones included until they are touched)."""
@@ -244,6 +248,38 @@ class EmulatorState:
             return None
         return user
 
+    def path_user(self, raw: str, tenant_id: str | None) -> User | None:
+        """The user a ``{userId}`` path segment names, if it is a UUID of a user visible in the tenant."""
+        with self._lock:
+            return self._visible_user(str(uuid.UUID(raw)), tenant_id) if is_uuid(raw) else None
+
+    def _resolve_tenant(self, tenant_id: str | None, application_id: str | None) -> str | None:
+        """The tenant a request is about: pinned, else the application's; 400 when several could be meant."""
+        if tenant_id is None and application_id is not None:
+            tenant_id = self.applications[application_id].tenant_id
+        if tenant_id is None and len(self.tenants) > 1:
+            raise ApiError.general(
+                "TenantIdRequired",
+                "A Tenant Id is required to complete this request. To complete this request, you may assign a "
+                "Tenant to your API key, or add the X-FusionAuth-TenantId HTTP request header with the Tenant Id.",
+            )
+        return tenant_id
+
+    def _check_login_id_types(self, errors: ErrorsBuilder, body: Body) -> list[str]:
+        login_id_types = body.strings("loginIdTypes") or list(DEFAULT_LOGIN_ID_TYPES)
+        if any(t not in LOGIN_ID_TYPES for t in login_id_types):
+            errors.field("loginIdTypes", "invalid", invalid("loginIdTypes", f"Allowed: {LOGIN_ID_TYPES}."))
+        return login_id_types
+
+    def _live_trust(self, user: User, trust_id: str | None) -> Trust | None:
+        """The trust ``trust_id`` names when it belongs to ``user`` (expired or not)."""
+        trust = self._trusts.get(trust_id) if trust_id else None
+        return trust if trust is not None and trust.user_id == user.id else None
+
+    def _challenge_required(self, user: User, trust: Trust | None, now: int) -> bool:
+        """Whether the next login asks for a second factor: the user has a method and no unexpired trust."""
+        return bool(user.methods) and (trust is None or now >= trust.expiration_ms)
+
     def _check_user_id(self, errors: ErrorsBuilder, raw: str | None, *, required: bool = True) -> str | None:
         if raw is None:
             if required:
@@ -264,7 +300,7 @@ class EmulatorState:
             return None
         return app.id
 
-    # ------------------------------------------------------------------ GET /api/two-factor/status
+    # ------------------------------------------------------------------ GET and POST /api/two-factor/status
 
     def status(
         self,
@@ -273,10 +309,14 @@ class EmulatorState:
         trust_id: str | None,
         application_id: str | None,
         tenant_id: str | None,
+        errors: ErrorsBuilder | None = None,
     ) -> tuple[int, JsonObject]:
-        """242 when the next login will ask for a second factor, else 200; body ``TwoFactorStatusResponse``."""
+        """242 when the next login will ask for a second factor, else 200; body ``TwoFactorStatusResponse``.
+
+        ``errors`` may already hold the caller's own validation errors; they are answered together.
+        """
         with self._lock:
-            errors = ErrorsBuilder()
+            errors = errors if errors is not None else ErrorsBuilder()
             checked = self._check_user_id(errors, user_id or None)
             self._check_application_id(errors, application_id or None, tenant_id)
             errors.raise_if_any()
@@ -285,14 +325,97 @@ class EmulatorState:
             if user is None:
                 raise ApiError.field("userId", "invalid", invalid("userId", "No user has this Id."))
             now = self.clock.now_ms()
-            trust = self._trusts.get(trust_id) if trust_id else None
-            if trust is not None and trust.user_id != user.id:
-                trust = None
+            trust = self._live_trust(user, trust_id)
             body: JsonObject = {"trusts": [trust.to_json(now)] if trust else []}
             if trust_id:
                 body["twoFactorTrustId"] = trust_id
-            trusted = trust is not None and now < trust.expiration_ms
-            return (242 if user.methods and not trusted else 200), body
+            return (242 if self._challenge_required(user, trust, now) else 200), body
+
+    def status_with_request(self, body: Body, *, tenant_id: str | None) -> tuple[int, JsonObject]:
+        """``POST /api/two-factor/status`` (FusionAuth 1.62+): the GET's answer, from a ``TwoFactorStatusRequest``.
+
+        ``action`` (``login`` by default, ``stepUp`` or ``changePassword``) only reaches an MFA requirement lambda;
+        FusionAuth's own decision, and so the emulator's (it runs no lambdas), is the same for all three. An
+        unknown action cannot be bound (400 ``[invalidJSON]``). ``accessToken``, when given, must be an unexpired
+        token the emulator signed (400 ``[invalid]accessToken``); ``eventInfo`` must be an object.
+        """
+        action = body.string("action")
+        if action is not None and action not in STATUS_ACTIONS:
+            raise invalid_json(f"The property [action] must be one of {', '.join(STATUS_ACTIONS)}.")
+        body.obj("eventInfo")
+        errors = ErrorsBuilder()
+        access_token = body.string("accessToken")
+        if access_token is not None and self.jwt_user(access_token) is None:
+            errors.field("accessToken", "invalid", invalid("accessToken", "It is not a valid, unexpired token."))
+        return self.status(
+            user_id=body.string("userId"),
+            trust_id=body.string("twoFactorTrustId"),
+            application_id=body.string("applicationId"),
+            tenant_id=tenant_id,
+            errors=errors,
+        )
+
+    # ------------------------------------------------------------------ POST /api/login
+
+    def password_login(
+        self, body: Body, *, tenant_id: str | None, api_key_given: bool, trust_cookie: str | None
+    ) -> LoginOutcome:
+        """Check ``loginId`` + ``password``; 242 with a fresh ``twoFactorId`` when a second factor is due.
+
+        404 (empty) for an unknown login id, a wrong password or any ``oneTimePassword`` (the emulator issues
+        none); 401 when the application (or, without ``applicationId``, the tenant) requires an API key and none
+        was given; then 410 / 409 as the two-factor login answers them; 242 when the user has a method and neither
+        the ``fusionauth.trust`` cookie nor ``twoFactorTrustId`` names a live trust of theirs; otherwise the
+        two-factor login's answer (203, 202 or 200 with tokens and the user).
+        """
+        with self._lock:
+            errors = ErrorsBuilder()
+            one_time_password = body.string("oneTimePassword")
+            # A one-time password takes the place of both.
+            login_id = body.required("loginId", errors) if one_time_password is None else None
+            password = body.required("password", errors) if one_time_password is None else None
+            login_id_types = self._check_login_id_types(errors, body)
+            application_id = self._check_application_id(errors, body.string("applicationId"), tenant_id)
+            no_jwt = body.boolean("noJWT")
+            trust_id = trust_cookie or body.string("twoFactorTrustId")
+            body.obj("metaData")
+            body.obj("eventInfo")
+            errors.raise_if_any()
+            tenant_id = self._resolve_tenant(tenant_id, application_id)
+            if not api_key_given and self._login_requires_api_key(tenant_id, application_id):
+                raise ApiError(401)
+            user = None if one_time_password else self._find_by_login_id(login_id or "", login_id_types, tenant_id)
+            if user is None or user.password is None or not user.password.matches(password or ""):
+                raise ApiError(404)
+            now = self.clock.now_ms()
+            blocked = self._login_blocked(user, now)
+            if blocked is not None:
+                return blocked
+            if self._challenge_required(user, self._live_trust(user, trust_id), now):
+                challenge = self._new_challenge(user, application_id, now)
+                return LoginOutcome(242, {"methods": [m.to_json() for m in user.methods], "twoFactorId": challenge.id})
+            return self._login_outcome(user, application_id, no_jwt=no_jwt)
+
+    def _login_requires_api_key(self, tenant_id: str | None, application_id: str | None) -> bool:
+        if application_id is not None:
+            return self.applications[application_id].login_requires_api_key
+        tenants = [self.tenants[tenant_id]] if tenant_id is not None else list(self.tenants.values())
+        return any(tenant.login_requires_api_key for tenant in tenants)
+
+    def _new_challenge(self, user: User, application_id: str | None, now: int, **attached: Any) -> Challenge:
+        """A fresh ``twoFactorId`` for ``user``; ``attached``: the start call's state, trust challenge and code."""
+        tenant = self.tenants[user.tenant_id]
+        challenge = Challenge(
+            id=new_opaque_id(),
+            user_id=user.id,
+            tenant_id=user.tenant_id,
+            application_id=application_id,
+            created_ms=now,
+            expires_ms=now + tenant.two_factor_id_ttl_seconds * 1000,
+            **attached,
+        )
+        self._challenges[challenge.id] = challenge
+        return challenge
 
     # ------------------------------------------------------------------ POST /api/two-factor/start
 
@@ -304,22 +427,13 @@ class EmulatorState:
             login_id = body.string("loginId")
             if body.string("userId") is None and login_id is None:
                 errors.field("loginId", "blank", blank("loginId"))
-            login_id_types = body.strings("loginIdTypes") or list(DEFAULT_LOGIN_ID_TYPES)
-            if any(t not in LOGIN_ID_TYPES for t in login_id_types):
-                errors.field("loginIdTypes", "invalid", invalid("loginIdTypes", f"Allowed: {LOGIN_ID_TYPES}."))
+            login_id_types = self._check_login_id_types(errors, body)
             application_id = self._check_application_id(errors, body.string("applicationId"), tenant_id)
             own_code = body.string("code")
             state = body.obj("state")
             trust_challenge = body.string("trustChallenge")
             errors.raise_if_any()
-            if tenant_id is None and application_id is not None:
-                tenant_id = self.applications[application_id].tenant_id
-            if tenant_id is None and len(self.tenants) > 1:
-                raise ApiError.general(
-                    "TenantIdRequired",
-                    "A Tenant Id is required to complete this request. To complete this request, you may assign a "
-                    "Tenant to your API key, or add the X-FusionAuth-TenantId HTTP request header with the Tenant Id.",
-                )
+            tenant_id = self._resolve_tenant(tenant_id, application_id)
             user = (
                 self._visible_user(user_id, tenant_id)
                 if user_id is not None
@@ -328,20 +442,15 @@ class EmulatorState:
             if user is None:
                 raise ApiError(404)
             now = self.clock.now_ms()
-            tenant = self.tenants[user.tenant_id]
             code = own_code or random_digits()
-            challenge = Challenge(
-                id=new_opaque_id(),
-                user_id=user.id,
-                tenant_id=user.tenant_id,
-                application_id=application_id,
-                created_ms=now,
-                expires_ms=now + tenant.two_factor_id_ttl_seconds * 1000,
+            challenge = self._new_challenge(
+                user,
+                application_id,
+                now,
                 state=state,
                 trust_challenge=trust_challenge,
-                start_code=DeliveredCode(code, now + tenant.one_time_code_ttl_seconds * 1000),
+                start_code=self._one_time_code(user, code),
             )
-            self._challenges[challenge.id] = challenge
             response: JsonObject = {"code": code, "twoFactorId": challenge.id}
             if user.methods:
                 response["methods"] = [m.to_json() for m in user.methods]
@@ -374,12 +483,8 @@ class EmulatorState:
         """Complete a challenge with a code; see the module docs of ``app.py`` for every status."""
         with self._lock:
             errors = ErrorsBuilder()
-            two_factor_id = body.string("twoFactorId")
-            code = body.string("code")
-            if two_factor_id is None:
-                errors.field("twoFactorId", "blank", blank("twoFactorId"))
-            if code is None:
-                errors.field("code", "blank", blank("code"))
+            two_factor_id = body.required("twoFactorId", errors)
+            code = body.required("code", errors)
             application_id = body.string("applicationId")
             if application_id is not None and not is_uuid(application_id):
                 errors.field("applicationId", "invalid", invalid("applicationId", "It must be a UUID."))
@@ -396,40 +501,52 @@ class EmulatorState:
                 raise ApiError(421)
             del self._challenges[challenge.id]
             app_id = str(uuid.UUID(application_id)) if application_id else challenge.application_id
-            return self._login_outcome(user, challenge, app_id, trust_computer=trust_computer, no_jwt=no_jwt)
+            return self._login_outcome(user, app_id, no_jwt=no_jwt, trust_computer=trust_computer, challenge=challenge)
 
     def _accept_code(self, challenge: Challenge, user: User, code: str) -> bool:
         """Check ``code`` against every accepted kind; mark the method used / consume the recovery code."""
         now = self.clock.now_ms()
         for method in user.methods:
-            method_matched = False
             delivered = challenge.delivered
-            if delivered and delivered.method_id == method.id and now < delivered.expires_ms:
-                method_matched = codes_equal(code, delivered.code)
-            if method.method == "authenticator" and method.secret:
-                method_matched = method_matched or totp_matches(method.secret, code, now)
+            method_matched = delivered is not None and delivered.method_id == method.id and delivered.accepts(code, now)
+            if method.key is not None:
+                method_matched = method_matched or totp_matches(method.key, code, now)
             if method_matched:
                 for other in user.methods:
                     other.last_used = other is method
                 return True
         start = challenge.start_code
-        if start and now < start.expires_ms and codes_equal(code, start.code):
+        if start is not None and start.accepts(code, now):
             return True
-        normalized = _normalize_recovery(code)
-        for recovery in user.recovery_codes:
-            if codes_equal(normalized, _normalize_recovery(recovery)):
-                user.recovery_codes.remove(recovery)
-                return True
-        return False
+        return enrolment.consume_recovery_code(user, code)
 
-    def _login_outcome(
-        self, user: User, challenge: Challenge, application_id: str | None, *, trust_computer: bool, no_jwt: bool
-    ) -> LoginOutcome:
-        now = self.clock.now_ms()
+    @staticmethod
+    def _login_blocked(user: User, now: int) -> LoginOutcome | None:
+        """410 for an expired user, 409 with the actions that prevent logging in; ``None`` when neither applies."""
         if user.expiry is not None and user.expiry <= now:
             return LoginOutcome(410, None)
         if user.actions:
             return LoginOutcome(409, {"actions": [dict(action) for action in user.actions]})
+        return None
+
+    def _login_outcome(
+        self,
+        user: User,
+        application_id: str | None,
+        *,
+        no_jwt: bool,
+        trust_computer: bool = False,
+        challenge: Challenge | None = None,
+    ) -> LoginOutcome:
+        """A login's answer once every factor is checked: 410, 409, 203, else 202 / 200 with tokens and the user.
+
+        ``challenge``: the completed ``twoFactorId`` (its ``state`` is echoed, its trust challenge earns a
+        ``trustToken``); ``trust_computer`` adds a new ``twoFactorTrustId``.
+        """
+        now = self.clock.now_ms()
+        blocked = self._login_blocked(user, now)
+        if blocked is not None:
+            return blocked
         if user.password_change_required:
             body: JsonObject = {
                 "changePasswordId": new_opaque_id(),
@@ -449,9 +566,9 @@ class EmulatorState:
             self._refresh_tokens[refresh_token] = user.id
             body["refreshToken"] = refresh_token
             body["refreshTokenId"] = refresh_token_id
-        if challenge.state is not None:
+        if challenge is not None and challenge.state is not None:
             body["state"] = challenge.state
-        if challenge.trust_challenge is not None:
+        if challenge is not None and challenge.trust_challenge is not None:
             trust_token = new_opaque_id()
             ttl = self.tenants[user.tenant_id].trust_token_ttl_seconds
             self._trust_tokens[trust_token] = (user.id, now + ttl * 1000)
@@ -493,9 +610,28 @@ class EmulatorState:
                 two_factor_id=challenge.id,
                 method_id=method.id,
             )
-            ttl = self.tenants[user.tenant_id].one_time_code_ttl_seconds
-            challenge.delivered = DeliveredCode(code, self.clock.now_ms() + ttl * 1000, method.id)
+            challenge.delivered = self._one_time_code(user, code, via=method)
             challenge.start_code = None
+
+    def _one_time_code(
+        self,
+        user: User,
+        code: str,
+        *,
+        via: Method | None = None,
+        kind: str | None = None,
+        destination: str | None = None,
+    ) -> DeliveredCode:
+        """``code``, valid for the tenant's one-time code lifetime from now; sent ``via`` a method, or by ``kind``
+        to ``destination`` (a method still to be enabled)."""
+        ttl = self.tenants[user.tenant_id].one_time_code_ttl_seconds
+        return DeliveredCode(
+            code,
+            self.clock.now_ms() + ttl * 1000,
+            method_id=via.id if via else None,
+            method=via.method if via else kind,
+            destination=via.destination if via else destination,
+        )
 
     @staticmethod
     def _message_method(user: User, method_id: str) -> Method:
@@ -558,14 +694,18 @@ class EmulatorState:
                 user = present(user)
                 method = self._message_method(user, method_id)
                 destination = method.destination or ""
-                self._deliver(
+                code = self._deliver(
                     user, method=method.method, destination=destination, purpose="disable", method_id=method.id
                 )
+                self._disable_codes[user.id] = self._one_time_code(user, code, via=method)
                 return
             kind, destination, message_type = self._enable_target(errors, body)
             errors.raise_if_any()
             user = present(user)
-            self._deliver(user, method=kind, destination=destination, purpose="enable", message_type=message_type)
+            code = self._deliver(
+                user, method=kind, destination=destination, purpose="enable", message_type=message_type
+            )
+            self._enable_codes[user.id] = self._one_time_code(user, code, kind=kind, destination=destination)
 
     @staticmethod
     def _enable_target(errors: ErrorsBuilder, body: Body) -> tuple[str, str, str | None]:
@@ -585,6 +725,61 @@ class EmulatorState:
             errors.field(field_name, "blank", blank(field_name))
             return "", "", None
         return kind, destination, (message_type if kind == "sms" else None)
+
+    # ------------------------------------------------------------------ enabling and disabling methods
+
+    def enable_two_factor(self, user: User, body: Body, *, tenant_id: str | None) -> JsonObject | None:
+        """``POST /api/user/two-factor[/{userId}]``; the answer's body (``None``: no body). See ``enrolment.py``."""
+        with self._lock:
+            errors = ErrorsBuilder()
+            request = enrolment.read_enable_request(body, errors)
+            self._check_application_id(errors, body.string("applicationId"), tenant_id)
+            two_factor_id = body.string("twoFactorId")
+            challenge = self._live_challenge(two_factor_id, user.tenant_id) if two_factor_id else None
+            if two_factor_id is not None and (challenge is None or challenge.user_id != user.id):
+                errors.field("twoFactorId", "invalid", invalid("twoFactorId", "It is unknown or has expired."))
+            body.obj("eventInfo")
+            errors.raise_if_any()
+            request = present(request)
+            now = self.clock.now_ms()
+            enrolment.verify_enable_code(request, self._enable_codes.get(user.id), now)
+            recovery_codes = enrolment.add_method(user, request)
+            if request.method != "authenticator":
+                del self._enable_codes[user.id]
+            if recovery_codes is None:
+                return None
+            response: JsonObject = {"recoveryCodes": recovery_codes}
+            if challenge is not None:
+                # The code finishes the login that asked this user to configure a method.
+                challenge.start_code = self._one_time_code(user, random_digits())
+                response["code"] = challenge.start_code.code
+            return response
+
+    def disable_two_factor(
+        self, user: User, *, method_id: str | None, code: str | None, tenant_id: str | None, application_id: str | None
+    ) -> None:
+        """``DELETE /api/user/two-factor[/{userId}]`` with ``methodId`` and ``code``; see ``enrolment.py``."""
+        with self._lock:
+            errors = ErrorsBuilder()
+            if method_id is None:
+                errors.field("methodId", "blank", blank("methodId"))
+            if code is None:
+                errors.field("code", "blank", blank("code"))
+            self._check_application_id(errors, application_id, tenant_id)
+            errors.raise_if_any()
+            sent = self._disable_codes.get(user.id)
+            if enrolment.disable_method(user, present(method_id), present(code).strip(), sent, self.clock.now_ms()):
+                del self._disable_codes[user.id]
+
+    def generate_recovery_codes(self, user: User) -> JsonObject:
+        """``POST /api/user/two-factor/recovery-code/{userId}``: ten new codes; the old ones stop working."""
+        with self._lock:
+            return {"recoveryCodes": enrolment.replace_recovery_codes(user)}
+
+    def recovery_codes(self, user: User) -> JsonObject:
+        """``GET /api/user/two-factor/recovery-code/{userId}`` (deprecated by FusionAuth): the unused codes."""
+        with self._lock:
+            return {"recoveryCodes": list(user.recovery_codes)}
 
     # ------------------------------------------------------------------ GET /api/two-factor/secret
 
