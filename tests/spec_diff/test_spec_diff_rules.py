@@ -621,15 +621,6 @@ CASES = [
         "(`api-security-scope-added`)",
         name="security-scope-added",
     ),
-    rule_case(
-        secured("[{ApiKey: []}]"),
-        secured("[{ApiKey: []}]", "{ApiKey: {type: apiKey, in: header, name: X-API-Key}}"),
-        "api-security-scheme-changed",
-        True,
-        "- `security` scheme ApiKey was redefined — client auth settings are configured by hand, not generated "
-        "(`api-security-scheme-changed`)",
-        name="security-scheme-redefined",
-    ),
 ]
 
 
@@ -708,7 +699,7 @@ def test_change_in_shared_recursive_schema_is_reported_under_every_operation(spe
     ]
 
 
-def test_global_security_change_is_reported_per_operation(spec_diff: ModuleType) -> None:
+def test_global_security_change_is_reported_once_at_document_level(spec_diff: ModuleType) -> None:
     schemes = "securitySchemes: {ApiKey: {type: apiKey, in: header, name: Authorization}}"
     base = spec('responses: {"200": {description: ok}}', schemes)
     head = spec('responses: {"200": {description: ok}}', schemes, top="security: [{ApiKey: []}]")
@@ -716,10 +707,21 @@ def test_global_security_change_is_reported_per_operation(spec_diff: ModuleType)
 
     changes = spec_diff.diff_specs(base, head)
 
-    assert [(c.operation, c.id, c.breaking) for c in changes] == [
-        ("GET /other", "api-security-added", True),
-        ("POST /things/{thingId}", "api-security-added", True),
+    assert [(c.operation, c.id, c.breaking) for c in changes] == [("(document)", "api-security-added", True)]
+
+
+def test_a_redefined_security_scheme_is_reported_once_at_document_level(spec_diff: ModuleType) -> None:
+    base = secured("[{ApiKey: []}]")
+    head = secured("[{ApiKey: []}]", "{ApiKey: {type: apiKey, in: header, name: X-API-Key}}")
+    base["paths"]["/other"] = head["paths"]["/other"] = {"get": {"security": [{"ApiKey": []}], "responses": {}}}
+
+    changes = spec_diff.diff_specs(base, head)
+
+    assert [spec_diff.render_change_line(c) for c in changes] == [
+        "- `security` scheme ApiKey was redefined — client auth settings are configured by hand, not generated "
+        "(`api-security-scheme-changed`)"
     ]
+    assert changes[0].operation == "(document)"
 
 
 def test_removed_and_added_properties_nested_under_a_new_parent_are_not_repeated(spec_diff: ModuleType) -> None:
