@@ -49,6 +49,7 @@ def test_operation_ids_are_the_documented_method_names() -> None:
         "disableTwoFactorUsingJWT",
         "generateTwoFactorRecoveryCodes",
         "retrieveTwoFactorRecoveryCodes",
+        "updateTwoFactor",
     }
 
 
@@ -72,6 +73,7 @@ def test_operation_ids_are_the_documented_method_names() -> None:
         ("disableTwoFactorUsingJWT", [{"JWTBearer": []}]),
         ("generateTwoFactorRecoveryCodes", [{"ApiKeyAuth": []}]),
         ("retrieveTwoFactorRecoveryCodes", [{"ApiKeyAuth": []}]),
+        ("updateTwoFactor", [{"ApiKeyAuth": []}]),
     ],
 )
 def test_security_per_operation(operation_id: str, security: list[Any]) -> None:
@@ -105,6 +107,7 @@ def test_api_key_is_raw_in_authorization_and_jwt_is_bearer() -> None:
         ("disableTwoFactorUsingJWT", {"200", "400", "401", "404", "421", "500", "503"}),
         ("generateTwoFactorRecoveryCodes", {"200", "400", "401", "500"}),
         ("retrieveTwoFactorRecoveryCodes", {"200", "400", "401", "500"}),
+        ("updateTwoFactor", {"200", "400", "401", "404", "500", "503"}),
     ],
 )
 def test_every_documented_status_code_and_no_default(operation_id: str, codes: set[str]) -> None:
@@ -130,6 +133,7 @@ def test_send_and_disable_successes_have_no_body() -> None:
         "sendTwoFactorCodeForLoginUsingMethod",
         "disableTwoFactor",
         "disableTwoFactorUsingJWT",
+        "updateTwoFactor",
     ):
         assert "content" not in resolve(operations()[operation_id]["responses"]["200"])
 
