@@ -18,8 +18,14 @@ import yaml
 from fusionauth_two_factor_generated import models as generated_models
 
 import fusionauth_two_factor
-from fusionauth_two_factor import AsyncTwoFactorController, TwoFactorController, models
-from fusionauth_two_factor._operations import ALL_OPERATIONS
+from fusionauth_two_factor import (
+    AsyncLoginController,
+    AsyncTwoFactorController,
+    LoginController,
+    TwoFactorController,
+    models,
+)
+from fusionauth_two_factor._operations import ALL_OPERATIONS, Auth, Operation
 
 SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi" / "two-factor.yaml").read_text())
 SPEC_OPERATIONS = {
@@ -31,6 +37,8 @@ SPEC_OPERATIONS = {
 FACADE_ONLY = {"self", "request_options", "encoded_jwt"}
 # Generated-only parameters: the tenant header, which the Client sends on every call.
 GENERATED_ONLY = {"x_fusion_auth_tenant_id"}
+CONTROLLERS = [(TwoFactorController, AsyncTwoFactorController), (LoginController, AsyncLoginController)]
+ALL_CONTROLLERS = [controller for pair in CONTROLLERS for controller in pair]
 
 
 def snake_case(operation_id: str) -> str:
@@ -41,60 +49,70 @@ def public_methods(controller: type) -> set[str]:
     return {name for name, _ in inspect.getmembers(controller, inspect.isfunction) if not name.startswith("_")}
 
 
-@pytest.mark.parametrize("controller", [TwoFactorController, AsyncTwoFactorController])
-def test_every_spec_operation_is_exposed_under_its_documented_name(controller: type) -> None:
-    missing = {op for op in SPEC_OPERATIONS if not hasattr(controller, snake_case(op))}
-    assert not missing, f"{controller.__name__} does not expose: {sorted(missing)}"
+def rows_of(method: str) -> list[Operation[Any]]:
+    """The table rows a facade method sends (the status call has two: with and without a trust id)."""
+    return [operation for operation in ALL_OPERATIONS if snake_case(operation.name) == method]
 
 
-@pytest.mark.parametrize("controller", [TwoFactorController, AsyncTwoFactorController])
-def test_the_facade_exposes_nothing_the_spec_lacks(controller: type) -> None:
-    extra = public_methods(controller) - {snake_case(op) for op in SPEC_OPERATIONS}
-    assert not extra, f"{controller.__name__} exposes operations the spec lacks: {sorted(extra)}"
-
-
-def test_the_operation_table_matches_the_spec() -> None:
-    table = {operation.name: (operation.method, operation.path_template) for operation in ALL_OPERATIONS}
-    assert table == SPEC_OPERATIONS
+def test_every_spec_operation_is_sent_by_a_row_of_the_table() -> None:
+    assert {operation.operation_id for operation in ALL_OPERATIONS} == set(SPEC_OPERATIONS)
 
 
 @pytest.mark.parametrize("operation", ALL_OPERATIONS, ids=lambda operation: operation.name)
-@pytest.mark.parametrize("controller", [TwoFactorController, AsyncTwoFactorController])
-def test_facade_parameters_match_the_generated_operation(controller: type, operation: Any) -> None:
-    facade = inspect.signature(getattr(controller, snake_case(operation.name))).parameters
-    generated = inspect.signature(operation.build_request).parameters
-    facade_names = {name: param.default is inspect.Parameter.empty for name, param in facade.items()}
-    generated_names = {name: param.default is inspect.Parameter.empty for name, param in generated.items()}
-    for name in FACADE_ONLY:
-        facade_names.pop(name, None)
-    for name in GENERATED_ONLY:
-        generated_names.pop(name, None)
-    assert facade_names == generated_names, (
-        f"{operation.name}: {controller.__name__} takes {facade_names}, the generated operation {generated_names} "
-        "(name: required?)"
-    )
-    assert "request_options" in facade
-    assert facade["request_options"].kind is inspect.Parameter.KEYWORD_ONLY
+def test_each_row_matches_its_spec_operation(operation: Operation[Any]) -> None:
+    assert (operation.method, operation.path_template) == SPEC_OPERATIONS[operation.operation_id]
+    generated_module = operation.build_request.__module__.rpartition(".")[2]
+    assert generated_module == snake_case(operation.operation_id)
 
 
-def test_sync_and_async_signatures_are_identical() -> None:
-    for name in public_methods(TwoFactorController):
-        sync = inspect.signature(getattr(TwoFactorController, name))
-        async_ = inspect.signature(getattr(AsyncTwoFactorController, name))
-        assert sync == async_, name
-        assert inspect.iscoroutinefunction(getattr(AsyncTwoFactorController, name)), name
-        assert getattr(AsyncTwoFactorController, name).__doc__ == getattr(TwoFactorController, name).__doc__
+def test_every_row_is_a_method_of_exactly_one_controller_pair() -> None:
+    documented = {snake_case(operation.name) for operation in ALL_OPERATIONS}
+    exposed = [public_methods(sync) for sync, _ in CONTROLLERS]
+    assert set().union(*exposed) == documented
+    assert not set.intersection(*exposed)
+    assert public_methods(LoginController) == {"login"}
 
 
-def test_optional_parameters_are_keyword_only() -> None:
-    for name in public_methods(TwoFactorController):
-        for parameter in inspect.signature(getattr(TwoFactorController, name)).parameters.values():
+@pytest.mark.parametrize("controller", ALL_CONTROLLERS)
+def test_facade_parameters_match_the_generated_operations(controller: type) -> None:
+    for method in public_methods(controller):
+        facade = inspect.signature(getattr(controller, method)).parameters
+        rows = rows_of(method)
+        assert rows, method
+        facade_names = set(facade) - FACADE_ONLY
+        generated: set[str] = set()
+        for operation in rows:
+            parameters = inspect.signature(operation.build_request).parameters
+            generated |= set(parameters) - GENERATED_ONLY
+            required = {name for name, parameter in parameters.items() if parameter.default is inspect.Parameter.empty}
+            assert required <= facade_names, f"{method}: {operation.operation_id} needs {required - facade_names}"
+            assert ("body" in facade_names) is (operation.body_type is not None), method
+            assert ("encoded_jwt" in facade) is (operation.auth is Auth.JWT), method
+        facade_names.discard("two_factor_trust_id" if len(rows) > 1 else "")  # with a trust, or without
+        assert facade_names <= generated, f"{method} takes {facade_names - generated}, which no operation has"
+        assert "request_options" in facade
+        assert facade["request_options"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+@pytest.mark.parametrize(("sync", "async_"), CONTROLLERS)
+def test_sync_and_async_signatures_are_identical(sync: type, async_: type) -> None:
+    assert public_methods(sync) == public_methods(async_)
+    for name in public_methods(sync):
+        assert inspect.signature(getattr(sync, name)) == inspect.signature(getattr(async_, name)), name
+        assert inspect.iscoroutinefunction(getattr(async_, name)), name
+        assert getattr(async_, name).__doc__ == getattr(sync, name).__doc__
+
+
+@pytest.mark.parametrize("controller", [sync for sync, _ in CONTROLLERS])
+def test_optional_parameters_are_keyword_only(controller: type) -> None:
+    for name in public_methods(controller):
+        for parameter in inspect.signature(getattr(controller, name)).parameters.values():
             if parameter.default is not inspect.Parameter.empty:
                 assert parameter.kind is inspect.Parameter.KEYWORD_ONLY, (name, parameter.name)
 
 
 def test_public_import_surface() -> None:
-    for name in ("Client", "TwoFactorController", "AsyncTwoFactorController", "ApiResponse", "ApiError"):
+    for name in ("Client", "TwoFactorController", "AsyncTwoFactorController", "LoginController", "ApiResponse"):
         assert name in fusionauth_two_factor.__all__
     for name in fusionauth_two_factor.__all__:
         assert hasattr(fusionauth_two_factor, name), name

@@ -9,7 +9,7 @@ with Client(base_url="https://auth.example.com", api_key="...") as client:
 
 from ._client import Client
 from ._constants import __version__
-from ._controllers import AsyncTwoFactorController, TwoFactorController
+from ._controllers import AsyncLoginController, AsyncTwoFactorController, LoginController, TwoFactorController
 from ._errors import (
     APIConnectionError,
     ApiError,
@@ -27,7 +27,7 @@ from ._errors import (
     error_codes,
 )
 from ._redaction import install_httpx_log_filter, install_redacted_reprs
-from ._response import ApiResponse, TwoFactorStatusApiResponse
+from ._response import ApiResponse, LoginApiResponse, TwoFactorStatusApiResponse
 from ._transport import RequestOptions
 
 install_redacted_reprs()
@@ -38,12 +38,15 @@ __all__ = [
     "APITimeoutError",
     "ApiError",
     "ApiResponse",
+    "AsyncLoginController",
     "AsyncTwoFactorController",
     "AuthenticationError",
     "BadRequestError",
     "Client",
     "FusionAuthError",
     "InvalidCodeError",
+    "LoginApiResponse",
+    "LoginController",
     "LoginPreventedError",
     "NotFoundError",
     "RateLimitError",

@@ -21,24 +21,41 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from fusionauth_two_factor_generated.api.two_factor import (
+    disable_two_factor,
+    disable_two_factor_using_jwt,
+    enable_two_factor,
+    enable_two_factor_using_jwt,
+    generate_two_factor_recovery_codes,
     generate_two_factor_secret_using_jwt,
+    login,
+    retrieve_two_factor_recovery_codes,
     retrieve_two_factor_status,
+    retrieve_two_factor_status_with_request,
+    retrieve_two_factor_status_without_trust,
     send_two_factor_code_for_enable_disable,
     send_two_factor_code_for_login_using_method,
     start_two_factor_login,
     two_factor_login,
+    update_two_factor,
 )
 from fusionauth_two_factor_generated.models import (
+    LoginRequest,
     LoginResponse,
     SecretResponse,
+    TwoFactorDisableRequest,
     TwoFactorLoginRequest,
+    TwoFactorRecoveryCodeResponse,
+    TwoFactorRequest,
+    TwoFactorResponse,
     TwoFactorSendRequest,
     TwoFactorStartRequest,
     TwoFactorStartResponse,
+    TwoFactorStatusRequest,
     TwoFactorStatusResponse,
+    TwoFactorUpdateRequest,
 )
 
-from ._response import ApiResponse, TwoFactorStatusApiResponse
+from ._response import ApiResponse, LoginApiResponse, TwoFactorStatusApiResponse
 
 ResultT = TypeVar("ResultT")
 
@@ -47,13 +64,23 @@ class Auth(enum.Enum):
     """How FusionAuth authenticates an operation, as its official clients send it."""
 
     API_KEY = "the raw API key in Authorization"
+    # FusionAuth decides per application (or tenant) whether the password login needs a key; its
+    # clients send theirs whenever they have one, and so does this one.
+    API_KEY_IF_CONFIGURED = "the raw API key in Authorization when the Client has one, else no header"
     NONE = "no Authorization header: the twoFactorId is the credential"
     JWT = "Authorization: Bearer <the user's JWT>"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Operation(Generic[ResultT]):
-    name: str  # the documented method name, also the spec's operationId
+    """One documented FusionAuth method, and the generated operation that builds and parses it.
+
+    Two methods may share one HTTP operation (the secret with an API key or a JWT; the disable with
+    a query or a body), and one method may use two (the status with or without a trust id in the
+    path); `spec_operation_id` names the spec's operation where it is not the method's own name.
+    """
+
+    name: str  # the documented method name (FusionAuth's clients' camelCase), used in errors and logs
     method: str
     path_template: str  # used in logs and messages instead of the real path, which may hold a twoFactorId
     auth: Auth
@@ -65,6 +92,13 @@ class Operation(Generic[ResultT]):
     result_type: type[ResultT] | None  # None: success has no body
     body_type: type[Any] | None = None
     response_class: type[ApiResponse[Any]] = ApiResponse
+    spec_operation_id: str | None = None
+    deprecation: str | None = None  # what to use instead, when FusionAuth deprecates the method
+
+    @property
+    def operation_id(self) -> str:
+        """The spec's operationId of the HTTP operation this method uses."""
+        return self.spec_operation_id or self.name
 
 
 RETRIEVE_TWO_FACTOR_STATUS = Operation[TwoFactorStatusResponse](
@@ -138,11 +172,171 @@ SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD = Operation[None](
     body_type=TwoFactorSendRequest,
 )
 
+RETRIEVE_TWO_FACTOR_STATUS_WITHOUT_TRUST = Operation[TwoFactorStatusResponse](
+    name="retrieveTwoFactorStatus",  # the same documented method, called with no trust id
+    spec_operation_id="retrieveTwoFactorStatusWithoutTrust",
+    method="GET",
+    path_template="/api/two-factor/status",
+    auth=Auth.API_KEY,
+    idempotent=True,
+    build_request=retrieve_two_factor_status_without_trust._get_kwargs,
+    parse_response=retrieve_two_factor_status_without_trust._parse_response,
+    result_type=TwoFactorStatusResponse,
+    response_class=TwoFactorStatusApiResponse,
+)
+
+RETRIEVE_TWO_FACTOR_STATUS_WITH_REQUEST = Operation[TwoFactorStatusResponse](
+    name="retrieveTwoFactorStatusWithRequest",
+    method="POST",
+    path_template="/api/two-factor/status",
+    auth=Auth.API_KEY,
+    idempotent=True,  # a query sent as a POST (FusionAuth 1.62+): it changes nothing
+    build_request=retrieve_two_factor_status_with_request._get_kwargs,
+    parse_response=retrieve_two_factor_status_with_request._parse_response,
+    result_type=TwoFactorStatusResponse,
+    body_type=TwoFactorStatusRequest,
+    response_class=TwoFactorStatusApiResponse,
+)
+
+GENERATE_TWO_FACTOR_SECRET = Operation[SecretResponse](
+    name="generateTwoFactorSecret",
+    spec_operation_id="generateTwoFactorSecretUsingJWT",  # one HTTP operation, an API key or a JWT
+    method="GET",
+    path_template="/api/two-factor/secret",
+    auth=Auth.API_KEY,
+    idempotent=True,
+    build_request=generate_two_factor_secret_using_jwt._get_kwargs,
+    parse_response=generate_two_factor_secret_using_jwt._parse_response,
+    result_type=SecretResponse,
+)
+
+LOGIN = Operation[LoginResponse](
+    name="login",
+    method="POST",
+    path_template="/api/login",
+    auth=Auth.API_KEY_IF_CONFIGURED,
+    idempotent=False,  # issues tokens, or a new twoFactorId, and counts failed attempts
+    build_request=login._get_kwargs,
+    parse_response=login._parse_response,
+    result_type=LoginResponse,
+    body_type=LoginRequest,
+    response_class=LoginApiResponse,
+)
+
+ENABLE_TWO_FACTOR = Operation[TwoFactorResponse](
+    name="enableTwoFactor",
+    method="POST",
+    path_template="/api/user/two-factor/{userId}",
+    auth=Auth.API_KEY,
+    idempotent=False,  # consumes the code and adds a method
+    build_request=enable_two_factor._get_kwargs,
+    parse_response=enable_two_factor._parse_response,
+    result_type=TwoFactorResponse,
+    body_type=TwoFactorRequest,
+)
+
+ENABLE_TWO_FACTOR_USING_JWT = Operation[TwoFactorResponse](
+    name="enableTwoFactorUsingJWT",
+    method="POST",
+    path_template="/api/user/two-factor",
+    auth=Auth.JWT,
+    idempotent=False,
+    build_request=enable_two_factor_using_jwt._get_kwargs,
+    parse_response=enable_two_factor_using_jwt._parse_response,
+    result_type=TwoFactorResponse,
+    body_type=TwoFactorRequest,
+)
+
+UPDATE_TWO_FACTOR = Operation[None](
+    name="updateTwoFactor",
+    method="PUT",
+    path_template="/api/user/two-factor/{userId}",
+    auth=Auth.API_KEY,
+    idempotent=True,  # renaming a method twice leaves the same name
+    build_request=update_two_factor._get_kwargs,
+    parse_response=update_two_factor._parse_response,
+    result_type=None,
+    body_type=TwoFactorUpdateRequest,
+)
+
+DISABLE_TWO_FACTOR = Operation[None](
+    name="disableTwoFactor",  # methodId and code in the query string
+    method="DELETE",
+    path_template="/api/user/two-factor/{userId}",
+    auth=Auth.API_KEY,
+    idempotent=False,  # consumes the code (a recovery code removes every method)
+    build_request=disable_two_factor._get_kwargs,
+    parse_response=disable_two_factor._parse_response,
+    result_type=None,
+)
+
+DISABLE_TWO_FACTOR_WITH_REQUEST = Operation[None](
+    name="disableTwoFactorWithRequest",  # the same HTTP operation, with a TwoFactorDisableRequest body
+    spec_operation_id="disableTwoFactor",
+    method="DELETE",
+    path_template="/api/user/two-factor/{userId}",
+    auth=Auth.API_KEY,
+    idempotent=False,
+    build_request=disable_two_factor._get_kwargs,
+    parse_response=disable_two_factor._parse_response,
+    result_type=None,
+    body_type=TwoFactorDisableRequest,
+)
+
+DISABLE_TWO_FACTOR_USING_JWT = Operation[None](
+    name="disableTwoFactorUsingJWT",
+    method="DELETE",
+    path_template="/api/user/two-factor",
+    auth=Auth.JWT,
+    idempotent=False,
+    build_request=disable_two_factor_using_jwt._get_kwargs,
+    parse_response=disable_two_factor_using_jwt._parse_response,
+    result_type=None,
+)
+
+GENERATE_TWO_FACTOR_RECOVERY_CODES = Operation[TwoFactorRecoveryCodeResponse](
+    name="generateTwoFactorRecoveryCodes",
+    method="POST",
+    path_template="/api/user/two-factor/recovery-code/{userId}",
+    auth=Auth.API_KEY,
+    idempotent=False,  # replaces the user's recovery codes
+    build_request=generate_two_factor_recovery_codes._get_kwargs,
+    parse_response=generate_two_factor_recovery_codes._parse_response,
+    result_type=TwoFactorRecoveryCodeResponse,
+)
+
+RETRIEVE_TWO_FACTOR_RECOVERY_CODES = Operation[TwoFactorRecoveryCodeResponse](
+    name="retrieveTwoFactorRecoveryCodes",
+    method="GET",
+    path_template="/api/user/two-factor/recovery-code/{userId}",
+    auth=Auth.API_KEY,
+    idempotent=True,
+    build_request=retrieve_two_factor_recovery_codes._get_kwargs,
+    parse_response=retrieve_two_factor_recovery_codes._parse_response,
+    result_type=TwoFactorRecoveryCodeResponse,
+    deprecation=(
+        "FusionAuth deprecated retrieving recovery codes in 1.64.0: generate new ones with "
+        "generate_two_factor_recovery_codes and deliver those"
+    ),
+)
+
 ALL_OPERATIONS: tuple[Operation[Any], ...] = (
     RETRIEVE_TWO_FACTOR_STATUS,
+    RETRIEVE_TWO_FACTOR_STATUS_WITHOUT_TRUST,
+    RETRIEVE_TWO_FACTOR_STATUS_WITH_REQUEST,
     START_TWO_FACTOR_LOGIN,
     TWO_FACTOR_LOGIN,
     SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE,
+    GENERATE_TWO_FACTOR_SECRET,
     GENERATE_TWO_FACTOR_SECRET_USING_JWT,
     SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD,
+    LOGIN,
+    ENABLE_TWO_FACTOR,
+    ENABLE_TWO_FACTOR_USING_JWT,
+    UPDATE_TWO_FACTOR,
+    DISABLE_TWO_FACTOR,
+    DISABLE_TWO_FACTOR_WITH_REQUEST,
+    DISABLE_TWO_FACTOR_USING_JWT,
+    GENERATE_TWO_FACTOR_RECOVERY_CODES,
+    RETRIEVE_TWO_FACTOR_RECOVERY_CODES,
 )

@@ -22,11 +22,14 @@ REDACTED = "<redacted>"
 # Wire names of fields whose value grants access or proves possession of a factor.
 SECRET_FIELDS = frozenset(
     {
+        "accessToken",  # the user's JWT, given to the status call
         "authenticationToken",
         "changePasswordId",  # lets its holder change the user's password
         "code",  # a one-time code
         "emailVerificationId",
         "identityVerificationId",
+        "oneTimePassword",
+        "password",
         "pendingIdPLinkId",
         "recoveryCodes",
         "refreshToken",
@@ -67,19 +70,21 @@ def _redacted_repr(self: Any) -> str:
 
 
 class _HttpxUrlFilter(logging.Filter):
-    """httpx2 logs every request URL at INFO; in ours, a path segment may be a twoFactorId or a trust id."""
+    """httpx2 logs every request URL at INFO; ours may hold a twoFactorId or trust id (path) or a code (query)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(_redact_path_ids(arg) if isinstance(arg, httpx2.URL) else arg for arg in record.args)
+            record.args = tuple(_redact_url_secrets(arg) if isinstance(arg, httpx2.URL) else arg for arg in record.args)
         return True
 
 
 _ID_IN_PATH = re.compile(r"(/api/two-factor/(?:send|status)/)[^/?#]+")
+# The query-string form of disabling a method carries its one-time (or recovery) code.
+_CODE_IN_QUERY = re.compile(r"([?&]code=)[^&#]*")
 
 
-def _redact_path_ids(url: httpx2.URL) -> str:
-    return _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", str(url))
+def _redact_url_secrets(url: httpx2.URL) -> str:
+    return _CODE_IN_QUERY.sub(rf"\g<1>{REDACTED}", _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", str(url)))
 
 
 def install_redacted_reprs() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 import httpx2
-from fusionauth_two_factor_generated.models import TwoFactorStatusResponse
+from fusionauth_two_factor_generated.models import LoginResponse, TwoFactorStatusResponse
 
 from ._constants import STATUS_TWO_FACTOR_REQUIRED
 
@@ -37,15 +37,31 @@ class ApiResponse(Generic[ResultT]):
         return f"{type(self).__name__}(status_code={self.status_code}, result={self.result!r}, retries={self.retries})"
 
 
-class TwoFactorStatusApiResponse(ApiResponse[TwoFactorStatusResponse]):
-    """The answer of ``retrieve_two_factor_status``."""
-
+class _SaysWhetherASecondFactorIsRequired(ApiResponse[ResultT]):
     __slots__ = ()
 
     @property
     def two_factor_required(self) -> bool:
-        """True when FusionAuth answered 242: the next login will ask for a second factor.
-
-        False on 200: the user has no MFA, or the trust given is still valid.
-        """
+        """True when FusionAuth answered 242: a second factor is (or will be) asked for."""
         return self.status_code == STATUS_TWO_FACTOR_REQUIRED
+
+
+class TwoFactorStatusApiResponse(_SaysWhetherASecondFactorIsRequired[TwoFactorStatusResponse]):
+    """The answer of ``retrieve_two_factor_status`` and ``retrieve_two_factor_status_with_request``.
+
+    ``two_factor_required`` is True on 242 (the next login, or the step-up, will ask for a second
+    factor) and False on 200 (no MFA, or the trust given is still valid).
+    """
+
+    __slots__ = ()
+
+
+class LoginApiResponse(_SaysWhetherASecondFactorIsRequired[LoginResponse]):
+    """The answer of ``login``.
+
+    ``two_factor_required`` is True on 242: the password was right and the user must now give a
+    second factor; ``result.two_factor_id`` and ``result.methods`` say how (complete it with
+    ``two_factor_login``). On 200 and the other successes the user is logged in.
+    """
+
+    __slots__ = ()

@@ -94,7 +94,8 @@ class Settings:
 @dataclass(frozen=True, kw_only=True)
 class PreparedCall(Generic[ResultT]):
     operation: Operation[ResultT]
-    request: httpx2.Request
+    # Out of the repr: its URL may hold a twoFactorId, a trust id or a disable code, its headers a key.
+    request: httpx2.Request = field(repr=False)
     max_retries: int
     url_for_messages: str  # the path template: the real path may hold a twoFactorId
 
@@ -111,10 +112,15 @@ def prepare(
     if settings.tenant_id is not None:
         arguments = {**arguments, "x_fusion_auth_tenant_id": settings.tenant_id}
     built = operation.build_request(**{name: UNSET if value is None else value for name, value in arguments.items()})
+    generated_headers = built.get("headers", {})
+    if "json" not in built:
+        # The generator declares a JSON content type even where no body goes (a DELETE with its
+        # arguments in the query string); FusionAuth's clients send none then, and neither do we.
+        generated_headers.pop("Content-Type", None)
     headers = {
         "Accept": "application/json",
         "User-Agent": USER_AGENT,
-        **built.get("headers", {}),
+        **generated_headers,
         **_authorization(settings, operation, jwt),
         **options.extra_headers,
     }
@@ -140,6 +146,8 @@ def _authorization(settings: Settings, operation: Operation[Any], jwt: str | Non
         if settings.api_key is None:
             raise ValueError(f"{operation.name} needs an API key: pass api_key= to Client")
         return {"Authorization": settings.api_key}
+    if operation.auth is Auth.API_KEY_IF_CONFIGURED:
+        return {} if settings.api_key is None else {"Authorization": settings.api_key}
     if operation.auth is Auth.JWT:
         return {"Authorization": f"Bearer {jwt}"}
     return {}  # the twoFactorId is the credential: never send a secret the call does not need

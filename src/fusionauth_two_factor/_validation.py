@@ -60,6 +60,15 @@ def path_segment(value: object, name: str) -> str:
     return value
 
 
+def required_value(value: object, name: str) -> str:
+    """A required string argument (a method id, a code): present and not blank; never echoed."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{name} must not be empty")
+    return value
+
+
 def optional_uuid(value: object, name: str) -> uuid.UUID | None:
     return None if value is None else required_uuid(value, name)
 

@@ -15,19 +15,27 @@ from .location import Location
 from .login_meta_data import LoginMetaData
 from .login_prevented_actions import LoginPreventedActions
 from .login_prevented_response import LoginPreventedResponse
+from .login_request import LoginRequest
 from .login_response import LoginResponse
 from .message_type import MessageType
+from .multi_factor_action_value import MultiFactorActionValue
 from .secret_response import SecretResponse
 from .string_map import StringMap
 from .totp_algorithm import TotpAlgorithm
+from .two_factor_disable_request import TwoFactorDisableRequest
 from .two_factor_login_request import TwoFactorLoginRequest
 from .two_factor_method import TwoFactorMethod
 from .two_factor_method_type import TwoFactorMethodType
+from .two_factor_recovery_code_response import TwoFactorRecoveryCodeResponse
+from .two_factor_request import TwoFactorRequest
+from .two_factor_response import TwoFactorResponse
 from .two_factor_send_request import TwoFactorSendRequest
 from .two_factor_start_request import TwoFactorStartRequest
 from .two_factor_start_response import TwoFactorStartResponse
+from .two_factor_status_request import TwoFactorStatusRequest
 from .two_factor_status_response import TwoFactorStatusResponse
 from .two_factor_trust import TwoFactorTrust
+from .two_factor_update_request import TwoFactorUpdateRequest
 from .user import User
 from .user_identity import UserIdentity
 from .user_registration import UserRegistration
@@ -50,19 +58,27 @@ __all__ = (
     "LoginMetaData",
     "LoginPreventedActions",
     "LoginPreventedResponse",
+    "LoginRequest",
     "LoginResponse",
     "MessageType",
+    "MultiFactorActionValue",
     "SecretResponse",
     "StringMap",
     "TotpAlgorithm",
+    "TwoFactorDisableRequest",
     "TwoFactorLoginRequest",
     "TwoFactorMethod",
     "TwoFactorMethodType",
+    "TwoFactorRecoveryCodeResponse",
+    "TwoFactorRequest",
+    "TwoFactorResponse",
     "TwoFactorSendRequest",
     "TwoFactorStartRequest",
     "TwoFactorStartResponse",
+    "TwoFactorStatusRequest",
     "TwoFactorStatusResponse",
     "TwoFactorTrust",
+    "TwoFactorUpdateRequest",
     "User",
     "UserIdentity",
     "UsernameStatusValue",

@@ -24,11 +24,14 @@ class LoginMetaData:
         device (DeviceInfo | Unset): The device the user logs in from.
         data (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
             or null).
+        resources (list[str] | Unset): Resources (audiences) requested by the login, as in FusionAuth's clients'
+            `MetaData`.
         scopes (list[str] | Unset): Scopes requested by the login.
     """
 
     device: DeviceInfo | Unset = UNSET
     data: AnyJsonMap | Unset = UNSET
+    resources: list[str] | Unset = UNSET
     scopes: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -41,6 +44,10 @@ class LoginMetaData:
         if not isinstance(self.data, Unset):
             data = self.data.to_dict()
 
+        resources: list[str] | Unset = UNSET
+        if not isinstance(self.resources, Unset):
+            resources = self.resources
+
         scopes: list[str] | Unset = UNSET
         if not isinstance(self.scopes, Unset):
             scopes = self.scopes
@@ -52,6 +59,8 @@ class LoginMetaData:
             field_dict["device"] = device
         if data is not UNSET:
             field_dict["data"] = data
+        if resources is not UNSET:
+            field_dict["resources"] = resources
         if scopes is not UNSET:
             field_dict["scopes"] = scopes
 
@@ -77,11 +86,14 @@ class LoginMetaData:
         else:
             data = AnyJsonMap.from_dict(_data)
 
+        resources = cast(list[str], d.pop("resources", UNSET))
+
         scopes = cast(list[str], d.pop("scopes", UNSET))
 
         login_meta_data = cls(
             device=device,
             data=data,
+            resources=resources,
             scopes=scopes,
         )
 

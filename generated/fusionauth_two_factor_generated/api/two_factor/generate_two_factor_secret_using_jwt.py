@@ -70,10 +70,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Response[Any | AnyJsonMap | SecretResponse]:
-    """Generate a secret for an authenticator app, authenticated by the user's JWT.
+    """Generate a secret for an authenticator app, with an API key or the user's JWT.
 
-     Generates a random secret to enable an authenticator (TOTP) method. Only a user's JWT
-    (access token) is accepted, as `Authorization: Bearer <token>`; an API key is not.
+     Generates a random secret to enable an authenticator (TOTP) method with. FusionAuth accepts
+    an API key (raw in `Authorization`) or a user's JWT (access token, as
+    `Authorization: Bearer <token>`) on this one HTTP operation, which serves two methods of
+    FusionAuth's clients: `generateTwoFactorSecret` (API key) and `generateTwoFactorSecretUsingJWT`
+    (JWT, no API key sent). FusionAuth provides it as a helper: enabling a method
+    (`enableTwoFactor`) takes the secret and a code the authenticator produced from it.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
@@ -102,10 +106,14 @@ def sync(
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Any | AnyJsonMap | SecretResponse | None:
-    """Generate a secret for an authenticator app, authenticated by the user's JWT.
+    """Generate a secret for an authenticator app, with an API key or the user's JWT.
 
-     Generates a random secret to enable an authenticator (TOTP) method. Only a user's JWT
-    (access token) is accepted, as `Authorization: Bearer <token>`; an API key is not.
+     Generates a random secret to enable an authenticator (TOTP) method with. FusionAuth accepts
+    an API key (raw in `Authorization`) or a user's JWT (access token, as
+    `Authorization: Bearer <token>`) on this one HTTP operation, which serves two methods of
+    FusionAuth's clients: `generateTwoFactorSecret` (API key) and `generateTwoFactorSecretUsingJWT`
+    (JWT, no API key sent). FusionAuth provides it as a helper: enabling a method
+    (`enableTwoFactor`) takes the secret and a code the authenticator produced from it.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
@@ -129,10 +137,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Response[Any | AnyJsonMap | SecretResponse]:
-    """Generate a secret for an authenticator app, authenticated by the user's JWT.
+    """Generate a secret for an authenticator app, with an API key or the user's JWT.
 
-     Generates a random secret to enable an authenticator (TOTP) method. Only a user's JWT
-    (access token) is accepted, as `Authorization: Bearer <token>`; an API key is not.
+     Generates a random secret to enable an authenticator (TOTP) method with. FusionAuth accepts
+    an API key (raw in `Authorization`) or a user's JWT (access token, as
+    `Authorization: Bearer <token>`) on this one HTTP operation, which serves two methods of
+    FusionAuth's clients: `generateTwoFactorSecret` (API key) and `generateTwoFactorSecretUsingJWT`
+    (JWT, no API key sent). FusionAuth provides it as a helper: enabling a method
+    (`enableTwoFactor`) takes the secret and a code the authenticator produced from it.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
@@ -159,10 +171,14 @@ async def asyncio(
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Any | AnyJsonMap | SecretResponse | None:
-    """Generate a secret for an authenticator app, authenticated by the user's JWT.
+    """Generate a secret for an authenticator app, with an API key or the user's JWT.
 
-     Generates a random secret to enable an authenticator (TOTP) method. Only a user's JWT
-    (access token) is accepted, as `Authorization: Bearer <token>`; an API key is not.
+     Generates a random secret to enable an authenticator (TOTP) method with. FusionAuth accepts
+    an API key (raw in `Authorization`) or a user's JWT (access token, as
+    `Authorization: Bearer <token>`) on this one HTTP operation, which serves two methods of
+    FusionAuth's clients: `generateTwoFactorSecret` (API key) and `generateTwoFactorSecretUsingJWT`
+    (JWT, no API key sent). FusionAuth provides it as a helper: enabling a method
+    (`enableTwoFactor`) takes the secret and a code the authenticator produced from it.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):

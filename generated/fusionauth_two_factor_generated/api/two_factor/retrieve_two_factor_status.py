@@ -100,10 +100,13 @@ def sync_detailed(
 ) -> Response[Any | Errors | TwoFactorStatusResponse]:
     """Retrieve a user's multi-factor status.
 
-     Tells whether the user's next login will ask for a second factor. `200` means no challenge
-    is needed (the user has no MFA, or the given trust is still valid for the next login);
-    `242` means the next login (or a step-up) will require a multi-factor challenge. Both
-    carry a `TwoFactorStatusResponse`.
+     Tells whether the user's next login will ask for a second factor, given a trust. `200` means
+    no challenge is needed (the user has no MFA, or the given trust is still valid for the next
+    login); `242` means the next login (or a step-up) will require a multi-factor challenge.
+    Both carry a `TwoFactorStatusResponse`. FusionAuth documents the trust as optional: without
+    one, the same call is `GET /api/two-factor/status?userId=` (`retrieveTwoFactorStatusWithoutTrust`
+    here, which FusionAuth's own clients reach by passing a null trust id), and since 1.62.0
+    FusionAuth prefers `POST /api/two-factor/status` (`retrieveTwoFactorStatusWithRequest`).
 
     Args:
         two_factor_trust_id (str):
@@ -143,10 +146,13 @@ def sync(
 ) -> Any | Errors | TwoFactorStatusResponse | None:
     """Retrieve a user's multi-factor status.
 
-     Tells whether the user's next login will ask for a second factor. `200` means no challenge
-    is needed (the user has no MFA, or the given trust is still valid for the next login);
-    `242` means the next login (or a step-up) will require a multi-factor challenge. Both
-    carry a `TwoFactorStatusResponse`.
+     Tells whether the user's next login will ask for a second factor, given a trust. `200` means
+    no challenge is needed (the user has no MFA, or the given trust is still valid for the next
+    login); `242` means the next login (or a step-up) will require a multi-factor challenge.
+    Both carry a `TwoFactorStatusResponse`. FusionAuth documents the trust as optional: without
+    one, the same call is `GET /api/two-factor/status?userId=` (`retrieveTwoFactorStatusWithoutTrust`
+    here, which FusionAuth's own clients reach by passing a null trust id), and since 1.62.0
+    FusionAuth prefers `POST /api/two-factor/status` (`retrieveTwoFactorStatusWithRequest`).
 
     Args:
         two_factor_trust_id (str):
@@ -181,10 +187,13 @@ async def asyncio_detailed(
 ) -> Response[Any | Errors | TwoFactorStatusResponse]:
     """Retrieve a user's multi-factor status.
 
-     Tells whether the user's next login will ask for a second factor. `200` means no challenge
-    is needed (the user has no MFA, or the given trust is still valid for the next login);
-    `242` means the next login (or a step-up) will require a multi-factor challenge. Both
-    carry a `TwoFactorStatusResponse`.
+     Tells whether the user's next login will ask for a second factor, given a trust. `200` means
+    no challenge is needed (the user has no MFA, or the given trust is still valid for the next
+    login); `242` means the next login (or a step-up) will require a multi-factor challenge.
+    Both carry a `TwoFactorStatusResponse`. FusionAuth documents the trust as optional: without
+    one, the same call is `GET /api/two-factor/status?userId=` (`retrieveTwoFactorStatusWithoutTrust`
+    here, which FusionAuth's own clients reach by passing a null trust id), and since 1.62.0
+    FusionAuth prefers `POST /api/two-factor/status` (`retrieveTwoFactorStatusWithRequest`).
 
     Args:
         two_factor_trust_id (str):
@@ -222,10 +231,13 @@ async def asyncio(
 ) -> Any | Errors | TwoFactorStatusResponse | None:
     """Retrieve a user's multi-factor status.
 
-     Tells whether the user's next login will ask for a second factor. `200` means no challenge
-    is needed (the user has no MFA, or the given trust is still valid for the next login);
-    `242` means the next login (or a step-up) will require a multi-factor challenge. Both
-    carry a `TwoFactorStatusResponse`.
+     Tells whether the user's next login will ask for a second factor, given a trust. `200` means
+    no challenge is needed (the user has no MFA, or the given trust is still valid for the next
+    login); `242` means the next login (or a step-up) will require a multi-factor challenge.
+    Both carry a `TwoFactorStatusResponse`. FusionAuth documents the trust as optional: without
+    one, the same call is `GET /api/two-factor/status?userId=` (`retrieveTwoFactorStatusWithoutTrust`
+    here, which FusionAuth's own clients reach by passing a null trust id), and since 1.62.0
+    FusionAuth prefers `POST /api/two-factor/status` (`retrieveTwoFactorStatusWithRequest`).
 
     Args:
         two_factor_trust_id (str):

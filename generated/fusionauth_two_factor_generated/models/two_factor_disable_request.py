@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.event_info import EventInfo
+
+
+T = TypeVar("T", bound="TwoFactorDisableRequest")
+
+
+@_attrs_define
+class TwoFactorDisableRequest:
+    """Disables a multi-factor method, in a JSON body instead of the query. `methodId` and `code`
+    are required, as for the query form FusionAuth documents.
+
+        Example:
+            {'code': '123456', 'methodId': 'KLRT'}
+
+        Attributes:
+            code (str): A code from the method being disabled, or a recovery code (which removes every method).
+            method_id (str): The id of the method to disable (with a recovery code, any of the user's method ids).
+            application_id (UUID | Unset): A UUID as a lowercase canonical string.
+            event_info (EventInfo | Unset): Information about the event, recorded with the login.
+    """
+
+    code: str
+    method_id: str
+    application_id: UUID | Unset = UNSET
+    event_info: EventInfo | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        method_id = self.method_id
+
+        application_id: str | Unset = UNSET
+        if not isinstance(self.application_id, Unset):
+            application_id = str(self.application_id)
+
+        event_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.event_info, Unset):
+            event_info = self.event_info.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "methodId": method_id,
+            }
+        )
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if event_info is not UNSET:
+            field_dict["eventInfo"] = event_info
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_info import EventInfo  # noqa: PLC0415
+
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        method_id = d.pop("methodId")
+
+        _application_id = d.pop("applicationId", UNSET)
+        application_id: UUID | Unset
+        if isinstance(_application_id, Unset):
+            application_id = UNSET
+        else:
+            application_id = UUID(_application_id)
+
+        _event_info = d.pop("eventInfo", UNSET)
+        event_info: EventInfo | Unset
+        if isinstance(_event_info, Unset):
+            event_info = UNSET
+        else:
+            event_info = EventInfo.from_dict(_event_info)
+
+        two_factor_disable_request = cls(
+            code=code,
+            method_id=method_id,
+            application_id=application_id,
+            event_info=event_info,
+        )
+
+        two_factor_disable_request.additional_properties = d
+        return two_factor_disable_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.multi_factor_action_value import MultiFactorActionValue
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.event_info import EventInfo
+
+
+T = TypeVar("T", bound="TwoFactorStatusRequest")
+
+
+@_attrs_define
+class TwoFactorStatusRequest:
+    """Asks for a user's multi-factor status, with more context than the GET form.
+
+    Example:
+        {'action': 'stepUp', 'applicationId': '85a03867-dccf-4882-adde-1a79aeec50df', 'eventInfo': {'data': {'page':
+            '/account/bank-accounts'}, 'ipAddress': '127.0.0.1'}, 'userId': '429797ba-37d7-4bbe-8748-58fb812448ff'}
+
+    Attributes:
+        user_id (UUID): A UUID as a lowercase canonical string.
+        access_token (str | Unset): An access token (not an id token) FusionAuth issued and signed after a successful
+            authentication; an MFA requirement lambda sees it as `context.accessToken`.
+        action (MultiFactorActionValue | str | Unset): The action the user attempts; defaults to `login`. A newer
+            FusionAuth may accept other
+            values.
+        application_id (UUID | Unset): A UUID as a lowercase canonical string.
+        event_info (EventInfo | Unset): Information about the event, recorded with the login.
+        two_factor_trust_id (str | Unset): A multi-factor trust from an earlier `twoFactorLogin`, to check whether it
+            still skips the challenge.
+    """
+
+    user_id: UUID
+    access_token: str | Unset = UNSET
+    action: MultiFactorActionValue | str | Unset = UNSET
+    application_id: UUID | Unset = UNSET
+    event_info: EventInfo | Unset = UNSET
+    two_factor_trust_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = str(self.user_id)
+
+        access_token = self.access_token
+
+        action: str | Unset
+        if isinstance(self.action, Unset):
+            action = UNSET
+        elif isinstance(self.action, MultiFactorActionValue):
+            action = self.action.value
+        else:
+            action = self.action
+
+        application_id: str | Unset = UNSET
+        if not isinstance(self.application_id, Unset):
+            application_id = str(self.application_id)
+
+        event_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.event_info, Unset):
+            event_info = self.event_info.to_dict()
+
+        two_factor_trust_id = self.two_factor_trust_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "userId": user_id,
+            }
+        )
+        if access_token is not UNSET:
+            field_dict["accessToken"] = access_token
+        if action is not UNSET:
+            field_dict["action"] = action
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if event_info is not UNSET:
+            field_dict["eventInfo"] = event_info
+        if two_factor_trust_id is not UNSET:
+            field_dict["twoFactorTrustId"] = two_factor_trust_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_info import EventInfo  # noqa: PLC0415
+
+        d = dict(src_dict)
+        user_id = UUID(d.pop("userId"))
+
+        access_token = d.pop("accessToken", UNSET)
+
+        def _parse_action(data: object) -> MultiFactorActionValue | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                action_type_0 = MultiFactorActionValue(data)
+
+                return action_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MultiFactorActionValue | str | Unset, data)
+
+        action = _parse_action(d.pop("action", UNSET))
+
+        _application_id = d.pop("applicationId", UNSET)
+        application_id: UUID | Unset
+        if isinstance(_application_id, Unset):
+            application_id = UNSET
+        else:
+            application_id = UUID(_application_id)
+
+        _event_info = d.pop("eventInfo", UNSET)
+        event_info: EventInfo | Unset
+        if isinstance(_event_info, Unset):
+            event_info = UNSET
+        else:
+            event_info = EventInfo.from_dict(_event_info)
+
+        two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
+
+        two_factor_status_request = cls(
+            user_id=user_id,
+            access_token=access_token,
+            action=action,
+            application_id=application_id,
+            event_info=event_info,
+            two_factor_trust_id=two_factor_trust_id,
+        )
+
+        two_factor_status_request.additional_properties = d
+        return two_factor_status_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
