@@ -715,7 +715,7 @@ def _wrap_in_branch(nodes: dict[str, Node], path: str, like: Choice) -> None:
     for inner_path, inner_node in inner.items():
         rest = inner_path[len(path) :]
         nodes[branch + (rest if rest[0] in "[{<" or path else f".{rest}")] = inner_node
-    nodes[branch] = replace(node, required=True)
+    nodes[branch] = replace(node, required=True, nullable=False)  # a null branch makes the union nullable
     choice = Choice(like.kind, frozenset({key}), like.discriminator, like.mapping)
     nodes[path] = Node(
         node.types,
@@ -1532,12 +1532,12 @@ class Report:
     def to_github(self) -> str:
         """One ``::error`` workflow command per breaking change, on the head revision's line, then a summary."""
         lines = [
-            _workflow_error(f"{c.operation} {c.location}: {c.message} — {c.reason} ({c.id})", c.file, c.line)
+            workflow_error(f"{c.operation} {c.location}: {c.message} — {c.reason} ({c.id})", c.file, c.line)
             for c in self.changes
             if c.breaking
         ]
         lines += [
-            _workflow_error(render_surface_line(c).removeprefix("- "), c.file, c.line)
+            workflow_error(render_surface_line(c).removeprefix("- "), c.file, c.line)
             for c in self.surface
             if c.breaking
         ]
@@ -1547,7 +1547,7 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
-def _workflow_error(message: str, file: str = "", line: int = 0) -> str:
+def workflow_error(message: str, file: str = "", line: int = 0) -> str:
     """A GitHub Actions ``::error`` command, escaped as the runner expects (data: % CR LF; properties: also : ,)."""
 
     def data(text: str) -> str:
@@ -1641,8 +1641,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         if args.format == "github":  # an annotation too, so the pull request shows why the check failed
             problems = error.problems if isinstance(error, SpecError) else []
-            print("".join(_workflow_error(p.message, p.at.file, p.at.line) + "\n" for p in problems), end="")
-            print(_workflow_error(f"spec_diff.py: {error}"))
+            print("".join(workflow_error(p.message, p.at.file, p.at.line) + "\n" for p in problems), end="")
+            print(workflow_error(f"spec_diff.py: {error}"))
         print(f"spec_diff.py: error: {error}", file=sys.stderr)
         return 2
     rendered = {"json": report.to_json() + "\n", "github": report.to_github(), "markdown": report.to_markdown()}
