@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx2
 
+from fusionauth_two_factor.emulator.seed import default_seed
+
 JSON = "application/json;charset=UTF-8"
 
 
@@ -43,3 +45,24 @@ def assert_empty(response: httpx2.Response, status: int) -> None:
     assert response.status_code == status, response.text
     assert response.content == b""
     assert "content-type" not in response.headers
+
+
+# The packaged seed's passwords (seed.py documents them); the emulator itself keeps only salted hashes.
+PASSWORDS = {
+    "mfa": "pied-piper-1",
+    "email_only": "pied-piper-2",
+    "no_mfa": "pied-piper-3",
+    "change_password": "pied-piper-4",
+    "locked": "pied-piper-5",
+    "expired": "pied-piper-6",
+    "enrol": "pied-piper-7",
+}
+# FusionAuth's recovery code format, as in its documented example: XXXXX-XXXXX, digits 2-9 and consonants.
+RECOVERY_CODE = r"[2-9B-DF-HJ-NP-TV-Z]{5}-[2-9B-DF-HJ-NP-TV-Z]{5}"
+
+
+def password_login(client: httpx2.Client, alias: str | None = None, **body: Any) -> httpx2.Response:
+    """POST /api/login; with ``alias``, as that seeded user (username and password) unless ``body`` says otherwise."""
+    if alias is not None:
+        body = {"loginId": default_seed().user(alias).username, "password": PASSWORDS[alias], **body}
+    return client.post("/api/login", json=body)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import httpx2
+import pytest
 
 from fusionauth_two_factor.emulator.server import EmulatorServer
 
-from ._helpers import JSON, field_codes, start
+from ._helpers import JSON, field_codes, general_codes, start
 
 THIRTY_DAYS = 30 * 24 * 3600
 
@@ -113,3 +114,57 @@ def test_malformed_and_unknown_user_ids_are_invalid(api: httpx2.Client) -> None:
 def test_bad_application_id_is_invalid(emu: EmulatorServer, api: httpx2.Client) -> None:
     params = {"userId": emu.user("mfa").id, "applicationId": "not-an-app"}
     assert field_codes(api.get("/api/two-factor/status", params=params)) == ["[invalid]applicationId"]
+
+
+# ---------------------------------------------------------------- POST /api/two-factor/status (1.62+)
+
+
+@pytest.mark.parametrize("action", [None, "login", "stepUp", "changePassword"])
+def test_post_status_answers_alike_for_every_action(
+    emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client, action: str | None
+) -> None:
+    # Only an MFA requirement lambda sees the action; FusionAuth's own decision, like the emulator's, ignores it.
+    extra = {} if action is None else {"action": action}
+    trust_id = trusted_login(emu, api, http)
+    mfa, no_mfa = emu.user("mfa").id, emu.user("no_mfa").id
+    assert api.post("/api/two-factor/status", json={"userId": mfa, **extra}).status_code == 242
+    assert api.post("/api/two-factor/status", json={"userId": no_mfa, **extra}).status_code == 200
+    trusted = api.post("/api/two-factor/status", json={"userId": mfa, "twoFactorTrustId": trust_id, **extra})
+    assert trusted.status_code == 200
+    assert trusted.json()["twoFactorTrustId"] == trust_id
+
+
+def test_post_status_with_an_event_info_and_an_access_token(emu: EmulatorServer, api: httpx2.Client) -> None:
+    body = {
+        "userId": emu.user("mfa").id,
+        "action": "stepUp",
+        "applicationId": emu.seed.application.id,
+        "accessToken": emu.mint_jwt("mfa"),
+        "eventInfo": {"data": {"page": "/account/bank-accounts"}, "ipAddress": "127.0.0.1"},
+    }
+    response = api.post("/api/two-factor/status", json=body)
+    assert response.status_code == 242
+    assert response.json() == {"trusts": []}
+
+
+def test_post_status_validation(emu: EmulatorServer, api: httpx2.Client) -> None:
+    user_id = emu.user("mfa").id
+    unknown_action = api.post("/api/two-factor/status", json={"userId": user_id, "action": "deleteAccount"})
+    assert general_codes(unknown_action) == ["[invalidJSON]"]
+    bad_event = api.post("/api/two-factor/status", json={"userId": user_id, "eventInfo": "from the web"})
+    assert general_codes(bad_event) == ["[invalidJSON]"]
+    for token in ("not.a.token", emu.mint_jwt("mfa", ttl_seconds=0)):
+        response = api.post("/api/two-factor/status", json={"userId": user_id, "accessToken": token})
+        assert field_codes(response) == ["[invalid]accessToken"]
+    both = api.post("/api/two-factor/status", json={"accessToken": "x"})
+    assert field_codes(both) == ["[blank]userId", "[invalid]accessToken"]
+
+
+def test_status_follows_enabling_and_disabling(emu: EmulatorServer, api: httpx2.Client) -> None:
+    user_id = emu.user("email_only").id
+    assert api.get("/api/two-factor/status", params={"userId": user_id}).status_code == 242
+    api.post("/api/two-factor/send", json={"userId": user_id, "methodId": "JDEM"})
+    code = emu.latest_code(user_id=user_id, purpose="disable")
+    assert code is not None
+    assert api.delete(f"/api/user/two-factor/{user_id}", params={"methodId": "JDEM", "code": code}).status_code == 200
+    assert api.post("/api/two-factor/status", json={"userId": user_id, "action": "stepUp"}).status_code == 200

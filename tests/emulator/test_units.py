@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import httpx2
 import pytest
 
 from fusionauth_two_factor.emulator import EmulatorState, FakeClock, Seed, SeedError, create_app, load_seed, tokens
-from fusionauth_two_factor.emulator.codes import totp_at, totp_matches
+from fusionauth_two_factor.emulator.codes import (
+    key_from_base32,
+    new_method_id,
+    new_recovery_codes,
+    totp_at,
+    totp_matches,
+)
+from fusionauth_two_factor.emulator.passwords import PasswordHash
 from fusionauth_two_factor.emulator.seed import default_seed
 
 
@@ -145,3 +153,63 @@ async def test_asgi_transport_in_process() -> None:
         ok = await client.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code})
         assert ok.status_code == 200
         assert ok.json()["user"]["email"] == "jared@piedpiper.com"
+
+
+def test_password_hashes_are_salted_and_checked() -> None:
+    first, second = PasswordHash.of("pied-piper-1"), PasswordHash.of("pied-piper-1")
+    assert first.matches("pied-piper-1")
+    assert not first.matches("pied-piper-2")
+    assert not first.matches("")
+    assert first.salt != second.salt
+    assert first.digest != second.digest
+    assert "pied-piper" not in repr(first)
+    assert first.digest.hex() not in repr(first)
+
+
+USER = {"id": "aaaaaaaa-0000-0000-0000-000000000002", "tenantId": "aaaaaaaa-0000-0000-0000-000000000000"}
+
+
+def test_seed_passwords_and_login_configuration() -> None:
+    seed = default_seed()
+    mfa = seed.user("mfa").password
+    assert mfa is not None
+    assert mfa.matches("pied-piper-1")
+    assert "pied-piper-1" not in repr(seed)
+    assert not seed.tenant.login_requires_api_key
+    assert not seed.application.login_requires_api_key
+    bare = Seed.from_dict(
+        {
+            "tenants": [{"id": "aaaaaaaa-0000-0000-0000-000000000000"}],
+            "applications": [{"id": "aaaaaaaa-0000-0000-0000-000000000001"}],
+            "users": [{"id": "aaaaaaaa-0000-0000-0000-000000000002"}],
+        }
+    )
+    assert bare.tenant.login_requires_api_key  # FusionAuth's default
+    assert bare.application.login_requires_api_key
+    assert bare.users[0].password is None
+    with pytest.raises(SeedError, match=r"users\[0\]\.password: must not be empty"):
+        Seed.from_dict(
+            {"tenants": [{"id": "aaaaaaaa-0000-0000-0000-000000000000"}], "users": [{**USER, "password": ""}]}
+        )
+    with pytest.raises(SeedError, match=r"tenants\[0\]\.loginConfiguration\.requireAuthentication: expected a boolean"):
+        Seed.from_dict({"tenants": [{"id": USER["tenantId"], "loginConfiguration": {"requireAuthentication": "no"}}]})
+
+
+def test_base32_keys() -> None:
+    assert key_from_base32("MVWXK3DBORXXEVCPKRIHGZLDOJSXIMBR") == b"emulatorTOTPsecret01"
+    assert key_from_base32("mvwx k3db orxx evcp krih gzld ojsx imbr") == b"emulatorTOTPsecret01"
+    assert key_from_base32("GEZDGNBVGY3TQOI=") == b"123456789"
+    assert key_from_base32("not base32!") is None
+    assert key_from_base32("") is None
+    assert totp_at(b"12345678901234567890", 59_000) == totp_at("12345678901234567890", 59_000)
+
+
+def test_recovery_codes_and_method_ids() -> None:
+    codes = new_recovery_codes()
+    assert len(set(codes)) == 10
+    assert all(re.fullmatch(r"[2-9B-DF-HJ-NP-TV-Z]{5}-[2-9B-DF-HJ-NP-TV-Z]{5}", code) for code in codes)
+    assert new_recovery_codes() != codes
+    taken = {f"A{i:03d}" for i in range(1000)}
+    method_id = new_method_id(taken)
+    assert re.fullmatch(r"[A-Z0-9]{4}", method_id)
+    assert method_id not in taken

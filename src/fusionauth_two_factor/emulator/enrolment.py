@@ -34,6 +34,7 @@ __all__ = [
     "consume_recovery_code",
     "disable_method",
     "read_enable_request",
+    "refuse_duplicate",
     "replace_recovery_codes",
     "verify_enable_code",
 ]
@@ -120,11 +121,15 @@ def verify_enable_code(request: EnableRequest, sent: DeliveredCode | None, now_m
     raise ApiError(421)
 
 
-def add_method(user: User, request: EnableRequest) -> list[str] | None:
-    """Store the new method; for the user's first method return its fresh recovery codes, else ``None``."""
+def refuse_duplicate(user: User, request: EnableRequest) -> None:
+    """400 ``[duplicate]...`` when the user already has this address (or authenticator key) enabled."""
     if any(request.same_as(method) for method in user.methods):
         field_name = "secret" if request.method == "authenticator" else _DESTINATION_FIELD[request.method]
         raise ApiError.field(field_name, "duplicate", f"This [{field_name}] is already enabled for the user.")
+
+
+def add_method(user: User, request: EnableRequest) -> list[str] | None:
+    """Store the new method; for the user's first method return its fresh recovery codes, else ``None``."""
     first = not user.methods
     method_id = new_method_id({method.id for method in user.methods})
     user.methods.append(

@@ -741,6 +741,7 @@ class EmulatorState:
             body.obj("eventInfo")
             errors.raise_if_any()
             request = present(request)
+            enrolment.refuse_duplicate(user, request)
             now = self.clock.now_ms()
             enrolment.verify_enable_code(request, self._enable_codes.get(user.id), now)
             recovery_codes = enrolment.add_method(user, request)
