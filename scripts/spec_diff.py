@@ -1537,7 +1537,7 @@ class Report:
             if c.breaking
         ]
         lines += [
-            workflow_error(render_surface_line(c).removeprefix("- "), c.file, c.line)
+            workflow_error(f"{c.name} {_surface_detail(c)} — {c.reason}", c.file, c.line)
             for c in self.surface
             if c.breaking
         ]
@@ -1579,13 +1579,15 @@ def render_change_line(change: Change) -> str:
 
 def render_surface_line(change: SurfaceChange) -> str:
     marker = "**breaking**" if change.breaking else "non-breaking"
+    return f"- `{change.name}` {_surface_detail(change)} — {marker}: {change.reason}"
+
+
+def _surface_detail(change: SurfaceChange) -> str:
     if change.change == "changed":
-        detail = f"changed from `{change.before}` to `{change.after}`"
-    elif change.kind == "export":
-        detail = f"was {change.change}"
-    else:
-        detail = f"was {change.change}: `{change.before or change.after}`"
-    return f"- `{change.name}` {detail} — {marker}: {change.reason}"
+        return f"changed from `{change.before}` to `{change.after}`"
+    if change.kind == "export":
+        return f"was {change.change}"
+    return f"was {change.change}: `{change.before or change.after}`"
 
 
 # --------------------------------------------------------------------------- command line

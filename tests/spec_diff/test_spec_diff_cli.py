@@ -299,3 +299,72 @@ def test_help_documents_the_defaults(script_path: Path, repo: Path) -> None:
     assert result.returncode == 0
     assert "merge-base of HEAD with origin/main" in result.stdout
     assert "HEAD defaults to the working tree" in result.stdout
+
+
+def test_github_format_prints_one_annotation_per_breaking_change_on_the_head_line(
+    script_path: Path, repo: Path
+) -> None:
+    result = run(script_path, repo, "v1", "v2", "--format", "github")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        # SPEC_V2 line 22: `twoFactorId`, now required; line 28: `method`, whose enum grew; line 4: `paths` (the
+        # status path is gone); the facade method is gone from the head, so it has no place there.
+        "::error file=openapi/two-factor.yaml,line=28::POST /api/two-factor/login 200 response body: method: added "
+        'enum value "sms" (closed enum) — closed enum: the generated Enum raises ValueError on unknown values '
+        "(response-property-enum-value-added)",
+        "::error file=openapi/two-factor.yaml,line=22::POST /api/two-factor/login request body: twoFactorId: became "
+        "required — callers that omit it are rejected; the model requires it (request-property-became-required)",
+        "::error file=openapi/two-factor.yaml,line=4::GET /api/two-factor/status operation: was removed — the "
+        "generated module disappears; calls to it break (api-removed-without-deprecation)",
+        "::error::fusionauth_two_factor.TwoFactorClient.status was removed: `def status(self) -> dict` — code using "
+        "it breaks",
+        "spec_diff: 4 breaking change(s) between v1 and v2",
+    ]
+    assert SPEC_V2.splitlines()[21].strip() == "twoFactorId: {type: string}"
+    assert SPEC_V2.splitlines()[27].strip().startswith("method:")
+
+
+SPLIT_SPEC = """\
+openapi: 3.0.3
+info: {title: two-factor, version: "1"}
+paths:
+  /api/two-factor/login:
+    post:
+      operationId: twoFactorLogin
+      requestBody:
+        content: {application/json: {schema: {$ref: 'schemas/login.yaml#/LoginRequest'}}}
+      responses: {"200": {description: ok}}
+"""
+LOGIN_SCHEMA = "LoginRequest:\n  type: object\n  properties:\n    code: {type: string}\n"
+
+
+def test_external_refs_are_read_at_each_revision_and_a_missing_one_is_an_error(
+    script_path: Path, tmp_path: Path
+) -> None:
+    repo = tmp_path / "split"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, {"openapi/two-factor.yaml": SPLIT_SPEC, "openapi/schemas/login.yaml": LOGIN_SCHEMA})
+    commit(repo, "v1")
+    write(repo, {"openapi/schemas/login.yaml": LOGIN_SCHEMA.replace("string", "integer")})
+    commit(repo, "v2")
+
+    changed = run(script_path, repo, "v1", "v2", "--format", "github")
+    (repo / "openapi" / "schemas" / "login.yaml").unlink()
+    missing = run(script_path, repo, "v2", "--format", "github")
+
+    assert changed.returncode == 0, changed.stderr
+    assert changed.stdout.startswith(
+        "::error file=openapi/schemas/login.yaml,line=4::POST /api/two-factor/login request body: code: type changed"
+    )
+    assert missing.returncode == 2
+    assert missing.stderr == (
+        "spec_diff.py: error: the spec at the working tree cannot be compared: cannot resolve $ref "
+        "'schemas/login.yaml#/LoginRequest': openapi/schemas/login.yaml does not exist at the working tree "
+        "(openapi/two-factor.yaml line 8)\n"
+    )
+    assert missing.stdout.splitlines()[0] == (
+        "::error file=openapi/two-factor.yaml,line=8::cannot resolve $ref 'schemas/login.yaml#/LoginRequest': "
+        "openapi/schemas/login.yaml does not exist at the working tree"
+    )
