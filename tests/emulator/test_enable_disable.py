@@ -367,6 +367,38 @@ def test_disable_unknown_users_and_credentials(emu: EmulatorServer, api: httpx2.
     assert len(emu.user("mfa").methods) == 3
 
 
+# ---------------------------------------------------------------- renaming (FusionAuth 1.68+)
+
+
+def rename(client: httpx2.Client, user_id: str, query: dict[str, str], **body: str) -> httpx2.Response:
+    return client.put(f"/api/user/two-factor/{user_id}", params=query, json=body)
+
+
+def test_a_method_is_renamed_by_query_or_body_and_cleared_without_a_name(
+    emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client
+) -> None:
+    user_id = emu.user("mfa").id
+    assert_empty(rename(api, user_id, {"methodId": "UYTR"}, name="Work mail"), 200)
+    assert_empty(rename(api, user_id, {}, methodId="PQSM", name="Work phone"), 200)  # as the official client sends
+    names = {m["id"]: m.get("name") for m in password_login(http, "mfa").json()["methods"]}
+    assert names == {"KLRT": "Phone app", "UYTR": "Work mail", "PQSM": "Work phone"}
+    assert_empty(rename(api, user_id, {"methodId": "KLRT"}), 200)
+    authenticator = emu.user("mfa").method("KLRT")
+    assert authenticator is not None
+    assert authenticator.name is None
+    assert authenticator.key == b"emulatorTOTPsecret01"  # only the name changes
+
+
+def test_rename_validation(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
+    user_id = emu.user("mfa").id
+    assert field_codes(rename(api, user_id, {}, name="x")) == ["[blank]methodId"]
+    assert field_codes(rename(api, user_id, {"methodId": "JDEM"}, name="x")) == ["[invalid]methodId"]
+    assert field_codes(rename(api, user_id, {"methodId": "UYTR"}, name="x" * 257)) == ["[tooLong]name"]
+    assert_empty(rename(api, user_id, {"methodId": "UYTR"}, name="x" * 256), 200)
+    assert_empty(rename(api, UNKNOWN_USER, {"methodId": "UYTR"}, name="x"), 404)
+    assert_empty(rename(http, user_id, {"methodId": "UYTR"}, name="x"), 401)
+
+
 # ---------------------------------------------------------------- the whole journey
 
 

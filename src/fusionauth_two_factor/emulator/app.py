@@ -16,10 +16,12 @@ an empty body; 400 carries an ``Errors`` object)::
     POST   /api/user/two-factor/{userId}                                      API key  -> 200 (first method:
     POST   /api/user/two-factor                                               JWT         recoveryCodes[, code];
                                                                                           else empty) | 404 | 421
+    PUT    /api/user/two-factor/{userId}[?methodId=]  {methodId?, name}    API key  -> 200 (empty) | 404  (1.68+)
     DELETE /api/user/two-factor/{userId}[?methodId=&code=] or JSON body       API key  -> 200 (empty) | 404 | 421
     DELETE /api/user/two-factor[?methodId=&code=] or JSON body                JWT      -> 200 (empty) | 421
     POST   /api/user/two-factor/recovery-code/{userId}                        API key  -> 200 {recoveryCodes}
-    GET    /api/user/two-factor/recovery-code/{userId}       (deprecated)     API key  -> 200 {recoveryCodes}
+    GET    /api/user/two-factor/recovery-code/{userId}       (deprecated)     API key  -> 200 {"recoveryCodes": []}
+                                                                     (as FusionAuth 1.68+: codes are hashed at rest)
 
 ``/api/login`` needs an API key only when the application (``applicationId``) or else the tenant has
 ``loginConfiguration.requireAuthentication`` (seed setting); a key that is given must be valid (401). Its
@@ -237,13 +239,7 @@ class _Endpoints:
 
     async def disable(self, request: Request) -> Response:
         user, tenant_id = self.path_or_jwt_user(request)
-        body, query = await self.body(request), request.query_params
-
-        def field(name: str) -> str | None:
-            # The same three fields come in the query string or in a TwoFactorDisableRequest body.
-            return body.string(name) or query.get(name) or None
-
-        body.obj("eventInfo")
+        field = await self.body_or_query(request)
         self.state.disable_two_factor(
             user,
             method_id=field("methodId"),
@@ -252,6 +248,19 @@ class _Endpoints:
             tenant_id=tenant_id,
         )
         return empty(200)
+
+    async def update(self, request: Request) -> Response:
+        user, _ = self.key_user(request, unknown=ApiError(404))
+        field = await self.body_or_query(request)
+        self.state.update_two_factor(user, method_id=field("methodId"), name=field("name"))
+        return empty(200)
+
+    async def body_or_query(self, request: Request) -> Callable[[str], str | None]:
+        """A field of the JSON body or else of the query string: FusionAuth takes ``methodId`` (and the disable
+        call's ``code`` and ``applicationId``) either way; the body's ``eventInfo`` must be an object."""
+        body, query = await self.body(request), request.query_params
+        body.obj("eventInfo")
+        return lambda name: body.string(name) or query.get(name) or None
 
     async def recovery_codes(self, request: Request) -> Response:
         unknown = ApiError.field("userId", "invalid", "The [userId] property is not valid. No user has this Id.")
@@ -390,6 +399,7 @@ def create_app(state: EmulatorState | None = None) -> Starlette:
         route("/api/user/two-factor", ep.disable, "DELETE"),
         route("/api/user/two-factor/{userId}", ep.enable, "POST"),
         route("/api/user/two-factor/{userId}", ep.disable, "DELETE"),
+        route("/api/user/two-factor/{userId}", ep.update, "PUT"),
         route("/api/user/two-factor/recovery-code/{userId}", ep.recovery_codes, "GET", "POST"),
         route("/_emulator/outbox", ep.outbox, "GET", "DELETE"),
         route("/_emulator/outbox/latest", ep.outbox_latest, "GET"),

@@ -13,6 +13,8 @@ and keeps the codes ``POST /api/two-factor/send`` delivered for enabling or disa
 - **Disable** (``DELETE /api/user/two-factor[/{userId}]``): the ``code`` is the method's own: the TOTP of that
   authenticator, or the last code sent to disable that method; a recovery code instead removes every method. Once no
   method is left, MFA is off and the recovery codes are gone (enabling a method again issues a new set).
+- **Rename** (``PUT /api/user/two-factor/{userId}``, FusionAuth 1.68+): sets or, when omitted, clears a method's
+  ``name`` (at most 256 characters, else 400 ``[tooLong]name``).
 - **Recovery codes**: generating replaces the old set; each code works once (login or disable).
 
 Field errors ``[blank]method``, ``[blank]secret``, ``[blank]mobilePhone`` and ``[duplicate]...`` (the same
@@ -35,11 +37,13 @@ __all__ = [
     "disable_method",
     "read_enable_request",
     "refuse_duplicate",
+    "rename_method",
     "replace_recovery_codes",
     "verify_enable_code",
 ]
 
 METHOD_KINDS = ("authenticator", "email", "sms")
+MAX_NAME_LENGTH = 256
 _DESTINATION_FIELD = {"email": "email", "sms": "mobilePhone"}
 
 
@@ -165,11 +169,7 @@ def consume_recovery_code(user: User, code: str) -> bool:
     return False
 
 
-def disable_method(user: User, method_id: str, code: str, sent: DeliveredCode | None, now_ms: int) -> bool:
-    """Remove ``method_id`` (every method for a recovery code); return whether the sent code was used.
-
-    Raises 400 ``[invalid]methodId`` for a method the user does not have, 421 for a code that proves nothing.
-    """
+def _method(user: User, method_id: str) -> Method:
     method = user.method(method_id)
     if method is None:
         raise ApiError.field(
@@ -177,6 +177,23 @@ def disable_method(user: User, method_id: str, code: str, sent: DeliveredCode | 
             "invalid",
             "The [methodId] is not valid. No two-factor method with this Id was found enabled for the user.",
         )
+    return method
+
+
+def rename_method(user: User, method_id: str, name: str | None) -> None:
+    """Give the method a new display name (``None`` clears it); 400 for an unknown method or a too long name."""
+    method = _method(user, method_id)
+    if name is not None and len(name) > MAX_NAME_LENGTH:
+        raise ApiError.field("name", "tooLong", f"The [name] must be at most {MAX_NAME_LENGTH} characters long.")
+    method.name = name
+
+
+def disable_method(user: User, method_id: str, code: str, sent: DeliveredCode | None, now_ms: int) -> bool:
+    """Remove ``method_id`` (every method for a recovery code); return whether the sent code was used.
+
+    Raises 400 ``[invalid]methodId`` for a method the user does not have, 421 for a code that proves nothing.
+    """
+    method = _method(user, method_id)
     used_sent_code = False
     if consume_recovery_code(user, code):
         user.methods.clear()

@@ -4,10 +4,10 @@
 challenges, two-factor trusts, the codes sent for enabling or disabling a method and the outbox of delivered codes,
 and reads time only from its injectable :class:`~.clock.Clock`. Its operation methods (``password_login``,
 ``status``, ``status_with_request``, ``start``, ``login``, ``send_login_code``, ``send_enable_disable``,
-``generate_secret``, ``enable_two_factor``, ``disable_two_factor``, ``generate_recovery_codes``,
-``recovery_codes``) return wire-shaped JSON or raise :class:`~.errors.ApiError`; ``app.py`` maps them onto HTTP.
-Enabling and disabling live in ``enrolment.py``. Every public method is thread-safe (the server runs in another
-thread).
+``generate_secret``, ``enable_two_factor``, ``disable_two_factor``, ``update_two_factor``,
+``generate_recovery_codes``, ``recovery_codes``) return wire-shaped JSON or raise :class:`~.errors.ApiError`;
+``app.py`` maps them onto HTTP. Enabling, disabling and renaming methods live in ``enrolment.py``. Every public
+method is thread-safe (the server runs in another thread).
 """
 
 from __future__ import annotations
@@ -772,15 +772,26 @@ class EmulatorState:
             if enrolment.disable_method(user, present(method_id), present(code).strip(), sent, self.clock.now_ms()):
                 del self._disable_codes[user.id]
 
+    def update_two_factor(self, user: User, *, method_id: str | None, name: str | None) -> None:
+        """``PUT /api/user/two-factor/{userId}`` (FusionAuth 1.68+): rename a method; see ``enrolment.py``."""
+        with self._lock:
+            if method_id is None:
+                raise ApiError.field("methodId", "blank", blank("methodId"))
+            enrolment.rename_method(user, method_id, name)
+
     def generate_recovery_codes(self, user: User) -> JsonObject:
         """``POST /api/user/two-factor/recovery-code/{userId}``: ten new codes; the old ones stop working."""
         with self._lock:
             return {"recoveryCodes": enrolment.replace_recovery_codes(user)}
 
-    def recovery_codes(self, user: User) -> JsonObject:
-        """``GET /api/user/two-factor/recovery-code/{userId}`` (deprecated by FusionAuth): the unused codes."""
-        with self._lock:
-            return {"recoveryCodes": list(user.recovery_codes)}
+    @staticmethod
+    def recovery_codes(user: User) -> JsonObject:
+        """``GET /api/user/two-factor/recovery-code/{userId}``, deprecated since FusionAuth 1.64.0.
+
+        Since 1.68.0 FusionAuth keeps recovery codes hashed and this call always answers an empty list; the emulator
+        answers as 1.68+ does (its own copy of the codes, ``User.recovery_codes``, is for tests).
+        """
+        return {"recoveryCodes": []}
 
     # ------------------------------------------------------------------ GET /api/two-factor/secret
 
