@@ -18,7 +18,8 @@ import zxingcpp
 from fusionauth_two_factor_generated.types import UNSET
 from support import JWT, FakeFusionAuth, make_client
 
-from fusionauth_two_factor import ApiResponse, TwoFactorController
+from fusionauth_two_factor import ApiResponse, Client, TwoFactorController
+from fusionauth_two_factor.emulator.server import EmulatorServer
 from fusionauth_two_factor.enrolment import authenticator_uri, qr_svg, qr_terminal
 from fusionauth_two_factor.models import AuthenticatorConfiguration, SecretResponse, TotpAlgorithm, TwoFactorMethod
 
@@ -27,6 +28,7 @@ RAW_SECRET = "8MJJfCY4ERBtotvenSc3"
 BASE32_SECRET = "HBGUUSTGINMTIRKSIJ2G65DWMVXFGYZT"
 SECRET_RESPONSE = SecretResponse.from_dict({"secret": RAW_SECRET, "secretBase32Encoded": BASE32_SECRET})
 SETTINGS = "algorithm=SHA1&digits=6&period=30"
+ENROLLING_USER_ID = "00000000-0000-0000-0000-000000000007"  # the emulator's seeded user "enrol": no MFA yet
 
 
 def uri_for(secret: ApiResponse[SecretResponse] | SecretResponse | str = SECRET_RESPONSE, **kwargs: Any) -> str:
@@ -51,6 +53,27 @@ def test_uri_straight_from_the_answer_as_the_readme_shows(server: FakeFusionAuth
         answer = TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
         uri = authenticator_uri(answer, issuer="Example", account_name="alice@example.com")
     assert uri == uri_for(SECRET_RESPONSE)
+
+
+def test_an_app_that_reads_the_uri_makes_codes_fusionauth_accepts(emu: EmulatorServer) -> None:
+    # The whole enrolment against the emulator, which checks codes as FusionAuth does: the secret, the
+    # URI read by pyotp's parser as an app reads it, then the app's code enables the method.
+    with Client(emu.base_url, api_key=emu.api_key) as client:
+        two_factor = TwoFactorController(client)
+        secret = two_factor.generate_two_factor_secret()
+        app = pyotp.parse_uri(authenticator_uri(secret, issuer="Pied Piper", account_name="monica@piedpiper.com"))
+        assert isinstance(app, pyotp.TOTP)
+        assert secret.result is not None
+        enabled = two_factor.enable_two_factor(
+            ENROLLING_USER_ID,
+            {
+                "method": "authenticator",
+                "code": app.at(emu.fake_clock.now_ms() // 1000),
+                "secretBase32Encoded": str(secret.result.secret_base_32_encoded),
+            },
+        )
+    assert enabled.result is not None
+    assert enabled.result.recovery_codes  # the user's first method
 
 
 def test_an_answer_without_a_secret_response_is_refused() -> None:
