@@ -85,7 +85,7 @@ def test_an_answer_without_a_secret_response_is_refused() -> None:
 
 
 def test_the_key_uri_formats_own_example() -> None:
-    # Google's example leaves "@" raw; RFC 3986 lets it be either, and an encoded one parses the same everywhere.
+    # Google's example leaves "@" raw; RFC 3986 allows both, and percent-decoding gives the same text.
     uri = authenticator_uri("HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ", issuer="ACME Co", account_name="john.doe@email.com")
     assert uri == (
         "otpauth://totp/ACME%20Co:john.doe%40email.com"
