@@ -259,6 +259,7 @@ def test_the_same_destination_twice_is_a_duplicate(emu: EmulatorServer, api: htt
         ({"method": "sms", "code": "123456"}, ["[blank]mobilePhone"]),
         ({"method": "email", "email": "a@b.c", "code": "1", "applicationId": "x"}, ["[invalid]applicationId"]),
         ({"method": "email", "email": "a@b.c", "code": "1", "twoFactorId": "nope"}, ["[invalid]twoFactorId"]),
+        ({"method": "email", "email": "a@b.c", "code": "1", "name": "n" * 257}, ["[tooLong]name"]),
     ],
 )
 def test_enable_validation(emu: EmulatorServer, api: httpx2.Client, body: dict[str, str], codes: list[str]) -> None:

@@ -1,4 +1,7 @@
-"""A local, faithful stand-in for FusionAuth's two-factor (MFA) API, for tests and demos.
+"""A local, faithful stand-in for FusionAuth's login and Multi-Factor (MFA) APIs, for tests and demos.
+
+Password login (``/api/login``, 242 when a second factor is due), the two-factor login, step-up, status, enabling,
+renaming and disabling methods, recovery codes and delivered codes (``app.py`` lists every endpoint and status).
 
 Install with the ``emulator`` extra (``pip install 'fusionauth-two-factor[emulator]'``). Independent of the
 client package: nothing here imports ``fusionauth_two_factor`` and the client never imports this.

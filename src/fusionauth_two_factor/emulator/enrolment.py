@@ -14,7 +14,7 @@ and keeps the codes ``POST /api/two-factor/send`` delivered for enabling or disa
   authenticator, or the last code sent to disable that method; a recovery code instead removes every method. Once no
   method is left, MFA is off and the recovery codes are gone (enabling a method again issues a new set).
 - **Rename** (``PUT /api/user/two-factor/{userId}``, FusionAuth 1.68+): sets or, when omitted, clears a method's
-  ``name`` (at most 256 characters, else 400 ``[tooLong]name``).
+  ``name`` (at most 256 characters, else 400 ``[tooLong]name``; the same limit applies when enabling).
 - **Recovery codes**: generating replaces the old set; each code works once (login or disable).
 
 Field errors ``[blank]method``, ``[blank]secret``, ``[blank]mobilePhone`` and ``[duplicate]...`` (the same
@@ -94,6 +94,8 @@ def read_enable_request(body: Body, errors: ErrorsBuilder) -> EnableRequest | No
     code = body.required("code", errors)
     kind = body.required("method", errors)
     name = body.string("name")
+    if name is not None and len(name) > MAX_NAME_LENGTH:
+        errors.field("name", "tooLong", _too_long_name())
     if kind is None:
         return None
     if kind not in METHOD_KINDS:
@@ -180,11 +182,15 @@ def _method(user: User, method_id: str) -> Method:
     return method
 
 
+def _too_long_name() -> str:
+    return f"The [name] must be at most {MAX_NAME_LENGTH} characters long."
+
+
 def rename_method(user: User, method_id: str, name: str | None) -> None:
     """Give the method a new display name (``None`` clears it); 400 for an unknown method or a too long name."""
     method = _method(user, method_id)
     if name is not None and len(name) > MAX_NAME_LENGTH:
-        raise ApiError.field("name", "tooLong", f"The [name] must be at most {MAX_NAME_LENGTH} characters long.")
+        raise ApiError.field("name", "tooLong", _too_long_name())
     method.name = name
 
 
