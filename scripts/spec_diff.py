@@ -325,7 +325,8 @@ class Resolver:
         kind = "anyOf" if resolved.get("anyOf") else "oneOf" if resolved.get("oneOf") else None
         if kind is not None and isinstance(resolved[kind], list):
             raw = resolved[kind]
-            branches = [self.effective(branch, seen)[0] for branch in raw]
+            evaluated = [self.effective(branch, seen) for branch in raw]
+            branches = [branch for branch, _ in evaluated]
             real = [(i, b) for i, b in enumerate(branches) if _types_of(b) != frozenset({"null"})]
             if len(real) > 1 and any(_types_of(b) & {"object", "array"} for _, b in real):
                 keyed = _branch_keys([raw[i] for i, _ in real], [i for i, _ in real])
@@ -334,6 +335,7 @@ class Resolver:
                 merged.setdefault("nullable", len(real) < len(branches))
             else:
                 _merge_all_of(merged, _collapse_union(branches))
+                followed = followed.union(*(branch_seen for _, branch_seen in evaluated))  # what they expanded
                 if len(real) == 1 and (name := schema_name(raw[real[0][0]])):
                     merged.setdefault(BRANCH_NAME_KEY, name)
         return merged, followed
