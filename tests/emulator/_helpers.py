@@ -56,6 +56,8 @@ PASSWORDS = {
     "locked": "pied-piper-5",
     "expired": "pied-piper-6",
     "enrol": "pied-piper-7",
+    "unverified": "pied-piper-8",
+    "unverified_registration": "pied-piper-9",
 }
 # FusionAuth's recovery code format, as in its documented example: XXXXX-XXXXX, digits 2-9 and consonants.
 RECOVERY_CODE = r"[2-9B-DF-HJ-NP-TV-Z]{5}-[2-9B-DF-HJ-NP-TV-Z]{5}"

@@ -49,7 +49,17 @@ def test_info_route_exposes_seeded_values(emu: EmulatorServer, http: httpx2.Clie
     assert info["tenants"] == [{"id": emu.seed.tenant.id, "name": "Default"}]
     assert info["applications"][0]["id"] == emu.seed.application.id
     users = {u["alias"]: u for u in info["users"]}
-    assert set(users) == {"mfa", "email_only", "no_mfa", "enrol", "change_password", "locked", "expired"}
+    assert set(users) == {
+        "mfa",
+        "email_only",
+        "no_mfa",
+        "enrol",
+        "unverified",
+        "unverified_registration",
+        "change_password",
+        "locked",
+        "expired",
+    }
     assert all(user["hasPassword"] for user in users.values())
     assert users["mfa"]["totpSecretBase32"] == emu.seed.user("mfa").totp_secret_base32
     assert users["no_mfa"]["methods"] == []

@@ -154,6 +154,24 @@ def test_not_registered_for_the_application_is_202(emu: EmulatorServer, http: ht
     assert password_login(http, "no_mfa").status_code == 200
 
 
+def test_unverified_users_and_registrations_are_212_and_213(emu: EmulatorServer, http: httpx2.Client) -> None:
+    app_id = emu.seed.application.id
+    unverified = password_login(http, "unverified", applicationId=app_id)
+    assert unverified.status_code == 212
+    assert unverified.json()["user"]["verified"] is False
+    assert unverified.json()["token"]
+    assert password_login(http, "unverified_registration").status_code == 200  # no application: no registration
+    registration = password_login(http, "unverified_registration", applicationId=app_id)
+    assert registration.status_code == 213
+    assert registration.json()["user"]["registrations"][0]["verified"] is False
+
+
+def test_the_two_factor_login_answers_212_too(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
+    emu.user("mfa").verified = False
+    challenge = password_login(http, "mfa").json()
+    assert complete(http, challenge["twoFactorId"], emu.totp_code("mfa")).status_code == 212
+
+
 def test_no_jwt_omits_the_tokens(emu: EmulatorServer, http: httpx2.Client) -> None:
     body = password_login(http, "no_mfa", noJWT=True).json()
     assert not {"token", "refreshToken", "tokenExpirationInstant"} & set(body)

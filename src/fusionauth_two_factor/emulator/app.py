@@ -3,13 +3,14 @@
 FusionAuth endpoints (all JSON answers are ``application/json;charset=UTF-8``; 401, 404, 410, 421 and 500 have
 an empty body; 400 carries an ``Errors`` object)::
 
-    POST   /api/login                                          none or API key  -> 200 | 202 | 203 | 242 | 401
-                                                                                   | 404 | 409 | 410
+    POST   /api/login                                          none or API key  -> 200 | 202 | 203 | 212 | 213
+                                                                                   | 242 | 401 | 404 | 409 | 410
     GET    /api/two-factor/status[/{twoFactorTrustId}]?userId=&applicationId=  API key  -> 200 | 242
     POST   /api/two-factor/status  {userId, action, accessToken, ...}         API key  -> 200 | 242  (1.62+ form)
     POST   /api/two-factor/start                                              API key  -> 200 | 404
-    POST   /api/two-factor/login                                              none     -> 200 | 202 | 203 | 404
-                                                                                          | 409 | 410 | 421
+    POST   /api/two-factor/login                                              none     -> 200 | 202 | 203 | 212
+                                                                                          | 213 | 404 | 409
+                                                                                          | 410 | 421
     POST   /api/two-factor/send                                   API key or JWT     -> 200 (empty)
     GET    /api/two-factor/secret                                 API key or JWT     -> 200
     POST   /api/two-factor/send/{twoFactorId}                                 none     -> 200 (empty)

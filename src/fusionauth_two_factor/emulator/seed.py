@@ -23,14 +23,16 @@ A seed is a JSON object (the default one ships as ``default_seed.json`` in this 
         "id": "<uuid>", "tenantId": "<uuid>",
         "email": "...", "username": "...", "mobilePhone": "...",
         "password": "...",                # plaintext in the file; only a salted hash is kept once loaded
-        "firstName": "...", "lastName": "...", "active": true, "verified": true,
+        "firstName": "...", "lastName": "...", "active": true,
+        "verified": true,                 # false makes a successful login answer 212
         "insertInstant": 1700000000000,   # optional, milliseconds
         "expiry": null,                   # optional instant; a past instant makes two-factor login answer 410
         "passwordChangeRequired": false,  # true makes two-factor login answer 203 ...
         "changePasswordReason": "Administrative",   # ... with this reason
         "actions": [],                    # LoginPreventedResponse objects; non-empty makes login answer 409
         "data": {},
-        "registrations": [{"applicationId": "<uuid>", "roles": ["user"], "username": null, "verified": true}],
+        "registrations": [{"applicationId": "<uuid>", "roles": ["user"], "username": null,
+                           "verified": true}],   # false: a login for that application answers 213
         "twoFactor": {
           "methods": [
             {"id": "KLRT", "method": "authenticator", "secret": "<20 ASCII chars: the HMAC key>", "name": "..."},
@@ -50,18 +52,22 @@ in with ``POST /api/login`` (404, as for a wrong password).
 The packaged seed (``default_seed.json``): tenant "Default", application "Pied Piper" (neither requires an API key
 on ``/api/login``), the all-tenant API key ``emulator-api-key-4Xk9qLr2TzV7mB3nH8wJ5cF1`` and these users:
 
-=================  =======================  ==========  ==============  ==============================================
-alias              email                    username    password        two-factor methods
-=================  =======================  ==========  ==============  ==============================================
-mfa                richard@piedpiper.com    richard     pied-piper-1    authenticator KLRT, email UYTR, sms PQSM; 10
-                                                                        recovery codes
-email_only         jared@piedpiper.com      jared       pied-piper-2    email JDEM
-no_mfa             gilfoyle@piedpiper.com   gilfoyle    pied-piper-3    none
-enrol              monica@piedpiper.com     monica      pied-piper-7    none (kept free for enrolment journeys)
-change_password    dinesh@piedpiper.com     dinesh      pied-piper-4    authenticator DNAU; password change required
-locked             erlich@piedpiper.com     erlich      pied-piper-5    authenticator EBAU; a login-preventing action
-expired            bighead@piedpiper.com    bighead     pied-piper-6    authenticator NBAU; expired in 2000
-=================  =======================  ==========  ==============  ==============================================
+=======================  ======================  ========  ============  =========================================
+alias                    email                   username  password      two-factor methods, and what is special
+=======================  ======================  ========  ============  =========================================
+mfa                      richard@piedpiper.com   richard   pied-piper-1  authenticator KLRT, email UYTR, sms PQSM;
+                                                                         10 recovery codes
+email_only               jared@piedpiper.com     jared     pied-piper-2  email JDEM
+no_mfa                   gilfoyle@piedpiper.com  gilfoyle  pied-piper-3  none
+enrol                    monica@piedpiper.com    monica    pied-piper-7  none; kept free for enrolment journeys
+unverified               laurie@raviga.com       laurie    pied-piper-8  none; email not verified (login: 212)
+unverified_registration  peter@raviga.com        peter     pied-piper-9  none; registration not verified (a login
+                                                                         with Pied Piper's applicationId: 213)
+change_password          dinesh@piedpiper.com    dinesh    pied-piper-4  authenticator DNAU; must change password
+locked                   erlich@piedpiper.com    erlich    pied-piper-5  authenticator EBAU; an action prevents
+                                                                         login (409)
+expired                  bighead@piedpiper.com   bighead   pied-piper-6  authenticator NBAU; expired in 2000 (410)
+=======================  ======================  ========  ============  =========================================
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from .body import Body, invalid_json, is_uuid
 from .clock import Clock, SystemClock
 from .codes import base32_of, new_opaque_id, new_secret, random_digits, totp_at, totp_matches
 from .errors import ApiError, ErrorsBuilder, blank, invalid
-from .models import Challenge, DeliveredCode, Method, OutboxMessage, Trust, User, drop_none
+from .models import Challenge, DeliveredCode, Method, OutboxMessage, Registration, Trust, User, drop_none
 from .seed import ApiKeySeed, ApplicationSeed, Seed, TenantSeed, default_seed
 
 __all__ = ["EmulatorState", "LoginOutcome"]
@@ -538,7 +538,8 @@ class EmulatorState:
         trust_computer: bool = False,
         challenge: Challenge | None = None,
     ) -> LoginOutcome:
-        """A login's answer once every factor is checked: 410, 409, 203, else 202 / 200 with tokens and the user.
+        """A login's answer once every factor is checked: 410, 409, 203, else 212 / 213 / 202 / 200 with tokens and
+        the user.
 
         ``challenge``: the completed ``twoFactorId`` (its ``state`` is echoed, its trust challenge earns a
         ``trustToken``); ``trust_computer`` adds a new ``twoFactorTrustId``.
@@ -576,7 +577,18 @@ class EmulatorState:
         if trust_computer:
             body["twoFactorTrustId"] = self._new_trust(user, application_id, now).id
         body["user"] = user.to_json()
-        return LoginOutcome(202 if application_id and registration is None else 200, body)
+        return LoginOutcome(self._success_status(user, application_id, registration), body)
+
+    @staticmethod
+    def _success_status(user: User, application_id: str | None, registration: Registration | None) -> int:
+        """212: the user is not verified; 213: their registration for the application is not; 202: they have no
+        registration for it; else 200. FusionAuth answers 212/213 only where verification is required: a seed
+        that marks someone unverified asks for exactly that."""
+        if not user.verified:
+            return 212
+        if registration is not None and not registration.verified:
+            return 213
+        return 202 if application_id and registration is None else 200
 
     def _new_trust(self, user: User, application_id: str | None, now: int) -> Trust:
         ttl = self.tenants[user.tenant_id].trust_ttl_seconds
