@@ -171,9 +171,23 @@ class _Endpoints:
             raise unknown
         return user, tenant_id
 
+    def path_or_jwt_user(self, request: Request) -> tuple[User, str | None]:
+        """``/api/user/two-factor/{userId}`` with an API key (404 for no such user), or the JWT's user without it."""
+        if "userId" in request.path_params:
+            return self.key_user(request, unknown=ApiError(404))
+        user = self.jwt_user(request)
+        return user, user.tenant_id
+
     @staticmethod
     async def body(request: Request) -> Body:
         return parse_body(await request.body())
+
+    async def body_or_query(self, request: Request) -> Callable[[str], str | None]:
+        """A field of the JSON body or else of the query string: FusionAuth takes ``methodId`` (and the disable
+        call's ``code`` and ``applicationId``) either way; the body's ``eventInfo`` must be an object."""
+        body, query = await self.body(request), request.query_params
+        body.obj("eventInfo")
+        return lambda name: body.string(name) or query.get(name) or None
 
     # ---- FusionAuth endpoints
 
@@ -226,13 +240,6 @@ class _Endpoints:
             raise ApiError(401) from None
         return json_response(self.state.generate_secret())
 
-    def path_or_jwt_user(self, request: Request) -> tuple[User, str | None]:
-        """``/api/user/two-factor/{userId}`` with an API key (404 for no such user), or the JWT's user without it."""
-        if "userId" in request.path_params:
-            return self.key_user(request, unknown=ApiError(404))
-        user = self.jwt_user(request)
-        return user, user.tenant_id
-
     async def enable(self, request: Request) -> Response:
         user, tenant_id = self.path_or_jwt_user(request)
         response = self.state.enable_two_factor(user, await self.body(request), tenant_id=tenant_id)
@@ -255,13 +262,6 @@ class _Endpoints:
         field = await self.body_or_query(request)
         self.state.update_two_factor(user, method_id=field("methodId"), name=field("name"))
         return empty(200)
-
-    async def body_or_query(self, request: Request) -> Callable[[str], str | None]:
-        """A field of the JSON body or else of the query string: FusionAuth takes ``methodId`` (and the disable
-        call's ``code`` and ``applicationId``) either way; the body's ``eventInfo`` must be an object."""
-        body, query = await self.body(request), request.query_params
-        body.obj("eventInfo")
-        return lambda name: body.string(name) or query.get(name) or None
 
     async def recovery_codes(self, request: Request) -> Response:
         unknown = ApiError.field("userId", "invalid", "The [userId] property is not valid. No user has this Id.")
