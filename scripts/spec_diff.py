@@ -611,10 +611,9 @@ RULES: dict[str, tuple[bool, str]] = {
         True,
         "another path parameter had this name: positional calls now pass their values in a different order",
     ),
-    "response-required-header-added": (False, "readers may ignore it"),
-    "response-optional-header-added": (False, "readers may ignore it"),
-    "response-required-header-removed": (True, "code reading it gets nothing (`response.headers[...]` raises)"),
-    "response-optional-header-removed": (False, "readers already handle its absence"),
+    "response-header-added": (False, "readers may ignore it"),
+    "required-response-header-removed": (True, "code reading it gets nothing (`response.headers[...]` raises)"),
+    "optional-response-header-removed": (False, "readers already handle its absence"),
     "response-header-became-optional": (True, "readers that assume the header is present break"),
     "response-header-became-required": (False, "readers already handle it being present"),
 }
@@ -1110,8 +1109,9 @@ class OperationPair:
             at = at if key in new_headers else listed
             if key not in new_headers or key not in old_headers:
                 need = "required" if header.get("required") else "optional"
+                check = f"{need}-response-header-removed" if key not in new_headers else "response-header-added"
                 change = "removed" if key not in new_headers else "added"
-                yield self._change(label, f"response-{need}-header-{change}", f"was {change} ({need})", at=at)
+                yield self._change(label, check, f"was {change} ({need})", at=at)
                 continue
             old_header = old_headers[key][1]
             if became := _became(old_header, header):
