@@ -125,6 +125,13 @@ def test_the_base32_form_of_the_secret_works_too(emu: EmulatorServer, api: httpx
     assert emu.totp_code("enrol") == code
 
 
+def test_the_secret_wins_over_a_different_base32_form(emu: EmulatorServer, api: httpx2.Client) -> None:
+    mine, other = new_secret(api), new_secret(api)
+    body = {"method": "authenticator", "secret": mine["secret"], "secretBase32Encoded": other["secretBase32Encoded"]}
+    assert enable(api, emu.user("enrol").id, code=totp_now(emu, mine["secretBase32Encoded"]), **body).status_code == 200
+    assert emu.totp_code("enrol") == totp_now(emu, mine["secretBase32Encoded"])
+
+
 def test_a_code_of_another_secret_is_421_and_nothing_is_enabled(
     emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client
 ) -> None:
@@ -344,6 +351,11 @@ def test_the_jwt_form_disables_for_the_tokens_user(emu: EmulatorServer, http: ht
     )
     assert_empty(response, 200)
     assert emu.user("mfa").method("KLRT") is None
+    assert http.post("/api/two-factor/send", json={"methodId": "PQSM"}, headers=headers).status_code == 200
+    code = emu.latest_code(purpose="disable")
+    body = {"methodId": "PQSM", "code": code}
+    assert_empty(http.request("DELETE", "/api/user/two-factor", json=body, headers=headers), 200)
+    assert [m.id for m in emu.user("mfa").methods] == ["UYTR"]
     assert_empty(http.delete("/api/user/two-factor", params={"methodId": "UYTR", "code": "1"}), 401)
 
 

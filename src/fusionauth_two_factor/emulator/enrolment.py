@@ -4,12 +4,12 @@ Pure functions on a live :class:`~.models.User`; :class:`~.state.EmulatorState` 
 and keeps the codes ``POST /api/two-factor/send`` delivered for enabling or disabling. What they implement:
 
 - **Enable** (``POST /api/user/two-factor[/{userId}]``): the ``code`` must prove the user can produce codes: for an
-  authenticator, the TOTP of the given ``secret`` (its ASCII bytes are the key) or ``secretBase32Encoded`` at the
-  emulator's clock, one 30-second step either side (see ``codes.py``); for email or SMS, the last code sent to enable
-  that method and not expired. Sent to another address than the request names: 400 ``[mismatch]email`` /
-  ``[mismatch]mobilePhone``. A wrong code: 421. The new method gets a fresh 4-character id. Only the first method's
-  answer has a body: ten new recovery codes (and ``code``, to finish ``/api/two-factor/login``, when a
-  ``twoFactorId`` was given); later methods answer 200 with no body.
+  authenticator, the TOTP of the given ``secret`` (its ASCII bytes are the key; it wins when both are given) or
+  ``secretBase32Encoded`` at the emulator's clock, one 30-second step either side (see ``codes.py``); for email or
+  SMS, the last code sent to enable that method and not expired. Sent to another address than the request names:
+  400 ``[mismatch]email`` / ``[mismatch]mobilePhone``. A wrong code: 421. The new method gets a fresh 4-character
+  id. Only the first method's answer has a body: ten new recovery codes (and ``code``, to finish
+  ``/api/two-factor/login``, when a ``twoFactorId`` was given); later methods answer 200 with no body.
 - **Disable** (``DELETE /api/user/two-factor[/{userId}]``): the ``code`` is the method's own: the TOTP of that
   authenticator, or the last code sent to disable that method; a recovery code instead removes every method. Once no
   method is left, MFA is off and the recovery codes are gone (enabling a method again issues a new set).
