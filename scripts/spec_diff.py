@@ -210,7 +210,7 @@ def ref_target(ref: str, holder: str) -> tuple[str, str, str | None]:
 def resolve_pointer(document: Json, pointer: str) -> dict[str, Json] | None:
     """The object a JSON pointer names in ``document``, or None (also when it is not an object)."""
     target = document
-    for part in [p for p in pointer.split("/")[1:]] if pointer.startswith("/") else []:
+    for part in pointer.split("/")[1:] if pointer.startswith("/") else []:
         key = unquote(part).replace("~1", "/").replace("~0", "~")
         if isinstance(target, dict):
             target = target.get(key, target.get(int(key)) if key.isdigit() else None)
@@ -221,17 +221,17 @@ def resolve_pointer(document: Json, pointer: str) -> dict[str, Json] | None:
     return target if isinstance(target, dict) else None
 
 
-def _refs(obj: Json, holder: str, at: Position) -> Iterator[tuple[str, Position]]:
+def _refs(obj: Json, at: Position) -> Iterator[tuple[str, Position]]:
     """Every ``$ref`` string under ``obj`` with where it is written (``at``: the nearest known place)."""
     if isinstance(obj, dict):
         at = position(obj) or at
         if isinstance(obj.get("$ref"), str):
             yield obj["$ref"], at
         for value in obj.values():
-            yield from _refs(value, holder, at)
+            yield from _refs(value, at)
     elif isinstance(obj, list):
         for item in obj:
-            yield from _refs(item, holder, at)
+            yield from _refs(item, at)
 
 
 def load_documents(root: str, spec: Mapping[str, Json], read: Callable[[str], Json | None], revision: str) -> Documents:
@@ -242,7 +242,7 @@ def load_documents(root: str, spec: Mapping[str, Json], read: Callable[[str], Js
     pending = [root]
     while pending:
         holder = pending.pop()
-        for ref, at in _refs(documents[holder], holder, Position(holder, 1)):
+        for ref, at in _refs(documents[holder], Position(holder, 1)):
             target, pointer, problem = ref_target(ref, holder)
             if problem is None:
                 if target not in documents:
