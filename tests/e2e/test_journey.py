@@ -10,7 +10,6 @@ controllers (``mode``), on the emulator's fake clock (``emu.advance``).
 
 from __future__ import annotations
 
-import inspect
 import logging
 import re
 import uuid
@@ -36,6 +35,8 @@ from fusionauth_two_factor import (
 )
 from fusionauth_two_factor.emulator.server import EmulatorServer
 
+from ._awaited import Awaited
+
 ENROL = "enrol"  # the seeded user without MFA: monica@piedpiper.com, password pied-piper-7
 ENROL_EMAIL = "monica@piedpiper.com"
 ENROL_PASSWORD = "pied-piper-7"
@@ -45,22 +46,6 @@ UNKNOWN_USER = "99999999-0000-0000-0000-000000000000"
 RECOVERY_CODE_FORMAT = re.compile(r"[0-9A-Z]{5}-[0-9A-Z]{5}")
 TOTP_STEP_SECONDS = 30
 ONE_TIME_CODE_LIFETIME_SECONDS = 60  # the seeded tenant's twoFactorOneTimeCodeTimeToLiveInSeconds
-
-
-class Awaited:
-    """A sync or an async controller whose methods are all awaited: one test body drives both."""
-
-    def __init__(self, controller: object) -> None:
-        self._controller = controller
-
-    def __getattr__(self, name: str) -> Callable[..., Awaitable[Any]]:
-        method = getattr(self._controller, name)
-
-        async def call(*args: Any, **kwargs: Any) -> Any:
-            outcome = method(*args, **kwargs)
-            return await outcome if inspect.isawaitable(outcome) else outcome
-
-        return call
 
 
 @dataclass(frozen=True)
