@@ -65,7 +65,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 PYTHON_TYPED_FORMATS = {"date-time": "datetime.datetime", "date": "datetime.date", "uuid": "UUID", "binary": "File"}
 DOCUMENT = "(document)"  # the "operation" of changes that concern every operation at once
 UNION_KEY = "x-spec-diff-union"  # where Resolver.effective keeps the branches of a real union
-BRANCH_NAME_KEY = "x-spec-diff-branch"  # ... and the $ref name of the only branch of a union of one
+NAME_KEY = "x-spec-diff-name"  # ... and the $ref name of the one schema a union of one or an allOf of one wraps
 
 Json = Any  # parsed YAML: dicts, lists and scalars
 
@@ -318,7 +318,10 @@ class Resolver:
             return {}, seen
         merged = {k: v for k, v in resolved.items() if k not in ("allOf", "anyOf", "oneOf")}
         followed = seen
-        for part in resolved.get("allOf") or []:
+        parts = resolved.get("allOf") or []
+        if len(parts) == 1 and (name := schema_name(parts[0])):
+            merged.setdefault(NAME_KEY, name)
+        for part in parts:
             sub, sub_seen = self.effective(part, seen)  # siblings may share a $ref; only ancestors count
             _merge_all_of(merged, sub)
             followed |= sub_seen
@@ -337,7 +340,7 @@ class Resolver:
                 _merge_all_of(merged, _collapse_union(branches))
                 followed = followed.union(*(branch_seen for _, branch_seen in evaluated))  # what they expanded
                 if len(real) == 1 and (name := schema_name(raw[real[0][0]])):
-                    merged.setdefault(BRANCH_NAME_KEY, name)
+                    merged.setdefault(NAME_KEY, name)
         return merged, followed
 
 
@@ -451,7 +454,7 @@ def flatten(resolver: Resolver, schema: Json, direction: str) -> dict[str, Node]
             extra="forbidden" if extra is False else "typed" if isinstance(extra, dict) and extra else "any",
             required=required,
             union=Choice(kind, frozenset(k for k, _ in branches), *_discriminator(effective)) if kind else None,
-            name=schema_name(schema) or effective.get(BRANCH_NAME_KEY),
+            name=schema_name(schema) or effective.get(NAME_KEY),
             declared=declared,
             defined=position(resolver.deref(schema, seen)[0]) or declared,
         )
