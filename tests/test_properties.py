@@ -177,15 +177,17 @@ def test_any_id_is_rejected_or_sent_as_exactly_one_segment(two_factor_id: str) -
 
 @PROPERTY_SETTINGS
 @given(value=st.text(max_size=20))
+@example(value="0 ")  # HTTP strips the whitespace around a field value: it could not arrive as given
+@example(value=" 0")
 def test_header_values_are_sent_as_given_or_rejected_before_sending(value: str) -> None:
-    if value.strip() and value.isprintable() and value.isascii():
+    if value and value == value.strip() and value.isprintable() and value.isascii():
         server = FakeFusionAuth()
         server.reply(200)
         options = RequestOptions(extra_headers={"X-Test": value})
         TwoFactorController(make_client(server)).send_two_factor_code_for_login_using_method(
             "id", {"methodId": "K"}, request_options=options
         )
-        assert server.last.headers["X-Test"] == value.strip()
+        assert server.last.headers["X-Test"] == value
     else:
         with pytest.raises(ValueError, match="X-Test"):
             RequestOptions(extra_headers={"X-Test": value})

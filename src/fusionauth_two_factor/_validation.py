@@ -93,6 +93,9 @@ def header_value(value: object, name: str) -> str:
         raise ValueError(f"{name} must not contain control characters such as CR or LF")
     if not value.isascii():
         raise ValueError(f"{name} must be ASCII (HTTP header values are)")
+    if value != value.strip():
+        # HTTP strips the whitespace around a field value (RFC 9110, 5.5): it would not arrive as given.
+        raise ValueError(f"{name} must not start or end with whitespace")
     return value
 
 
