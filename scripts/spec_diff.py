@@ -1646,15 +1646,25 @@ def main(argv: list[str] | None = None) -> int:
     try:
         report = build_report(args)
     except UsageError as error:
-        if args.format == "github":  # an annotation too, so the pull request shows why the check failed
-            problems = error.problems if isinstance(error, SpecError) else []
-            print("".join(workflow_error(p.message, p.at.file, p.at.line) + "\n" for p in problems), end="")
-            print(workflow_error(f"spec_diff.py: {error}"))
+        print(_error_report(error, args.format, args.spec), end="")
         print(f"spec_diff.py: error: {error}", file=sys.stderr)
         return 2
     rendered = {"json": report.to_json() + "\n", "github": report.to_github(), "markdown": report.to_markdown()}
     print(rendered[args.format], end="")
     return 1 if args.fail_on_breaking and report.breaking_count else 0
+
+
+def _error_report(error: UsageError, output_format: str, spec: str) -> str:
+    """What stdout says when there is no report: for a spec that cannot be compared, its problems in Markdown
+    (the job summary shows them) or as annotations; with ``--format github``, the message too."""
+    problems = error.problems if isinstance(error, SpecError) else []
+    if output_format == "github":
+        lines = [workflow_error(p.message, p.at.file, p.at.line) for p in problems]
+        return "\n".join([*lines, workflow_error(f"spec_diff.py: {error}")]) + "\n"
+    if output_format == "markdown" and problems:
+        lines = [f"- `{p.at.file}` line {p.at.line}: {p.message}" for p in problems]
+        return "\n".join([f"## API changes in `{spec}`: the spec cannot be compared", "", *lines]) + "\n"
+    return ""
 
 
 if __name__ == "__main__":

@@ -353,6 +353,7 @@ def test_external_refs_are_read_at_each_revision_and_a_missing_one_is_an_error(
     changed = run(script_path, repo, "v1", "v2", "--format", "github")
     (repo / "openapi" / "schemas" / "login.yaml").unlink()
     missing = run(script_path, repo, "v2", "--format", "github")
+    summary = run(script_path, repo, "v2")
 
     assert changed.returncode == 0, changed.stderr
     assert changed.stdout.startswith(
@@ -367,4 +368,11 @@ def test_external_refs_are_read_at_each_revision_and_a_missing_one_is_an_error(
     assert missing.stdout.splitlines()[0] == (
         "::error file=openapi/two-factor.yaml,line=8::cannot resolve $ref 'schemas/login.yaml#/LoginRequest': "
         "openapi/schemas/login.yaml does not exist at the working tree"
+    )
+    assert summary.returncode == 2
+    assert summary.stdout == (
+        "## API changes in `openapi/two-factor.yaml`: the spec cannot be compared\n"
+        "\n"
+        "- `openapi/two-factor.yaml` line 8: cannot resolve $ref 'schemas/login.yaml#/LoginRequest': "
+        "openapi/schemas/login.yaml does not exist at the working tree\n"
     )
