@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import http.cookiejar
+import ipaddress
 import uuid
+import warnings
 from types import TracebackType
 from typing import Any, Self
 
@@ -56,7 +58,7 @@ class Client:
         async_http_client: httpx2.AsyncClient | None = None,
     ) -> None:
         self._settings = Settings(
-            base_url=_checked_base_url(base_url),
+            base_url=_checked_base_url(base_url, with_api_key=api_key is not None),
             api_key=None if api_key is None else header_value(api_key, "api_key"),
             tenant_id=None if tenant_id is None else str(required_uuid(tenant_id, "tenant_id")),
             timeout=as_timeout(timeout),
@@ -146,7 +148,7 @@ def _refuse_cookies(cookies: httpx2.Cookies) -> None:
     cookies.jar.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
 
 
-def _checked_base_url(base_url: object) -> str:
+def _checked_base_url(base_url: object, *, with_api_key: bool) -> str:
     if not isinstance(base_url, str):
         raise TypeError(f"base_url must be a str, not {type(base_url).__name__}")
     try:
@@ -155,6 +157,25 @@ def _checked_base_url(base_url: object) -> str:
         raise ValueError("base_url is not a valid URL") from None
     if url.scheme not in {"http", "https"} or not url.host:
         raise ValueError("base_url must be an http:// or https:// URL with a host, such as https://auth.example.com")
-    if url.userinfo or url.query or url.fragment:
+    # An empty query or fragment ('https://host?') parses as none, yet the base URL would not be
+    # the prefix of every request URL: any '?' or '#' begins one.
+    if url.userinfo or "?" in base_url or "#" in base_url:
         raise ValueError("base_url must not contain credentials, a query or a fragment")
+    if with_api_key and url.scheme == "http" and not _is_loopback(url.host):
+        warnings.warn(
+            "base_url is plain http:// to another host: the API key (and every code and token) travels "
+            "unencrypted; use https://",
+            UserWarning,
+            stacklevel=3,  # the line that creates the Client
+        )
     return str(url).rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    # RFC 6761: localhost and its subdomains resolve to the loopback interface.
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
