@@ -58,6 +58,7 @@ PASSWORDS = {
     "enrol": "pied-piper-7",
     "unverified": "pied-piper-8",
     "unverified_registration": "pied-piper-9",
+    "account_locked": "pied-piper-0",
 }
 # FusionAuth's recovery code format, as in its documented example: XXXXX-XXXXX, digits 2-9 and consonants.
 RECOVERY_CODE = r"[2-9B-DF-HJ-NP-TV-Z]{5}-[2-9B-DF-HJ-NP-TV-Z]{5}"

@@ -56,6 +56,7 @@ def test_info_route_exposes_seeded_values(emu: EmulatorServer, http: httpx2.Clie
         "enrol",
         "unverified",
         "unverified_registration",
+        "account_locked",
         "change_password",
         "locked",
         "expired",

@@ -136,6 +136,14 @@ def test_locked_and_expired_users_are_refused_before_any_challenge(emu: Emulator
     assert_empty(password_login(http, "expired", password="wrong"), 404)  # the password comes first
 
 
+def test_a_locked_account_is_423_whatever_the_password(emu: EmulatorServer, http: httpx2.Client) -> None:
+    # FusionAuth answers 423 before checking the password (fusionauth-issues #2524): the emulator does the same.
+    assert_empty(password_login(http, "account_locked"), 423)
+    assert_empty(password_login(http, "account_locked", password="wrong"), 423)
+    emu.user("account_locked").locked = False
+    assert password_login(http, "account_locked").status_code == 200
+
+
 def test_a_required_password_change_is_203_after_the_second_factor(emu: EmulatorServer, http: httpx2.Client) -> None:
     challenge = password_login(http, "change_password")
     assert challenge.status_code == 242

@@ -5,6 +5,7 @@ an empty body; 400 carries an ``Errors`` object)::
 
     POST   /api/login                                          none or API key  -> 200 | 202 | 203 | 212 | 213
                                                                                    | 242 | 401 | 404 | 409 | 410
+                                                                                   | 423
     GET    /api/two-factor/status[/{twoFactorTrustId}]?userId=&applicationId=  API key  -> 200 | 242
     POST   /api/two-factor/status  {userId, action, accessToken, ...}         API key  -> 200 | 242  (1.62+ form)
     POST   /api/two-factor/start                                              API key  -> 200 | 404

@@ -92,7 +92,8 @@ class Logins(World):
         """Check ``loginId`` + ``password``; 242 with a fresh ``twoFactorId`` when a second factor is due.
 
         404 (empty) for an unknown login id, a wrong password or any ``oneTimePassword`` (the emulator issues
-        none); 401 when the application (or, without ``applicationId``, the tenant) requires an API key and none
+        none); 423 (empty) for a locked account, whatever the password (as FusionAuth answers, fusionauth-issues
+        #2524); 401 when the application (or, without ``applicationId``, the tenant) requires an API key and none
         was given; then 410 / 409 as the two-factor login answers them; 242 when the user has a method and neither
         the ``fusionauth.trust`` cookie nor ``twoFactorTrustId`` names a live trust of theirs; otherwise the
         two-factor login's answer (203, 202 or 200 with tokens and the user).
@@ -114,6 +115,8 @@ class Logins(World):
             if not api_key_given and self._login_requires_api_key(tenant_id, application_id):
                 raise ApiError(401)
             user = None if one_time_password else self._find_by_login_id(login_id or "", login_id_types, tenant_id)
+            if user is not None and user.locked:
+                raise ApiError(423)
             if user is None or user.password is None or not user.password.matches(password or ""):
                 raise ApiError(404)
             now = self.clock.now_ms()

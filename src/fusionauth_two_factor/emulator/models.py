@@ -106,6 +106,7 @@ class User:
     verified: bool
     insert_instant: int
     expiry: int | None
+    locked: bool
     password_change_required: bool
     change_password_reason: str | None
     actions: list[JsonObject]
@@ -132,6 +133,7 @@ class User:
             verified=seed.verified,
             insert_instant=insert,
             expiry=seed.expiry,
+            locked=seed.locked,
             password_change_required=seed.password_change_required,
             change_password_reason=seed.change_password_reason,
             actions=copy.deepcopy(list(seed.actions)),

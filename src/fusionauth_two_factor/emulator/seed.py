@@ -27,6 +27,7 @@ A seed is a JSON object (the default one ships as ``default_seed.json`` in this 
         "verified": true,                 # false makes a successful login answer 212
         "insertInstant": 1700000000000,   # optional, milliseconds
         "expiry": null,                   # optional instant; a past instant makes two-factor login answer 410
+        "locked": false,                  # true: the account is locked (FusionAuth: too many failed logins); 423
         "passwordChangeRequired": false,  # true makes two-factor login answer 203 ...
         "changePasswordReason": "Administrative",   # ... with this reason
         "actions": [],                    # LoginPreventedResponse objects; non-empty makes login answer 409
@@ -67,6 +68,7 @@ change_password          dinesh@piedpiper.com    dinesh    pied-piper-4  authent
 locked                   erlich@piedpiper.com    erlich    pied-piper-5  authenticator EBAU; an action prevents
                                                                          login (409)
 expired                  bighead@piedpiper.com   bighead   pied-piper-6  authenticator NBAU; expired in 2000 (410)
+account_locked           jian@piedpiper.com      jian      pied-piper-0  none; the account is locked (login: 423)
 =======================  ======================  ========  ============  =========================================
 """
 
@@ -283,6 +285,7 @@ class UserSeed:
     verified: bool = True
     insert_instant: int | None = None
     expiry: int | None = None
+    locked: bool = False
     password_change_required: bool = False
     change_password_reason: str | None = None
     actions: tuple[JsonObject, ...] = ()
@@ -444,6 +447,7 @@ def _user_from_dict(
         verified=_bool(item, "verified", where, True),
         insert_instant=_int(item, "insertInstant", where, None),
         expiry=_int(item, "expiry", where, None),
+        locked=_bool(item, "locked", where, False),
         password_change_required=_bool(item, "passwordChangeRequired", where, False),
         change_password_reason=_opt_str(item, "changePasswordReason", where),
         actions=actions,
