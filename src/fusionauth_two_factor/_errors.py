@@ -6,19 +6,47 @@ header, a body value or a credential, so that logging an exception is always saf
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 import httpx2
 from fusionauth_two_factor_generated.models import Errors, LoginPreventedActions
+
+from ._redaction import redacted_headers
+
+ErrorT = TypeVar("ErrorT", bound="FusionAuthError")
 
 
 class FusionAuthError(Exception):
     """Base class of every exception this package raises (besides ValueError/TypeError for bad arguments).
 
     ``retries`` counts the attempts that were retried before the call gave up.
+
+    An exception survives pickling (raised in a worker process, say) and ``copy``: the copy has
+    the same class, message, attributes and notes, except that the values of credential headers
+    (``Authorization``, ``Cookie``, ``Set-Cookie``) read ``'<redacted>'``; a class says what else
+    its copies leave out. Tracebacks and chained exceptions are not pickled, as for any exception.
     """
 
     retries: int = 0
+    # Attributes that a pickled or copied exception has as '': they may hold tokens.
+    _left_out_when_pickled: ClassVar[frozenset[str]] = frozenset()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduce calls the class with `args` only, which keyword-only
+        # constructors refuse: rebuild without __init__, then restore the (redacted) attributes.
+        state = {name: self._pickled(name, value) for name, value in vars(self).items()}
+        return _unpickled, (type(self), self.args), state
+
+    def _pickled(self, name: str, value: object) -> object:
+        if name in self._left_out_when_pickled:
+            return ""
+        if isinstance(value, httpx2.Headers):
+            return redacted_headers(value)
+        return value
+
+
+def _unpickled(cls: type[ErrorT], args: tuple[Any, ...]) -> ErrorT:
+    return cls.__new__(cls, *args)
 
 
 class ApiError(FusionAuthError):
@@ -134,8 +162,10 @@ class ResponseParseError(FusionAuthError):
     """A success status came with a body that is not the documented JSON shape.
 
     ``body`` keeps the raw text for inspection; the message never includes it, because a success
-    body carries tokens.
+    body carries tokens. For the same reason a pickled or copied ResponseParseError has ``body`` ''.
     """
+
+    _left_out_when_pickled = frozenset({"body"})
 
     def __init__(
         self, *, operation: str, status_code: int, headers: httpx2.Headers, body: str, reason: str, retries: int

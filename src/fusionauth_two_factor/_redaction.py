@@ -46,6 +46,18 @@ SECRET_FIELDS = frozenset(
 )
 
 
+# Headers whose values are credentials: FusionAuth's login answer sets access_token and
+# refresh_token cookies, and a request's Authorization carries the API key or a JWT.
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+
+
+def redacted_headers(headers: httpx2.Headers) -> httpx2.Headers:
+    """A copy of `headers` with the value of every secret header replaced by '<redacted>'."""
+    return httpx2.Headers(
+        [(name, REDACTED if name.lower() in SECRET_HEADERS else value) for name, value in headers.multi_items()]
+    )
+
+
 def _squashed(name: str) -> str:
     # The generator's Python names differ from the wire names only by case and underscores
     # (secretBase32Encoded -> secret_base_32_encoded), so comparing squashed names is exact enough.
