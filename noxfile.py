@@ -73,7 +73,7 @@ def bench(session: nox.Session) -> None:
 def demo(session: nox.Session) -> None:
     """The complete two-factor flow through the facade, step by step, against a local emulator
     (or `-- --url URL` for a running one; FUSIONAUTH_* variables for a real server: see scripts/demo.py)."""
-    session.install(".[emulator]")
+    session.install(".[emulator,qr]")
     session.run("python", "scripts/demo.py", *session.posargs)
 
 
