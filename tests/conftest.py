@@ -55,11 +55,14 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float]]:
     """Records the waits between retries instead of sleeping, sync and async."""
     recorded: list[float] = []
 
+    def fake_sleep(seconds: float, closed: object) -> None:
+        recorded.append(seconds)
+
     async def fake_async_sleep(seconds: float) -> None:
         recorded.append(seconds)
 
-    monkeypatch.setattr("fusionauth_two_factor._transport.time.sleep", recorded.append)
-    monkeypatch.setattr("fusionauth_two_factor._transport.anyio.sleep", fake_async_sleep)
+    monkeypatch.setattr("fusionauth_two_factor._drivers._sleep_sync", fake_sleep)
+    monkeypatch.setattr("fusionauth_two_factor._drivers._sleep_async", fake_async_sleep)
     yield recorded
 
 

@@ -306,7 +306,7 @@ async def test_connect_errors_are_retried_even_for_a_login(
         servers.append(LoopbackFusionAuth(port))
         servers[-1].reply(200, fixture_bytes("login_response.json"))
 
-    monkeypatch.setattr("fusionauth_two_factor._transport.anyio.sleep", start_server_instead_of_sleeping)
+    monkeypatch.setattr("fusionauth_two_factor._drivers._sleep_async", start_server_instead_of_sleeping)
     try:
         response = await login_call(open_client(f"http://127.0.0.1:{port}", max_retries=2))
         assert response.retries == 1

@@ -100,7 +100,7 @@ def test_one_pool_per_client_reused_across_calls_and_closed_by_close(
 
     def recording_init(self: httpx2.Client, *args: Any, **kwargs: Any) -> None:
         created.append(self)
-        original_init(self, *args, transport=httpx2.MockTransport(server.handle), **kwargs)
+        original_init(self, *args, **{**kwargs, "transport": httpx2.MockTransport(server.handle)})
 
     monkeypatch.setattr(httpx2.Client, "__init__", recording_init)
     with Client("https://a.example", api_key=API_KEY) as client:

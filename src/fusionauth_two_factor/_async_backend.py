@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -45,7 +45,7 @@ def default_async_transport() -> httpx2.AsyncBaseTransport | None:
     None means httpx2's default transport. Called by the Client when it creates its own AsyncClient,
     which it does inside its first async call, so a running loop tells which library runs it.
     """
-    if not _running_on_asyncio() or _proxies_from_environment():
+    if not _running_on_asyncio() or proxies_from_environment():
         return None
     try:
         return AiohttpBackedTransport()
@@ -53,7 +53,7 @@ def default_async_transport() -> httpx2.AsyncBaseTransport | None:
         return None
 
 
-def _proxies_from_environment() -> bool:
+def proxies_from_environment() -> bool:
     # httpx2 routes through the proxies named by HTTP_PROXY, HTTPS_PROXY, ALL_PROXY... only on its
     # own transport (given a transport, an AsyncClient ignores them), and aiohttp ignores them too:
     # where the environment names a proxy, the Client keeps httpx2's transport so that it is used.
@@ -65,7 +65,7 @@ def _proxies_from_environment() -> bool:
 
 
 def own_pool_sender(client: httpx2.AsyncClient, transport: httpx2.AsyncBaseTransport | None) -> AsyncSend:
-    """How the Client sends on the AsyncClient it created itself.
+    """How the Client sends on the AsyncClient it created itself; the answer is left to be read.
 
     With the aiohttp transport, straight to the transport: `AsyncClient.send` then only adds what
     this pool never uses (auth, event hooks, redirects, and cookie extraction into a jar that
@@ -74,15 +74,15 @@ def own_pool_sender(client: httpx2.AsyncClient, transport: httpx2.AsyncBaseTrans
     the aiohttp transport is not chosen when the environment names a proxy.
     """
     if transport is None:
-        return client.send
+
+        async def send_on_client(request: httpx2.Request) -> httpx2.Response:
+            return await client.send(request, stream=True, follow_redirects=False)
+
+        return send_on_client
 
     async def send(request: httpx2.Request) -> httpx2.Response:
         response = await transport.handle_async_request(request)
         response.request = request
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
         return response
 
     return send
@@ -121,25 +121,26 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         session = self._session or self._open_session()
+        context = session.request(
+            request.method,
+            # httpx2 has already encoded the URL: quoting it again would change it.
+            self._yarl.URL(str(request.url), encoded=True),
+            headers=_header_lines(request.headers),
+            data=request.content or None,
+            timeout=self._client_timeout(request.extensions.get("timeout", {})),
+            allow_redirects=False,  # httpx2 decides, and the Client never follows redirects
+            auto_decompress=False,  # httpx2 decodes (bounded), as with its own transport
+            # No Accept-Encoding the caller did not ask for: httpx2's own transport sends none either.
+            skip_auto_headers=("Accept-Encoding",),
+        )
         with _translating(self._errors):
-            async with session.request(
-                request.method,
-                # httpx2 has already encoded the URL: quoting it again would change it.
-                self._yarl.URL(str(request.url), encoded=True),
-                headers=_header_lines(request.headers),
-                data=request.content or None,
-                timeout=self._client_timeout(request.extensions.get("timeout", {})),
-                allow_redirects=False,  # httpx2 decides, and the Client never follows redirects
-                auto_decompress=False,  # httpx2 decodes, as with its own transport
-            ) as answer:
-                # The Client's own AsyncClient never streams: read the body here, under the same
-                # read timeout and error translation as the head.
-                body = await answer.read()
+            answer = await context.__aenter__()
+        reason = (answer.reason or "").encode("utf-8", "replace")  # a server may send any bytes there
         return httpx2.Response(
             answer.status,
             headers=answer.raw_headers,
-            stream=httpx2.ByteStream(body),
-            extensions={"http_version": b"HTTP/1.1", "reason_phrase": (answer.reason or "").encode()},
+            stream=_AiohttpBody(answer, self._errors),
+            extensions={"http_version": b"HTTP/1.1", "reason_phrase": reason},
         )
 
     def _open_session(self) -> Any:
@@ -166,6 +167,26 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+class _AiohttpBody(httpx2.AsyncByteStream):
+    """An aiohttp answer's body as httpx2 reads a stream: chunk by chunk, released when closed."""
+
+    def __init__(self, answer: Any, errors: ErrorClasses) -> None:
+        self._answer = answer
+        self._errors = errors
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _translating(self._errors):
+            async for chunk in self._answer.content.iter_any():
+                yield chunk
+
+    async def aclose(self) -> None:
+        # A body read to its end leaves a connection fit for reuse; one abandoned midway does not.
+        if self._answer.content.at_eof():
+            self._answer.release()
+        else:
+            self._answer.close()
 
 
 def _header_lines(headers: httpx2.Headers) -> list[tuple[str, str]]:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import http.cookiejar
 import ipaddress
+import sys
+import threading
 import uuid
 import warnings
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx2
 
-from ._async_backend import AsyncSend, default_async_transport, own_pool_sender
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._async_backend import AsyncSend, default_async_transport, own_pool_sender, proxies_from_environment
+from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._deadline import sync_transport
+from ._drivers import run_async, run_sync
+from ._errors import ClientClosedError, ClientUsageError
+from ._exchange import exchange
 from ._operations import Operation
 from ._response import ApiResponse
 from ._transport import (
@@ -21,13 +27,14 @@ from ._transport import (
     ResultT,
     Settings,
     as_timeout,
+    checked_max_response_bytes,
     checked_max_retries,
-    exchange,
     prepare,
-    run_async,
-    run_sync,
 )
 from ._validation import header_value, http_object, required_uuid
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 class Client:
@@ -39,11 +46,14 @@ class Client:
         tenant_id: sent as ``X-FusionAuth-TenantId`` on every call when given.
         timeout: seconds, or an ``httpx2.Timeout``; default connect 5 s, read/write 15 s, pool 10 s.
         max_retries: retries of a failed attempt where that is safe (see the README); default 2.
+        max_response_bytes: the most of an answer that is read (after decompression); a larger
+            one raises ResponseTooLargeError. Default 4 MiB.
         http_client / async_http_client: your own httpx2 clients, for proxies, TLS settings,
             transports or event hooks. This Client then does not close them. Their base URL,
             default headers and cookies are not used: every request is built here in full.
 
-    Use it as a context manager, or call ``close()`` / ``aclose()``, to release connections.
+    Use it as a context manager (``with`` for sync calls, ``async with`` for async ones), or call
+    ``close()`` / ``aclose()``, to release connections. A closed Client refuses calls.
     """
 
     def __init__(
@@ -54,6 +64,7 @@ class Client:
         *,
         timeout: float | httpx2.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx2.Client | None = None,
         async_http_client: httpx2.AsyncClient | None = None,
     ) -> None:
@@ -63,6 +74,7 @@ class Client:
             tenant_id=None if tenant_id is None else str(required_uuid(tenant_id, "tenant_id")),
             timeout=as_timeout(timeout),
             max_retries=checked_max_retries(max_retries),
+            max_response_bytes=checked_max_response_bytes(max_response_bytes),
         )
         self._http = None if http_client is None else http_object(http_client, httpx2.Client, "http_client")
         self._async_http = (
@@ -70,9 +82,13 @@ class Client:
             if async_http_client is None
             else http_object(async_http_client, httpx2.AsyncClient, "async_http_client")
         )
-        self._async_send: AsyncSend | None = None if self._async_http is None else self._async_http.send
+        self._async_send: AsyncSend | None = None if self._async_http is None else _streaming(self._async_http)
         self._owns_http = http_client is None
         self._owns_async_http = async_http_client is None
+        self._async_loop: asyncio.AbstractEventLoop | None = None  # the loop the own async pool belongs to
+        self._pools = threading.Lock()  # the lazily created pools are created once, even under races
+        self._closed = threading.Event()  # set by close(): calls are refused, waits end early
+        self._entered_sync = False
 
     @property
     def base_url(self) -> str:
@@ -97,35 +113,74 @@ class Client:
         return prepare(self._settings, operation, arguments, jwt=jwt, options=options)
 
     def _send(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
-        if self._http is None:
-            # httpx2 does not follow redirects by default: a redirect must not carry a code elsewhere.
-            self._http = httpx2.Client()
-            _refuse_cookies(self._http.cookies)
-        return run_sync(self._http, exchange(call))
+        return run_sync(self._sync_pool(), exchange(call), self._closed)
 
     async def _send_async(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
-        if self._async_send is None:
-            transport = default_async_transport()
-            self._async_http = httpx2.AsyncClient(transport=transport)
-            _refuse_cookies(self._async_http.cookies)
-            self._async_send = own_pool_sender(self._async_http, transport)
-        return await run_async(self._async_send, exchange(call))
+        return await run_async(self._async_pool(), exchange(call), self._closed)
+
+    def _sync_pool(self) -> httpx2.Client:
+        self._refuse_if_closed()
+        with self._pools:
+            if self._http is None:
+                # Where the environment names a proxy, httpx2's default transport honours it; a given
+                # transport would not. Otherwise the one that holds every socket operation to the
+                # call's deadline. Redirects are never followed (see _drivers).
+                transport = None if proxies_from_environment() else sync_transport()
+                self._http = httpx2.Client(transport=transport)
+                _refuse_cookies(self._http.cookies)
+            return self._http
+
+    def _async_pool(self) -> AsyncSend:
+        self._refuse_if_closed()
+        if self._entered_sync and self._owns_async_http:
+            raise ClientUsageError(
+                "this Client was opened with `with`, which closes only its sync pool: use `async with Client(...)` "
+                "(or call `await client.aclose()`) for async calls"
+            )
+        with self._pools:
+            loop = _running_asyncio_loop()
+            if self._async_send is not None and self._owns_async_http and loop is not self._async_loop:
+                if self._async_loop is not None and not self._async_loop.is_closed():
+                    raise ClientUsageError(
+                        "this Client's async pool belongs to another running event loop: use one Client per loop"
+                    )
+                # The pool's loop has ended (asyncio.run() was called again): its connections went
+                # with it, so a new pool serves this loop.
+                self._async_http = self._async_send = None
+            if self._async_send is None:
+                transport = default_async_transport()
+                self._async_http = httpx2.AsyncClient(transport=transport)
+                _refuse_cookies(self._async_http.cookies)
+                self._async_send = own_pool_sender(self._async_http, transport)
+                self._async_loop = loop
+            return self._async_send
+
+    def _refuse_if_closed(self) -> None:
+        if self._closed.is_set():
+            raise ClientClosedError("this Client is closed (close() or aclose() was called): create a new Client")
 
     def close(self) -> None:
-        """Close the sync connection pool (if this Client created it)."""
-        if self._http is not None and self._owns_http:
-            self._http.close()
-            self._http = None
+        """Close the sync connection pool (if this Client created it); later calls are refused.
+
+        Calls still in flight end with ClientClosedError, and retries waiting to be sent are not sent.
+        """
+        self._closed.set()
+        with self._pools:
+            http, self._http = self._http, None
+        if http is not None and self._owns_http:
+            http.close()
 
     async def aclose(self) -> None:
-        """Close both connection pools (those this Client created)."""
-        if self._async_http is not None and self._owns_async_http:
-            await self._async_http.aclose()
-            self._async_http = None
-            self._async_send = None
+        """Close both connection pools (those this Client created); later calls are refused."""
+        self._closed.set()
+        with self._pools:
+            async_http, self._async_http, self._async_send = self._async_http, None, None
+        if async_http is not None and self._owns_async_http:
+            await async_http.aclose()
         self.close()
 
     def __enter__(self) -> Self:
+        self._entered_sync = True
         return self
 
     def __exit__(
@@ -140,6 +195,27 @@ class Client:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _streaming(client: httpx2.AsyncClient) -> AsyncSend:
+    """Send on the caller's AsyncClient: the answer is read by the driver, and never a redirect followed."""
+
+    async def send(request: httpx2.Request) -> httpx2.Response:
+        return await client.send(request, stream=True, follow_redirects=False)
+
+    return send
+
+
+def _running_asyncio_loop() -> asyncio.AbstractEventLoop | None:
+    # Not `import asyncio`: it costs ~15 ms at import, and no asyncio loop runs unless it was imported.
+    running = sys.modules.get("asyncio")
+    if running is None:
+        return None
+    try:
+        loop: asyncio.AbstractEventLoop = running.get_running_loop()
+    except RuntimeError:  # under trio: no asyncio loop, and httpx2's own pool works with anyio
+        return None
+    return loop
 
 
 def _refuse_cookies(cookies: httpx2.Cookies) -> None:

@@ -9,8 +9,16 @@ __version__ = "0.2.0"
 USER_AGENT = f"fusionauth-two-factor-python/{__version__}"
 
 # FusionAuth answers these calls in milliseconds; a slow network still connects in a few seconds.
-# FusionAuth's own Python client waits 1000 s, which turns an outage into a hung worker.
+# FusionAuth's own Python client waits 1000 s, which turns an outage into a hung worker. The
+# longest of the four limits also bounds the whole call, retries and waits included (15 s here).
 DEFAULT_TIMEOUT = httpx2.Timeout(connect=5.0, read=15.0, write=15.0, pool=10.0)
+# No call may be given longer than this: a timeout of a day is a typo, and 1e308 overflows timers.
+MAX_TIMEOUT = 3600.0
+
+# FusionAuth's largest answer here is a LoginResponse with the user's registrations and data:
+# kilobytes. A limit on what is read (after decompression) keeps a broken proxy or a
+# decompression bomb from exhausting memory.
+DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
 DEFAULT_MAX_RETRIES = 2
 # Backoff between retries without a Retry-After: 0.5 s, 1 s, 2 s ... capped, with jitter so that

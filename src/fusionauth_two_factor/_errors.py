@@ -61,6 +61,8 @@ class ApiError(FusionAuthError):
             or None when the body is empty, not JSON or not of the documented shape.
         retries: how many times the call was retried before this answer.
         retry_after: seconds the server asked to wait (Retry-After), when it said so.
+        redirect_origin: for a 3xx, the origin (scheme://host[:port]) its Location named; a
+            redirect is never followed, since it would carry codes and ids to another server.
     """
 
     def __init__(
@@ -73,6 +75,7 @@ class ApiError(FusionAuthError):
         result: Any,
         retries: int = 0,
         retry_after: float | None = None,
+        redirect_origin: str | None = None,
     ) -> None:
         self.operation = operation
         self.status_code = status_code
@@ -81,6 +84,7 @@ class ApiError(FusionAuthError):
         self.result = result
         self.retries = retries
         self.retry_after = retry_after
+        self.redirect_origin = redirect_origin
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -89,6 +93,8 @@ class ApiError(FusionAuthError):
             codes = error_codes(self.result)
             if codes:
                 message += f" ({', '.join(codes)})"
+        elif self.redirect_origin is not None:
+            message += f" (a redirect to {self.redirect_origin}, not followed)"
         elif not self.body:
             message += " (empty body)"
         if self.retries:
@@ -194,3 +200,18 @@ class APITimeoutError(APIConnectionError):
     def __init__(self, message: str, *, operation: str, url: str, phase: str, retries: int = 0) -> None:
         self.phase = phase
         super().__init__(message, operation=operation, url=url, retries=retries)
+
+
+class ResponseTooLargeError(ResponseParseError):
+    """The answer was larger than the Client's ``max_response_bytes`` (counted after decompression).
+
+    Nothing of its body is kept (``body`` is ''); the status code and headers are.
+    """
+
+
+class ClientUsageError(FusionAuthError, RuntimeError):
+    """The Client cannot serve this call as it is used: the message says why and what to do."""
+
+
+class ClientClosedError(ClientUsageError):
+    """The Client was closed (``close()`` / ``aclose()``) before or during the call."""

@@ -1,52 +1,58 @@
-"""The one place that owns the wire: auth, tenant header, timeouts, retries, logging, errors.
+"""The request of a call, built in full: URL, auth, tenant header, per-call options and limits.
 
-A call is a generator (`exchange`) that holds all of the logic and does no I/O: it yields the
-request to send or the seconds to sleep, and is sent back the outcome. `run_sync` and `run_async`
-only perform those steps, so the sync and async clients cannot drift apart.
+With `_exchange` (what a call does with its answers: retries, waits, errors) and `_drivers` (its
+I/O), the one place that owns the wire.
 """
 
 from __future__ import annotations
 
-import logging
-import time
-from collections.abc import Awaitable, Callable, Generator, Mapping
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-import anyio
 import httpx2
-from fusionauth_two_factor_generated.client import Client as GeneratedClient
 from fusionauth_two_factor_generated.types import UNSET
 
-from ._constants import USER_AGENT
-from ._errors import APIConnectionError, APITimeoutError, ResponseParseError, api_error_class
+from ._constants import MAX_TIMEOUT, USER_AGENT
 from ._operations import Auth, Operation
-from ._response import ApiResponse
-from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
 from ._validation import header_value, reject_legacy_httpx
 
-logger = logging.getLogger("fusionauth_two_factor")
-
 ResultT = TypeVar("ResultT")
-Step = httpx2.Request | float  # a request to send, or seconds to sleep
-Outcome = httpx2.Response | httpx2.TransportError | None
-Exchange = Generator[Step, Outcome, ApiResponse[ResultT]]
 
-# The generated parsers only read `raise_on_unexpected_status` from their client argument; this one
-# never opens a connection.
-_PARSING_CLIENT = GeneratedClient(base_url="")
-# What a generated parser raises on a body that is not the declared JSON: bad JSON (ValueError),
-# wrong types, missing required keys, or JSON nested too deep.
-_PARSE_FAILURES = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+# Headers that frame or route the message: httpx2 computes them, and a caller's value would make
+# the request say something other than what is sent (or smuggle a second one).
+_FRAMING_HEADERS = frozenset(
+    {"content-length", "transfer-encoding", "host", "connection", "upgrade", "keep-alive", "te", "trailer", "expect"}
+)
 
 
 def as_timeout(timeout: float | httpx2.Timeout) -> httpx2.Timeout:
+    """A timeout whose four limits are finite, positive and at most MAX_TIMEOUT seconds."""
     if isinstance(timeout, httpx2.Timeout):
-        return timeout
-    reject_legacy_httpx(timeout, httpx2.Timeout, "timeout")
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
-        raise ValueError("timeout must be a positive number of seconds or an httpx2.Timeout")
-    return httpx2.Timeout(float(timeout))
+        limits = list(timeout.as_dict().values())
+    else:
+        reject_legacy_httpx(timeout, httpx2.Timeout, "timeout")
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+            raise TypeError(f"timeout must be a number of seconds or an httpx2.Timeout, not {type(timeout).__name__}")
+        limits = [timeout]
+    if not all(limit is not None and math.isfinite(limit) and 0 < limit <= MAX_TIMEOUT for limit in limits):
+        raise ValueError(
+            f"timeout must be positive and finite, at most {MAX_TIMEOUT:g} s, for every phase (connect, read, write, "
+            "pool): a call never waits without limit"
+        )
+    return timeout if isinstance(timeout, httpx2.Timeout) else httpx2.Timeout(float(timeout))
+
+
+def call_budget(timeout: httpx2.Timeout) -> float:
+    """How long a whole call may take, retries and waits included: the longest of its limits."""
+    return max(limit for limit in timeout.as_dict().values() if limit is not None)
+
+
+def checked_max_response_bytes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("max_response_bytes must be a whole number of bytes >= 1")
+    return value
 
 
 def checked_max_retries(value: object) -> int:
@@ -71,6 +77,8 @@ class RequestOptions:
         for name, value in self.extra_headers.items():
             header_value(name, "extra header name")
             header_value(value, f"extra header {name!r}")
+            if name.lower() in _FRAMING_HEADERS:
+                raise ValueError(f"extra header {name!r} frames the message: httpx2 sets it, it cannot be given")
 
     def __repr__(self) -> str:
         # Header values can be credentials (a proxy's, a forwarded token): names only.
@@ -85,10 +93,11 @@ class Settings:
     """What every call of one Client shares."""
 
     base_url: str
-    api_key: str | None
+    api_key: str | None = field(repr=False)
     tenant_id: str | None
     timeout: httpx2.Timeout
     max_retries: int
+    max_response_bytes: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,6 +107,9 @@ class PreparedCall(Generic[ResultT]):
     request: httpx2.Request = field(repr=False)
     max_retries: int
     url_for_messages: str  # the path template: the real path may hold a twoFactorId
+    timeout: httpx2.Timeout
+    budget: float  # seconds for the whole call
+    max_response_bytes: int
 
 
 def prepare(
@@ -125,19 +137,24 @@ def prepare(
         **options.extra_headers,
     }
     timeout = settings.timeout if options.timeout is None else as_timeout(options.timeout)
-    request = httpx2.Request(
-        built["method"],
-        settings.base_url + built["url"],
-        params=built.get("params"),
-        json=built.get("json"),
-        headers=headers,
-        extensions={"timeout": timeout.as_dict()},
-    )
+    try:
+        request = httpx2.Request(
+            built["method"],
+            settings.base_url + built["url"],
+            params=built.get("params"),
+            json=built.get("json"),
+            headers=headers,
+        )
+    except httpx2.InvalidURL:  # e.g. an id longer than a URL may be; the value is not echoed
+        raise ValueError(f"{operation.name}: an argument makes the request URL invalid (too long?)") from None
     return PreparedCall(
         operation=operation,
         request=request,
         max_retries=settings.max_retries if options.max_retries is None else options.max_retries,
         url_for_messages=settings.base_url + operation.path_template,
+        timeout=timeout,
+        budget=call_budget(timeout),
+        max_response_bytes=settings.max_response_bytes,
     )
 
 
@@ -151,151 +168,3 @@ def _authorization(settings: Settings, operation: Operation[Any], jwt: str | Non
     if operation.auth is Auth.JWT:
         return {"Authorization": f"Bearer {jwt}"}
     return {}  # the twoFactorId is the credential: never send a secret the call does not need
-
-
-def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
-    operation = call.operation
-    retries = 0
-    while True:
-        started = time.perf_counter()
-        outcome = yield call.request
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        if isinstance(outcome, httpx2.TransportError):
-            logger.debug(
-                "%s %s -> %s after %.1f ms (retries so far: %d)",
-                call.request.method,
-                operation.path_template,
-                type(outcome).__name__,
-                elapsed_ms,
-                retries,
-            )
-            if retries < call.max_retries and may_retry_error(outcome, idempotent=operation.idempotent):
-                yield backoff_delay(retries)
-                retries += 1
-                continue
-            raise _transport_error(call, outcome, retries) from outcome
-        assert outcome is not None  # noqa: S101 - the drivers send a response or an error after a request
-        logger.debug(
-            "%s %s -> %d in %.1f ms (retries so far: %d)",
-            call.request.method,
-            operation.path_template,
-            outcome.status_code,
-            elapsed_ms,
-            retries,
-        )
-        if 200 <= outcome.status_code < 300:
-            return _success(call, outcome, retries)
-        retry_after = retry_after_seconds(outcome.headers)
-        if retries < call.max_retries and may_retry_status(
-            outcome.status_code, retry_after, idempotent=operation.idempotent
-        ):
-            yield backoff_delay(retries) if retry_after is None else retry_after
-            retries += 1
-            continue
-        parsed, _ = _parse(operation, outcome)
-        raise api_error_class(outcome.status_code)(
-            operation=operation.name,
-            status_code=outcome.status_code,
-            headers=outcome.headers,
-            body=outcome.text,
-            result=parsed,
-            retries=retries,
-            retry_after=retry_after,
-        )
-
-
-def _parse(operation: Operation[Any], response: httpx2.Response) -> tuple[object, str | None]:
-    """The declared model for this status, or None; with the reason when a body failed to parse."""
-    if not response.content:
-        return None, None
-    try:
-        return operation.parse_response(client=_PARSING_CLIENT, response=response), None
-    except _PARSE_FAILURES as failure:
-        return None, type(failure).__name__
-
-
-def _success(call: PreparedCall[ResultT], response: httpx2.Response, retries: int) -> ApiResponse[ResultT]:
-    operation = call.operation
-    result: ResultT | None = None
-    if operation.result_type is not None:
-        parsed, failure = _parse(operation, response)
-        if failure is not None:
-            raise ResponseParseError(
-                operation=operation.name,
-                status_code=response.status_code,
-                headers=response.headers,
-                body=response.text,
-                reason=failure,
-                retries=retries,
-            )
-        if isinstance(parsed, operation.result_type):
-            result = parsed
-    return operation.response_class(
-        status_code=response.status_code,
-        headers=response.headers,
-        content=response.content,
-        result=result,
-        retries=retries,
-    )
-
-
-def _transport_error(call: PreparedCall[Any], error: httpx2.TransportError, retries: int) -> APIConnectionError:
-    where = f"{call.operation.name} ({call.request.method} {call.url_for_messages})"
-    suffix = f" after {retries} retries" if retries else ""
-    if isinstance(error, httpx2.TimeoutException):
-        phase = {
-            httpx2.ConnectTimeout: "connect",
-            httpx2.ReadTimeout: "read",
-            httpx2.WriteTimeout: "write",
-            httpx2.PoolTimeout: "pool",
-        }.get(type(error), "unknown")
-        return APITimeoutError(
-            f"{where}: {phase} timeout{suffix}",
-            operation=call.operation.name,
-            url=call.url_for_messages,
-            phase=phase,
-            retries=retries,
-        )
-    if isinstance(error, httpx2.ConnectError):
-        reason = "could not connect (refused, DNS or TLS failure)"
-    else:
-        reason = f"the connection failed ({type(error).__name__})"
-    return APIConnectionError(
-        f"{where}: {reason}{suffix}", operation=call.operation.name, url=call.url_for_messages, retries=retries
-    )
-
-
-def run_sync(http: httpx2.Client, steps: Exchange[ResultT]) -> ApiResponse[ResultT]:
-    outcome: Outcome = None
-    try:
-        while True:
-            step = steps.send(outcome)
-            if isinstance(step, httpx2.Request):
-                try:
-                    outcome = http.send(step)
-                except httpx2.TransportError as error:
-                    outcome = error
-            else:
-                time.sleep(step)
-                outcome = None
-    except StopIteration as done:
-        return done.value  # type: ignore[no-any-return]
-
-
-async def run_async(
-    send: Callable[[httpx2.Request], Awaitable[httpx2.Response]], steps: Exchange[ResultT]
-) -> ApiResponse[ResultT]:
-    outcome: Outcome = None
-    try:
-        while True:
-            step = steps.send(outcome)
-            if isinstance(step, httpx2.Request):
-                try:
-                    outcome = await send(step)
-                except httpx2.TransportError as error:
-                    outcome = error
-            else:
-                await anyio.sleep(step)  # anyio: works under asyncio and trio, like httpx2
-                outcome = None
-    except StopIteration as done:
-        return done.value  # type: ignore[no-any-return]

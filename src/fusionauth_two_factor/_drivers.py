@@ -1,0 +1,149 @@
+"""The I/O of a call: perform the steps `exchange` yields, blocking or awaitable.
+
+Both drivers read each answer as a stream, counting what they read against the call's limit
+(after decompression) and, sync, its deadline; the async driver cancels an attempt at the
+deadline. Anything the HTTP library raises becomes an outcome for `exchange`, which alone decides
+what it means: the drivers raise nothing of their own.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import anyio
+import httpx2
+
+from ._async_backend import AsyncSend
+from ._deadline import deadline
+from ._exchange import Answer, Attempt, ClientClosed, DeadlineReached, Exchange, Outcome, RefusedBody, ResultT
+from ._response import ApiResponse
+
+
+_CANCEL_GRACE = 0.5  # seconds; aiohttp reports its own read timeout up to ~0.2 s late
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Late(Exception):
+    pass
+
+
+class _Body:
+    """The chunks of one answer, refused once they exceed the limit or the deadline has passed."""
+
+    def __init__(self, attempt: Attempt) -> None:
+        self._attempt = attempt
+        self._chunks: list[bytes] = []
+        self._size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size > self._attempt.max_response_bytes:
+            raise _TooLarge
+        if time.monotonic() > self._attempt.deadline:
+            raise _Late
+        self._chunks.append(chunk)
+
+    def answer(self, response: httpx2.Response) -> Answer:
+        return Answer(response.status_code, response.headers, b"".join(self._chunks))
+
+
+def _unread(response: httpx2.Response, failure: Exception) -> Outcome:
+    if isinstance(failure, _Late):
+        return DeadlineReached()
+    return RefusedBody(response.status_code, response.headers, too_large=isinstance(failure, _TooLarge))
+
+
+def _as_outcome(error: Exception, closed: threading.Event) -> Outcome:
+    if closed.is_set():
+        return ClientClosed()
+    if isinstance(error, httpx2.TransportError):
+        return error
+    # Anything else from the HTTP library (an httpx2.Client closed under us, a transport's own
+    # error class) is a failed exchange too; only its kind is kept.
+    return httpx2.TransportError(type(error).__name__)
+
+
+def _sleep_sync(seconds: float, closed: threading.Event) -> None:
+    closed.wait(seconds)  # ends early when the Client is closed
+
+
+async def _sleep_async(seconds: float) -> None:
+    await anyio.sleep(seconds)  # anyio: works under asyncio and trio, like httpx2
+
+
+def run_sync(http: httpx2.Client, steps: Exchange[ResultT], closed: threading.Event) -> ApiResponse[ResultT]:
+    outcome: Outcome = None
+    try:
+        while True:
+            step = steps.send(outcome)
+            if isinstance(step, Attempt):
+                outcome = _attempt_sync(http, step, closed)
+            else:
+                _sleep_sync(step, closed)
+                outcome = ClientClosed() if closed.is_set() else None
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+def _attempt_sync(http: httpx2.Client, attempt: Attempt, closed: threading.Event) -> Outcome:
+    if closed.is_set():
+        return ClientClosed()
+    try:
+        with deadline(attempt.deadline):
+            response = http.send(attempt.request, stream=True, follow_redirects=False)
+            body = _Body(attempt)
+            try:
+                for chunk in response.iter_bytes():
+                    body.add(chunk)
+            except (_TooLarge, _Late) as failure:
+                return _unread(response, failure)
+            except httpx2.DecodingError:
+                return RefusedBody(response.status_code, response.headers, too_large=False)
+            finally:
+                response.close()
+            return body.answer(response)
+    except Exception as error:  # every failure of the library is an outcome
+        return _as_outcome(error, closed)
+
+
+async def run_async(send: AsyncSend, steps: Exchange[ResultT], closed: threading.Event) -> ApiResponse[ResultT]:
+    outcome: Outcome = None
+    try:
+        while True:
+            step = steps.send(outcome)
+            if isinstance(step, Attempt):
+                outcome = await _attempt_async(send, step, closed)
+            else:
+                await _sleep_async(step)
+                outcome = ClientClosed() if closed.is_set() else None
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+async def _attempt_async(send: AsyncSend, attempt: Attempt, closed: threading.Event) -> Outcome:
+    if closed.is_set():
+        return ClientClosed()
+    try:
+        # Cancelled at the deadline wherever it is: connecting, waiting for headers, or reading. A
+        # moment later than the phase limits (clipped to the deadline by `exchange`), so that a
+        # phase that runs out is reported as that phase; the cancel is for answers that trickle.
+        with anyio.move_on_after(max(attempt.deadline - time.monotonic(), 0) + _CANCEL_GRACE):
+            response = await send(attempt.request)
+            body = _Body(attempt)
+            try:
+                async for chunk in response.aiter_bytes():
+                    body.add(chunk)
+            except (_TooLarge, _Late) as failure:
+                return _unread(response, failure)
+            except httpx2.DecodingError:
+                return RefusedBody(response.status_code, response.headers, too_large=False)
+            finally:
+                await response.aclose()
+            return body.answer(response)
+        return DeadlineReached()
+    except Exception as error:  # every failure of the library is an outcome
+        return _as_outcome(error, closed)

@@ -1,0 +1,280 @@
+"""A call's logic without I/O: attempts, retries and waits within one deadline, and what each answer means.
+
+`exchange` is a generator: it yields an `Attempt` (the request, by when it must be answered, how
+much of the answer may be read) or the seconds to wait, and is sent back the outcome. The drivers
+in `_drivers` only perform those steps, so the sync and async paths cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import time
+import urllib.parse
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import httpx2
+from fusionauth_two_factor_generated.client import Client as GeneratedClient
+
+from ._constants import MAX_RETRY_AFTER
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ClientClosedError,
+    ResponseParseError,
+    ResponseTooLargeError,
+    api_error_class,
+)
+from ._operations import Operation
+from ._response import ApiResponse
+from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
+from ._transport import PreparedCall
+
+logger = logging.getLogger("fusionauth_two_factor")
+
+ResultT = TypeVar("ResultT")
+
+# The generated parsers only read `raise_on_unexpected_status` from their client argument; this one
+# never opens a connection.
+_PARSING_CLIENT = GeneratedClient(base_url="")
+# What a generated parser raises on a body that is not the declared JSON: bad JSON (ValueError),
+# wrong types, missing required keys, or JSON nested too deep.
+_PARSE_FAILURES = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One try at the request: to be answered by `deadline` (a `time.monotonic()` instant)."""
+
+    request: httpx2.Request = field(repr=False)  # its URL may hold a twoFactorId, its headers a key
+    deadline: float
+    max_response_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An HTTP answer whose body was read in full (and decoded) within the limits."""
+
+    status_code: int
+    headers: httpx2.Headers = field(repr=False)  # Set-Cookie carries tokens
+    content: bytes = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        charset = httpx2.Response(self.status_code, headers=self.headers).charset_encoding or "utf-8"
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            charset = "utf-8"
+        return self.content.decode(charset, errors="replace")
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedBody:
+    """An answer whose body was not read: too large, or not decodable."""
+
+    status_code: int
+    headers: httpx2.Headers = field(repr=False)
+    too_large: bool
+
+
+class DeadlineReached:
+    """The whole call's timeout ran out during the attempt."""
+
+
+class ClientClosed:
+    """The Client was closed during the attempt or the wait before it."""
+
+
+Outcome = Answer | RefusedBody | httpx2.TransportError | DeadlineReached | ClientClosed | None
+Exchange = Generator[Attempt | float, Outcome, ApiResponse[ResultT]]
+
+
+def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
+    retries = 0
+    deadline = time.monotonic() + call.budget
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _timeout(call, "total", retries)
+        # No phase may take longer than the call has left.
+        call.request.extensions["timeout"] = {
+            phase: min(limit, remaining) for phase, limit in call.timeout.as_dict().items() if limit is not None
+        }
+        started = time.perf_counter()
+        outcome = yield Attempt(call.request, deadline, call.max_response_bytes)
+        _log(call, outcome, started, retries)
+        if not isinstance(outcome, Answer):
+            delay = _retry_after_failure(call, outcome, retries, deadline)
+        elif 200 <= outcome.status_code < 300:
+            return _success(call, outcome, retries)
+        else:
+            delay = _retry_after_answer(call, outcome, retries, deadline)
+        yield from _wait(call, delay)
+        retries += 1
+
+
+def _retry_after_failure(call: PreparedCall[Any], outcome: Outcome, retries: int, deadline: float) -> float:
+    """The wait before the next attempt after an attempt that got no readable answer; else the error is raised."""
+    if isinstance(outcome, ClientClosed):
+        raise ClientClosedError(f"{_where(call)}: the Client was closed during the call")
+    if isinstance(outcome, DeadlineReached):
+        raise _timeout(call, "total", retries)
+    if isinstance(outcome, RefusedBody):
+        raise _refused(call, outcome, retries)
+    if not isinstance(outcome, httpx2.TransportError):
+        raise TypeError(f"a driver answered {type(outcome).__name__}")  # an internal error, never expected
+    left = deadline - time.monotonic()
+    delay = backoff_delay(retries)
+    if retries < call.max_retries and may_retry_error(outcome, idempotent=call.operation.idempotent) and delay < left:
+        return delay
+    raise _transport_error(call, outcome, retries)
+
+
+def _retry_after_answer(call: PreparedCall[Any], answer: Answer, retries: int, deadline: float) -> float:
+    """The wait before the next attempt after an error answer worth repeating; else the ApiError is raised."""
+    retry_after = retry_after_seconds(answer.headers)
+    if retries < call.max_retries and may_retry_status(answer.status_code, idempotent=call.operation.idempotent):
+        delay = backoff_delay(retries) if retry_after is None else retry_after
+        # A wait longer than the cap, or than the call has left, is not taken: the error says
+        # `retry_after`, and the caller decides.
+        if delay <= MAX_RETRY_AFTER and delay < deadline - time.monotonic():
+            return delay
+    raise _api_error(call, answer, retries, retry_after)
+
+
+def _wait(call: PreparedCall[Any], seconds: float) -> Generator[float, Outcome, None]:
+    if isinstance((yield seconds), ClientClosed):
+        raise ClientClosedError(f"{_where(call)}: the Client was closed while the call waited to retry")
+
+
+def _log(call: PreparedCall[Any], outcome: Outcome, started: float, retries: int) -> None:
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    if isinstance(outcome, Answer | RefusedBody):
+        result = f"{outcome.status_code} in"
+    else:
+        result = "deadline reached after" if isinstance(outcome, DeadlineReached) else f"{type(outcome).__name__} after"
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    logger.debug(
+        "%s %s -> %s %.1f ms (retries so far: %d)",
+        call.request.method,
+        call.operation.path_template,
+        result,
+        elapsed_ms,
+        retries,
+    )
+
+
+def _where(call: PreparedCall[Any]) -> str:
+    return f"{call.operation.name} ({call.request.method} {call.url_for_messages})"
+
+
+def _suffix(retries: int) -> str:
+    return f" after {retries} retries" if retries else ""
+
+
+def _parse(operation: Operation[Any], answer: Answer) -> tuple[object, str | None]:
+    """The declared model for this status, or None; with the reason when a body failed to parse."""
+    if not answer.content:
+        return None, None
+    response = httpx2.Response(answer.status_code, content=answer.content)  # decoded already: no headers
+    try:
+        return operation.parse_response(client=_PARSING_CLIENT, response=response), None
+    except _PARSE_FAILURES as failure:
+        return None, type(failure).__name__
+
+
+def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiResponse[ResultT]:
+    operation = call.operation
+    result: ResultT | None = None
+    if operation.result_type is not None:
+        parsed, failure = _parse(operation, answer)
+        if failure is not None:
+            raise ResponseParseError(
+                operation=operation.name,
+                status_code=answer.status_code,
+                headers=answer.headers,
+                body=answer.text,
+                reason=failure,
+                retries=retries,
+            )
+        if isinstance(parsed, operation.result_type):
+            result = parsed
+    return operation.response_class(
+        status_code=answer.status_code,
+        headers=answer.headers,
+        content=answer.content,
+        result=result,
+        retries=retries,
+    )
+
+
+def _api_error(call: PreparedCall[Any], answer: Answer, retries: int, retry_after: float | None) -> Exception:
+    parsed, _ = _parse(call.operation, answer)
+    return api_error_class(answer.status_code)(
+        operation=call.operation.name,
+        status_code=answer.status_code,
+        headers=answer.headers,
+        body=answer.text,
+        result=parsed,
+        retries=retries,
+        retry_after=retry_after,
+        redirect_origin=_redirect_origin(answer),
+    )
+
+
+def _redirect_origin(answer: Answer) -> str | None:
+    """Where a redirect pointed, as scheme://host[:port] only: its path and query may hold ids."""
+    location = answer.headers.get("location")
+    if not 300 <= answer.status_code < 400 or location is None:
+        return None
+    parts = urllib.parse.urlsplit(location)
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}" if parts.netloc else "(the same origin)"
+
+
+def _refused(call: PreparedCall[Any], refused: RefusedBody, retries: int) -> ResponseParseError:
+    fields: dict[str, Any] = {
+        "operation": call.operation.name,
+        "status_code": refused.status_code,
+        "headers": refused.headers,
+        "body": "",
+        "retries": retries,
+    }
+    if refused.too_large:
+        return ResponseTooLargeError(reason=f"larger than max_response_bytes={call.max_response_bytes}", **fields)
+    return ResponseParseError(reason="its Content-Encoding could not be decoded", **fields)
+
+
+def _timeout(call: PreparedCall[Any], phase: str, retries: int) -> APITimeoutError:
+    """`phase` is connect, read, write or pool (that limit ran out), or total (an answer trickled in)."""
+    whole_call = f"the {call.budget:g} s timeout for the whole call ran out"
+    message = f"{_where(call)}: {whole_call if phase == 'total' else phase + ' timeout'}{_suffix(retries)}"
+    return APITimeoutError(
+        message, operation=call.operation.name, url=call.url_for_messages, phase=phase, retries=retries
+    )
+
+
+def _transport_error(call: PreparedCall[Any], error: httpx2.TransportError, retries: int) -> APIConnectionError:
+    # Raised without chaining to `error`: its traceback's frames (httpcore2's) hold the request,
+    # and error trackers record every frame's locals. The message names what failed.
+    if isinstance(error, httpx2.TimeoutException):
+        phases = {
+            httpx2.ConnectTimeout: "connect",
+            httpx2.ReadTimeout: "read",
+            httpx2.WriteTimeout: "write",
+            httpx2.PoolTimeout: "pool",
+        }
+        return _timeout(call, phases.get(type(error), "unknown"), retries)
+    if isinstance(error, httpx2.ConnectError):
+        reason = "could not connect (refused, DNS or TLS failure)"
+    else:
+        reason = f"the connection failed ({type(error).__name__})"
+    return APIConnectionError(
+        f"{_where(call)}: {reason}{_suffix(retries)}",
+        operation=call.operation.name,
+        url=call.url_for_messages,
+        retries=retries,
+    )
