@@ -8,6 +8,7 @@ import sys
 import threading
 import uuid
 import warnings
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -89,6 +90,7 @@ class Client:
         self._pools = threading.Lock()  # the lazily created pools are created once, even under races
         self._closed = threading.Event()  # set by close(): calls are refused, waits end early
         self._entered_sync = False
+        self._interrupt_sync: Callable[[], None] | None = None  # wakes the own sync pool's blocked sockets
 
     @property
     def base_url(self) -> str:
@@ -125,7 +127,9 @@ class Client:
                 # Where the environment names a proxy, httpx2's default transport honours it; a given
                 # transport would not. Otherwise the one that holds every socket operation to the
                 # call's deadline. Redirects are never followed (see _drivers).
-                transport = None if proxies_from_environment() else sync_transport()
+                transport = None
+                if not proxies_from_environment():
+                    transport, self._interrupt_sync = sync_transport()
                 self._http = httpx2.Client(transport=transport)
                 _refuse_cookies(self._http.cookies)
             return self._http
@@ -168,6 +172,8 @@ class Client:
         with self._pools:
             http, self._http = self._http, None
         if http is not None and self._owns_http:
+            if self._interrupt_sync is not None:
+                self._interrupt_sync()
             http.close()
 
     async def aclose(self) -> None:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import socket
 import ssl
+import threading
 import time
 import typing
-from collections.abc import Iterable, Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator
 
 import httpcore2
 import httpx2
@@ -71,6 +74,28 @@ class _DeadlineStream(httpcore2.NetworkStream):
 class _DeadlineBackend(httpcore2.NetworkBackend):
     def __init__(self) -> None:
         self._backend = httpcore2.SyncBackend()
+        self._streams: weakref.WeakSet[_DeadlineStream] = weakref.WeakSet()
+        self._lock = threading.Lock()
+
+    def _track(self, stream: httpcore2.NetworkStream) -> _DeadlineStream:
+        tracked = _DeadlineStream(stream)
+        with self._lock:
+            self._streams.add(tracked)
+        return tracked
+
+    def interrupt(self) -> None:
+        """Wake every socket operation blocked in another thread: the Client is being closed.
+
+        Closing a socket does not wake a `recv` blocked on it; shutting it down does, and the
+        call then ends at once instead of at its timeout.
+        """
+        with self._lock:
+            streams = list(self._streams)
+        for stream in streams:
+            sock = stream.get_extra_info("socket")
+            if isinstance(sock, socket.socket):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
     def connect_tcp(
         self,
@@ -81,25 +106,26 @@ class _DeadlineBackend(httpcore2.NetworkBackend):
         socket_options: Iterable[typing.Any] | None = None,
     ) -> httpcore2.NetworkStream:
         bounded = _bounded(timeout, httpcore2.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
+        return self._track(self._backend.connect_tcp(host, port, bounded, local_address, socket_options))
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[typing.Any] | None = None
     ) -> httpcore2.NetworkStream:
         bounded = _bounded(timeout, httpcore2.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_unix_socket(path, bounded, socket_options))
+        return self._track(self._backend.connect_unix_socket(path, bounded, socket_options))
 
     def sleep(self, seconds: float) -> None:
         self._backend.sleep(seconds)
 
 
-def sync_transport() -> httpx2.HTTPTransport:
-    """httpx2's own transport (TLS, pooling, HTTP/1.1 as usual), sending through the deadline backend.
+def sync_transport() -> tuple[httpx2.HTTPTransport, Callable[[], None]]:
+    """httpx2's own transport (TLS, pooling, HTTP/1.1 as usual) on the deadline backend, and its interrupt.
 
     httpcore2 takes its network backend only when its pool is built, and httpx2's transport does
     not pass one through: the backend is set on the pool before its first connection exists. A
     test over a trickling loopback server guards this against a change in httpx2.
     """
     transport = httpx2.HTTPTransport()
-    transport._pool._network_backend = _DeadlineBackend()
-    return transport
+    backend = _DeadlineBackend()
+    transport._pool._network_backend = backend
+    return transport, backend.interrupt
