@@ -214,6 +214,28 @@ def test_a_wrong_api_key_is_401_even_where_none_is_needed(
     assert_empty(response, 401)
 
 
+def test_lone_surrogates_are_wrong_credentials_not_server_errors(
+    emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client
+) -> None:
+    # JSON may escape a lone surrogate; it can be no one's password, code or state worth a 500.
+    headers = {"Content-Type": "application/json"}
+    login = http.post("/api/login", content=b'{"loginId": "gilfoyle", "password": "\\ud800"}', headers=headers)
+    assert_empty(login, 404)
+    started = api.post(
+        "/api/two-factor/start", content=b'{"loginId": "richard", "state": {"s": "\\udfff"}}', headers=headers
+    )
+    two_factor_id = started.json()["twoFactorId"]
+    wrong = http.post(
+        "/api/two-factor/login",
+        content=b'{"twoFactorId": "%s", "code": "\\ud800"}' % two_factor_id.encode(),
+        headers=headers,
+    )
+    assert_empty(wrong, 421)
+    done = complete(http, two_factor_id, emu.totp_code("mfa"))
+    assert done.status_code == 200
+    assert done.json()["state"] == {"s": "\udfff"}
+
+
 def test_the_api_key_is_accepted(emu: EmulatorServer, api: httpx2.Client) -> None:
     assert password_login(api, "no_mfa").status_code == 200
     assert password_login(api, "mfa").status_code == 242

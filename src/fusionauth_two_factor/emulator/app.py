@@ -80,7 +80,11 @@ class FusionAuthJSONResponse(Response):
     media_type = JSON_CONTENT_TYPE
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:  # an echoed lone surrogate ("\ud800" in a request): send it escaped
+            return json.dumps(content, separators=(",", ":")).encode("ascii")
 
 
 def json_response(body: Any, status: int = 200) -> Response:

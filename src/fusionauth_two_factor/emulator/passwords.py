@@ -35,4 +35,5 @@ class PasswordHash:
 
 
 def _derive(password: str, salt: bytes, iterations: int) -> bytes:
-    return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    # "surrogatepass": a lone surrogate from a JSON escape ("\ud800") is a wrong password, not an emulator error.
+    return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8", "surrogatepass"), salt, iterations)
