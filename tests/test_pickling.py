@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from support import API_KEY, CODE, TWO_FACTOR_ID, FakeFusionAuth, fixture_json, make_client
+from support import API_KEY, BASE_URL, CODE, TWO_FACTOR_ID, FakeFusionAuth, fixture_json, make_client
 
 from fusionauth_two_factor import (
     APIConnectionError,
@@ -51,6 +51,8 @@ def example_of(cls: type[FusionAuthError]) -> FusionAuthError:
     if issubclass(cls, ApiError):
         return cls(
             operation="twoFactorLogin",
+            method="POST",
+            url="https://auth.example.com/api/two-factor/login",
             status_code=421 if cls is ApiError else 400,
             headers=SECRET_HEADERS,
             body='{"fieldErrors": {}}',
@@ -61,6 +63,8 @@ def example_of(cls: type[FusionAuthError]) -> FusionAuthError:
     if issubclass(cls, ResponseParseError):
         return cls(
             operation="twoFactorLogin",
+            method="POST",
+            url="https://auth.example.com/api/two-factor/login",
             status_code=200,
             headers=SECRET_HEADERS,
             body=f'{{"token": "{ACCESS_TOKEN}", "user": "broken"}}',
@@ -68,9 +72,11 @@ def example_of(cls: type[FusionAuthError]) -> FusionAuthError:
             retries=2,
         )
     if issubclass(cls, APITimeoutError):
-        return cls("twoFactorLogin: read timeout", operation="twoFactorLogin", url="u", phase="read", retries=1)
+        return cls(
+            "twoFactorLogin: read timeout", operation="twoFactorLogin", method="POST", url="u", phase="read", retries=1
+        )
     if issubclass(cls, APIConnectionError):
-        return cls("twoFactorLogin: could not connect", operation="twoFactorLogin", url="u", retries=1)
+        return cls("twoFactorLogin: could not connect", operation="twoFactorLogin", method="POST", url="u", retries=1)
     return cls(f"{cls.__name__}: the message says why")
 
 
@@ -158,6 +164,6 @@ def test_an_error_raised_in_a_worker_process_arrives_as_itself() -> None:
     assert caught.value.status_code == 421
     assert caught.value.operation == "twoFactorLogin"
     assert caught.value.headers["set-cookie"] == "<redacted>"
-    assert str(caught.value) == "twoFactorLogin failed: HTTP 421 (empty body)"
+    assert str(caught.value) == f"two_factor_login (POST {BASE_URL}/api/two-factor/login) failed: HTTP 421 (empty body)"
     assert caught_400.value.result is not None
     assert error_codes(caught_400.value.result) == ["[invalid]code"]

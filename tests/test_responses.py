@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from support import (
+    BASE_URL,
     CODE,
     JWT,
     TRUST_ID,
@@ -165,7 +166,8 @@ def test_documented_errors_raise_with_status_headers_body_and_result(
     error = caught.value
     assert error.status_code == status
     assert error.headers["x-request-id"] == "r-1"
-    assert error.operation in str(error)
+    assert str(error).startswith(f"{method} ({error.method} {BASE_URL}/api/")  # the facade method and the template
+    assert TWO_FACTOR_ID not in error.url and TRUST_ID not in error.url
     assert f"HTTP {status}" in str(error)
     if result_type is None:
         assert error.result is None
@@ -183,7 +185,11 @@ def test_400_message_lists_fusionauth_error_codes(api: Api, server: FakeFusionAu
     server.reply(400, content=fixture_bytes("errors_400.json"))
     with pytest.raises(BadRequestError) as caught:
         call(api, "two_factor_login")
-    assert str(caught.value) == ("twoFactorLogin failed: HTTP 400 ([TenantIdRequired], [blank]code, [blank]user.email)")
+    assert str(caught.value) == (
+        f"two_factor_login (POST {BASE_URL}/api/two-factor/login) failed: HTTP 400 "
+        "([TenantIdRequired], [blank]code, [blank]user.email)"
+    )
+    assert (caught.value.method, caught.value.url) == ("POST", f"{BASE_URL}/api/two-factor/login")
     field_errors = present(present(caught.value.result).field_errors)
     assert present(field_errors["user.email"][0].data)["allowed"] == ["a", "b"]
 

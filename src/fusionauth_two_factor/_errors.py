@@ -6,6 +6,7 @@ header, a body value or a credential, so that logging an exception is always saf
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar, TypeVar
 
 import httpx2
@@ -45,6 +46,20 @@ class FusionAuthError(Exception):
         return value
 
 
+def call_site(operation: str, method: str, url: str) -> str:
+    """Where a call went, for messages: the facade method, the HTTP method and the URL's template.
+
+    ``two_factor_login (POST https://auth.example.com/api/two-factor/login)``. The template, never
+    the real path: that may hold a twoFactorId. A wrong base_url prefix shows here at a glance.
+    """
+    return f"{python_name(operation)} ({method} {url})"
+
+
+def python_name(operation: str) -> str:
+    """The facade method of a documented name: ``twoFactorLogin`` -> ``two_factor_login``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", operation).lower()
+
+
 def _unpickled(cls: type[ErrorT], args: tuple[Any, ...]) -> ErrorT:
     return cls.__new__(cls, *args)
 
@@ -54,6 +69,9 @@ class ApiError(FusionAuthError):
 
     Attributes:
         operation: the documented name of the call, such as ``twoFactorLogin``.
+        method: the HTTP method, such as ``POST``.
+        url: the URL's template, such as ``https://auth.example.com/api/two-factor/send/{twoFactorId}``
+            (never the real path, which may hold an id).
         status_code: the HTTP status code.
         headers: the response headers.
         body: the raw response body as text ('' when empty).
@@ -69,6 +87,8 @@ class ApiError(FusionAuthError):
         self,
         *,
         operation: str,
+        method: str,
+        url: str,
         status_code: int,
         headers: httpx2.Headers,
         body: str,
@@ -78,6 +98,8 @@ class ApiError(FusionAuthError):
         redirect_origin: str | None = None,
     ) -> None:
         self.operation = operation
+        self.method = method
+        self.url = url
         self.status_code = status_code
         self.headers = headers
         self.body = body
@@ -88,7 +110,7 @@ class ApiError(FusionAuthError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        message = f"{self.operation} failed: HTTP {self.status_code}"
+        message = f"{call_site(self.operation, self.method, self.url)} failed: HTTP {self.status_code}"
         if isinstance(self.result, Errors):
             codes = error_codes(self.result)
             if codes:
@@ -174,21 +196,34 @@ class ResponseParseError(FusionAuthError):
     _left_out_when_pickled = frozenset({"body"})
 
     def __init__(
-        self, *, operation: str, status_code: int, headers: httpx2.Headers, body: str, reason: str, retries: int
+        self,
+        *,
+        operation: str,
+        method: str,
+        url: str,
+        status_code: int,
+        headers: httpx2.Headers,
+        body: str,
+        reason: str,
+        retries: int,
     ) -> None:
         self.operation = operation
+        self.method = method
+        self.url = url
         self.retries = retries
         self.status_code = status_code
         self.headers = headers
         self.body = body
-        super().__init__(f"{operation}: HTTP {status_code} body is not a valid response ({reason})")
+        where = call_site(operation, method, url)
+        super().__init__(f"{where}: HTTP {status_code} body is not a valid response ({reason})")
 
 
 class APIConnectionError(FusionAuthError):
     """The request did not get an HTTP answer: refused connection, DNS or TLS failure, reset."""
 
-    def __init__(self, message: str, *, operation: str, url: str, retries: int = 0) -> None:
+    def __init__(self, message: str, *, operation: str, method: str, url: str, retries: int = 0) -> None:
         self.operation = operation
+        self.method = method
         self.url = url
         self.retries = retries
         super().__init__(message)
@@ -197,9 +232,9 @@ class APIConnectionError(FusionAuthError):
 class APITimeoutError(APIConnectionError):
     """A connect, read, write or pool timeout. ``phase`` says which."""
 
-    def __init__(self, message: str, *, operation: str, url: str, phase: str, retries: int = 0) -> None:
+    def __init__(self, message: str, *, operation: str, method: str, url: str, phase: str, retries: int = 0) -> None:
         self.phase = phase
-        super().__init__(message, operation=operation, url=url, retries=retries)
+        super().__init__(message, operation=operation, method=method, url=url, retries=retries)
 
 
 class ResponseTooLargeError(ResponseParseError):

@@ -26,6 +26,7 @@ from ._errors import (
     ResponseParseError,
     ResponseTooLargeError,
     api_error_class,
+    call_site,
 )
 from ._operations import Operation
 from ._response import ApiResponse
@@ -169,7 +170,7 @@ def _log(call: PreparedCall[Any], outcome: Outcome, started: float, retries: int
 
 
 def _where(call: PreparedCall[Any]) -> str:
-    return f"{call.operation.name} ({call.request.method} {call.url_for_messages})"
+    return call_site(call.operation.name, call.request.method, call.url_for_messages)
 
 
 def _suffix(retries: int) -> str:
@@ -195,6 +196,8 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
         if failure is not None:
             raise ResponseParseError(
                 operation=operation.name,
+                method=call.request.method,
+                url=call.url_for_messages,
                 status_code=answer.status_code,
                 headers=answer.headers,
                 body=answer.text,
@@ -216,6 +219,8 @@ def _api_error(call: PreparedCall[Any], answer: Answer, retries: int, retry_afte
     parsed, _ = _parse(call.operation, answer)
     return api_error_class(answer.status_code)(
         operation=call.operation.name,
+        method=call.request.method,
+        url=call.url_for_messages,
         status_code=answer.status_code,
         headers=answer.headers,
         body=answer.text,
@@ -238,6 +243,8 @@ def _redirect_origin(answer: Answer) -> str | None:
 def _refused(call: PreparedCall[Any], refused: RefusedBody, retries: int) -> ResponseParseError:
     fields: dict[str, Any] = {
         "operation": call.operation.name,
+        "method": call.request.method,
+        "url": call.url_for_messages,
         "status_code": refused.status_code,
         "headers": refused.headers,
         "body": "",
@@ -253,7 +260,12 @@ def _timeout(call: PreparedCall[Any], phase: str, retries: int) -> APITimeoutErr
     whole_call = f"the {call.budget:g} s timeout for the whole call ran out"
     message = f"{_where(call)}: {whole_call if phase == 'total' else phase + ' timeout'}{_suffix(retries)}"
     return APITimeoutError(
-        message, operation=call.operation.name, url=call.url_for_messages, phase=phase, retries=retries
+        message,
+        operation=call.operation.name,
+        method=call.request.method,
+        url=call.url_for_messages,
+        phase=phase,
+        retries=retries,
     )
 
 
@@ -275,6 +287,7 @@ def _transport_error(call: PreparedCall[Any], error: httpx2.TransportError, retr
     return APIConnectionError(
         f"{_where(call)}: {reason}{_suffix(retries)}",
         operation=call.operation.name,
+        method=call.request.method,
         url=call.url_for_messages,
         retries=retries,
     )

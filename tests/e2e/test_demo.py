@@ -213,7 +213,8 @@ def test_the_demo_names_the_error_fusionauth_answered_with(emu: EmulatorServer) 
     result = run_demo("--url", emu.base_url, "--password", "not-monicas-password")
 
     assert result.returncode == 1
-    assert "FAILED at step 1/15: NotFoundError: login failed: HTTP 404" in result.stderr
+    assert "FAILED at step 1/15: NotFoundError: login (POST " in result.stderr
+    assert "/api/login) failed: HTTP 404" in result.stderr
     assert "not-monicas-password" not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
 
