@@ -374,6 +374,17 @@ def test_disable_validation(emu: EmulatorServer, api: httpx2.Client, query: dict
     assert len(emu.user("mfa").methods) == 3
 
 
+def test_a_field_given_blank_is_blank_wherever_else_it_is_given(emu: EmulatorServer, api: httpx2.Client) -> None:
+    body = {"methodId": "KLRT", "code": emu.totp_code("mfa")}
+    response = api.request("DELETE", f"/api/user/two-factor/{emu.user('mfa').id}", params={"code": ""}, json=body)
+    assert field_codes(response) == ["[blank]code"]
+    query = {"methodId": "KLRT", "code": emu.totp_code("mfa")}
+    response = api.request("DELETE", f"/api/user/two-factor/{emu.user('mfa').id}", params=query, json={"code": " "})
+    assert field_codes(response) == ["[blank]code"]
+    assert len(emu.user("mfa").methods) == 3
+    assert_empty(api.request("DELETE", f"/api/user/two-factor/{emu.user('mfa').id}", json=body), 200)
+
+
 def test_disable_unknown_users_and_credentials(emu: EmulatorServer, api: httpx2.Client, http: httpx2.Client) -> None:
     assert_empty(disable(api, UNKNOWN_USER, methodId="KLRT", code="123456"), 404)
     assert_empty(disable(http, emu.user("mfa").id, methodId="KLRT", code=emu.totp_code("mfa")), 401)

@@ -189,10 +189,22 @@ class _Endpoints:
 
     async def body_or_query(self, request: Request) -> Callable[[str], str | None]:
         """A field of the JSON body or else of the query string: FusionAuth takes ``methodId`` (and the disable
-        call's ``code`` and ``applicationId``) either way; the body's ``eventInfo`` must be an object."""
+        call's ``code`` and ``applicationId``) either way; the body's ``eventInfo`` must be an object.
+
+        A field given blank in either place (``?code=``, ``"code": ""``) counts as blank whatever the other place
+        says: such a request is malformed.
+        """
         body, query = await self.body(request), request.query_params
         body.obj("eventInfo")
-        return lambda name: body.string(name) or query.get(name) or None
+
+        def field(name: str) -> str | None:
+            from_body = body.string(name)
+            blank_in_body = from_body is None and body.data.get(name) is not None
+            if blank_in_body or (name in query and not query[name].strip()):
+                return None
+            return from_body or query.get(name) or None
+
+        return field
 
     # ---- FusionAuth endpoints
 
