@@ -71,6 +71,7 @@ SPEC_CHECKS = [
 EMULATOR_STATE = EmulatorState()
 SEEDED_TENANT_ID = next(iter(EMULATOR_STATE.tenants))
 SEEDED_APPLICATION_ID = next(iter(EMULATOR_STATE.applications))
+UNKNOWN_USER = "99999999-0000-0000-0000-000000000000"
 # Users whose login ends differently: 200/202 (mfa), 203 (change_password), 409 (locked), 410 (expired).
 LOGIN_USERS = ["mfa", "change_password", "locked", "expired"]
 # Users with a method that can receive a code, and that method's id.
@@ -286,9 +287,11 @@ BODY_CHECKS = (content_type_conformance, response_schema_conformance)
 
 
 def checks_for(case: schemathesis.Case, response: schemathesis.Response) -> list[Any]:
-    enabled = case.operation.definition.raw.get("operationId") in ENABLE_OPERATIONS and response.status_code == 200
-    if enabled and not response.content:
-        assert len(EMULATOR_STATE.user(DISPOSABLE).methods) > 1, "an empty answer for a first method"
+    operation_id = case.operation.definition.raw.get("operationId")
+    if operation_id in ENABLE_OPERATIONS and response.status_code == 200 and not response.content:
+        path_user = (case.path_parameters or {}).get("userId")
+        user = EMULATOR_STATE.user(path_user or JWT_USERS[operation_id])
+        assert len(user.methods) > 1, "an empty answer for a first method"
         return [check for check in SPEC_CHECKS if check not in BODY_CHECKS]
     return SPEC_CHECKS
 
@@ -383,6 +386,83 @@ def test_every_operation_answers_as_documented(emulator: EmulatorServer) -> None
     assert send_checked(emulator, "sendTwoFactorCodeForEnableDisable", body=enable).status_code == 200
     disable = {"methodId": MESSAGING_USERS["mfa"], "userId": mfa_user}
     assert send_checked(emulator, "sendTwoFactorCodeForEnableDisable", body=disable).status_code == 200
+
+
+def test_the_journey_answers_as_documented(emulator: EmulatorServer) -> None:
+    """Every new operation's documented answers, in the order of a user's journey (``no_mfa``, whom the
+    generated cases never change), each through the same checks."""
+    user = user_id("no_mfa")
+    password = {"loginId": EMULATOR_STATE.user("no_mfa").email, "password": PASSWORDS["no_mfa"]}
+
+    def answers(operation_id: str, **parts: Any) -> int:
+        return int(send_checked(emulator, operation_id, **parts).status_code)
+
+    assert answers("login", body={**password, "applicationId": SEEDED_APPLICATION_ID}) == 200
+    assert answers("login", body={**password, "password": "wrong"}) == 404
+    assert answers("login", body={"loginId": password["loginId"]}) == 400
+    assert answers("retrieveTwoFactorStatusWithoutTrust", query={"userId": user}) == 200
+    secret = send_checked(emulator, "generateTwoFactorSecretUsingJWT").json()["secret"]
+
+    def enable(code: str) -> dict[str, Any]:
+        return {"body": {"method": "authenticator", "secret": secret, "code": code}}
+
+    assert answers("enableTwoFactor", path_parameters={"userId": user}, **enable("not-a-code")) == 421
+    first = send_checked(
+        emulator, "enableTwoFactor", path_parameters={"userId": user}, **enable(totp_at(secret, now_ms()))
+    )
+    assert first.status_code == 200
+    assert len(first.json()["recoveryCodes"]) == 10
+    assert answers("enableTwoFactor", path_parameters={"userId": UNKNOWN_USER}, **enable("not-a-code")) == 404
+    assert answers("enableTwoFactor", path_parameters={"userId": user}, body={"method": "authenticator"}) == 400
+
+    challenge = send_checked(emulator, "login", body=password)
+    assert challenge.status_code == 242
+    assert challenge.json()["twoFactorId"]
+    method_id = challenge.json()["methods"][0]["id"]
+    assert answers("retrieveTwoFactorStatusWithoutTrust", query={"userId": user}) == 242
+    assert answers("retrieveTwoFactorStatusWithRequest", body={"userId": user, "action": "stepUp"}) == 242
+    assert answers("retrieveTwoFactorStatusWithRequest", body={"userId": UNKNOWN_USER}) == 400
+    assert answers("retrieveTwoFactorStatusWithoutTrust", query={"userId": UNKNOWN_USER}) == 400
+
+    # A second method: its 200 has no body.
+    second = new_secret()
+    body = {"method": "authenticator", "secret": second, "code": totp_at(second, now_ms())}
+    assert answers("enableTwoFactor", path_parameters={"userId": user}, body=body) == 200
+    rename = {"methodId": method_id, "name": "Work phone"}
+    assert answers("updateTwoFactor", path_parameters={"userId": user}, body=rename) == 200
+    assert answers("updateTwoFactor", path_parameters={"userId": user}, body={"methodId": "NOPE"}) == 400
+    assert answers("updateTwoFactor", path_parameters={"userId": UNKNOWN_USER}, body=rename) == 404
+
+    codes = send_checked(emulator, "generateTwoFactorRecoveryCodes", path_parameters={"userId": user})
+    assert codes.status_code == 200
+    assert answers("retrieveTwoFactorRecoveryCodes", path_parameters={"userId": user}) == 200
+    assert answers("generateTwoFactorRecoveryCodes", path_parameters={"userId": UNKNOWN_USER}) == 400
+    assert answers("retrieveTwoFactorRecoveryCodes", path_parameters={"userId": UNKNOWN_USER}) == 400
+
+    wrong = {"methodId": method_id, "code": "not-a-code"}
+    assert answers("disableTwoFactor", path_parameters={"userId": user}, query=wrong) == 421
+    assert answers("disableTwoFactor", path_parameters={"userId": UNKNOWN_USER}, query=wrong) == 404
+    assert answers("disableTwoFactor", path_parameters={"userId": user}, query={**wrong, "methodId": "NOPE"}) == 400
+    by_query = {"methodId": method_id, "code": totp_at(secret, now_ms())}
+    assert answers("disableTwoFactor", path_parameters={"userId": user}, query=by_query) == 200
+    # A recovery code in a body removes the remaining method: MFA is off again.
+    by_body = {"methodId": EMULATOR_STATE.user("no_mfa").methods[0].id, "code": codes.json()["recoveryCodes"][0]}
+    assert answers("disableTwoFactor", path_parameters={"userId": user}, body=by_body) == 200
+    assert answers("login", body=password) == 200
+
+
+def test_the_jwt_forms_answer_as_documented(emulator: EmulatorServer) -> None:
+    """The self-service forms act on the JWT's user (``enrol``): enable, then disable with its code."""
+    assert send_checked(emulator, "enableTwoFactorUsingJWT", body=fresh_authenticator()).status_code == 200
+    method = disposable_method()
+    wrong = {"methodId": method.id, "code": "not-a-code"}
+    assert send_checked(emulator, "disableTwoFactorUsingJWT", query=wrong).status_code == 421
+    proof = {"methodId": method.id, "code": disposable_code(method)}
+    assert send_checked(emulator, "disableTwoFactorUsingJWT", body=proof).status_code == 200
+    unusable = schema.find_operation_by_id("enableTwoFactorUsingJWT").Case(body=fresh_authenticator())
+    response = unusable.call(base_url=emulator.base_url, headers={"Authorization": "Bearer not.a.jwt"})
+    assert response.status_code == 401
+    unusable.validate_response(response, checks=SPEC_CHECKS)
 
 
 LOGIN_OUTCOMES = {
