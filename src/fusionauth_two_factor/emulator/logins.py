@@ -96,7 +96,7 @@ class Logins(World):
         #2524); 401 when the application (or, without ``applicationId``, the tenant) requires an API key and none
         was given; then 410 / 409 as the two-factor login answers them; 242 when the user has a method and neither
         the ``fusionauth.trust`` cookie nor ``twoFactorTrustId`` names a live trust of theirs; otherwise the
-        two-factor login's answer (203, 202 or 200 with tokens and the user).
+        two-factor login's answer (203, or 212 / 213 / 202 / 200 with tokens and the user).
         """
         with self._lock:
             errors = ErrorsBuilder()
