@@ -4,12 +4,14 @@ A user without MFA (seed alias ``enrol``) logs in with a password, enrols an aut
 computed with pyotp from the secret, as the user's app would), logs in with a second factor and a
 trusted computer, adds an email method with a sent code, recovers with a recovery code, renames a
 method and disables every method (query, body and JWT forms) until a password is enough again. Then
-each new operation's documented error answers. Every test runs through the sync and the async
+the password login's other documented answers (202, 203 after the second factor, 212, 213, 401, 404,
+409, 410) and each new operation's documented error answers. Every test runs through the sync and the async
 controllers (``mode``), on the emulator's fake clock (``emu.advance``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import uuid
@@ -29,10 +31,13 @@ from fusionauth_two_factor import (
     Client,
     InvalidCodeError,
     LoginController,
+    LoginPreventedError,
     NotFoundError,
     TwoFactorController,
+    UserExpiredError,
     error_codes,
 )
+from fusionauth_two_factor.emulator.seed import Seed, default_seed
 from fusionauth_two_factor.emulator.server import EmulatorServer
 
 from ._awaited import Awaited
@@ -90,8 +95,8 @@ def another_code(code: str) -> str:
     return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
-async def enrol_authenticator(emu: EmulatorServer, apis: Apis) -> tuple[str, list[str]]:
-    """Enable an authenticator for ``enrol`` from a fresh secret; return its Base32 secret and the recovery codes."""
+async def enrol_authenticator(emu: EmulatorServer, apis: Apis) -> tuple[str, list[str], Any]:
+    """Enable an authenticator for ``enrol`` from a fresh secret; its Base32 secret, the recovery codes, the answer."""
     secret = await apis.two_factor.generate_two_factor_secret()
     assert secret.status_code == 200
     assert isinstance(secret.result.secret, str)
@@ -109,7 +114,7 @@ async def enrol_authenticator(emu: EmulatorServer, apis: Apis) -> tuple[str, lis
     assert enabled.status_code == 200
     recovery_codes = enabled.result.recovery_codes
     assert isinstance(recovery_codes, list)
-    return secret_base32, recovery_codes
+    return secret_base32, recovery_codes, enabled
 
 
 async def challenge(apis: Apis) -> Any:
@@ -144,8 +149,9 @@ async def test_from_no_mfa_through_enrolment_recovery_and_back(
         assert (no_mfa.status_code, no_mfa.two_factor_required) == (200, False)
 
         # Enrol an authenticator: the first method answers with ten recovery codes.
-        secret_base32, recovery_codes = await enrol_authenticator(emu, apis)
+        secret_base32, recovery_codes, enabled = await enrol_authenticator(emu, apis)
         secrets += [secret_base32, *recovery_codes]
+        assert not [code for code in recovery_codes if code in repr(enabled)], "a recovery code in a repr"
         assert len(recovery_codes) == 10
         assert len(set(recovery_codes)) == 10
         assert all(RECOVERY_CODE_FORMAT.fullmatch(code) for code in recovery_codes), "XXXXX-XXXXX"
@@ -218,6 +224,7 @@ async def test_from_no_mfa_through_enrolment_recovery_and_back(
         regenerated = await apis.two_factor.generate_two_factor_recovery_codes(user_id)
         new_codes = regenerated.result.recovery_codes
         secrets += new_codes
+        assert not [code for code in new_codes if code in repr(regenerated)], "a recovery code in a repr"
         assert regenerated.status_code == 200
         assert len(new_codes) == 10
         assert not set(new_codes) & set(recovery_codes)
@@ -335,6 +342,77 @@ async def test_a_wrong_password_or_an_unknown_login_id_is_404(mode: str, emu: Em
     assert wrong_password.value.status_code == 404
     assert "not-the-password" not in str(wrong_password.value)
     assert codes_of(blank) == ["[blank]password"]
+
+
+SEEDED_PASSWORDS = {
+    "change_password": "pied-piper-4",
+    "unverified": "pied-piper-8",
+    "unverified_registration": "pied-piper-9",
+}
+
+
+@pytest.mark.parametrize(
+    ("alias", "status"), [("unverified", 212), ("unverified_registration", 213)], ids=["212", "213"]
+)
+async def test_a_password_login_of_an_unverified_user_or_registration(
+    mode: str, emu: EmulatorServer, alias: str, status: int
+) -> None:
+    user = emu.user(alias)
+    async with open_apis(emu, mode) as apis:
+        login = await apis.login.login(password_login(loginId=user.email, password=SEEDED_PASSWORDS[alias]))
+    assert (login.status_code, login.two_factor_required) == (status, False)
+    assert login.result.user.id == uuid.UUID(user.id)
+
+
+async def test_a_password_login_of_a_user_not_registered_for_the_application_is_202(
+    mode: str, emu: EmulatorServer
+) -> None:
+    emu.user(ENROL).registrations.clear()
+    async with open_apis(emu, mode) as apis:
+        login = await apis.login.login(password_login())
+    assert login.status_code == 202
+    assert isinstance(login.result.token, str)
+
+
+async def test_a_password_change_comes_after_the_second_factor(mode: str, emu: EmulatorServer) -> None:
+    user = emu.user("change_password")
+    async with open_apis(emu, mode) as apis:
+        asked = await apis.login.login(password_login(loginId=user.email, password=SEEDED_PASSWORDS["change_password"]))
+        assert asked.status_code == 242
+        completed = await apis.two_factor.two_factor_login(
+            {"twoFactorId": asked.result.two_factor_id, "code": emu.totp_code("change_password")}
+        )
+    assert completed.status_code == 203
+    assert isinstance(completed.result.change_password_id, str)
+
+
+async def test_locked_and_expired_users_are_refused_before_the_challenge(mode: str, emu: EmulatorServer) -> None:
+    async with open_apis(emu, mode) as apis:
+        with pytest.raises(LoginPreventedError) as locked:
+            await apis.login.login(password_login(loginId="erlich", password="pied-piper-5"))
+        with pytest.raises(UserExpiredError) as expired:
+            await apis.login.login(password_login(loginId="bighead", password="pied-piper-6"))
+    assert locked.value.status_code == 409
+    assert expired.value.status_code == 410
+
+
+def seed_requiring_a_key_to_log_in() -> Seed:
+    """The default seed, with its application requiring an API key for the password login."""
+    seed = default_seed()
+    applications = tuple(dataclasses.replace(app, login_requires_api_key=True) for app in seed.applications)
+    return dataclasses.replace(seed, applications=applications)
+
+
+async def test_a_password_login_without_the_key_the_application_requires_is_401(mode: str, emu: EmulatorServer) -> None:
+    emu.state.reset(seed_requiring_a_key_to_log_in())
+    async with Client(emu.base_url, max_retries=0) as keyless:
+        login = Awaited(LoginController(keyless) if mode == "sync" else AsyncLoginController(keyless))
+        with pytest.raises(AuthenticationError) as refused:
+            await login.login(password_login())
+    async with open_apis(emu, mode) as apis:
+        with_key = await apis.login.login(password_login())
+    assert refused.value.status_code == 401
+    assert with_key.status_code == 200
 
 
 async def test_an_expired_sent_code_does_not_enable(mode: str, emu: EmulatorServer) -> None:
