@@ -245,22 +245,19 @@ class OfficialDriver(Driver):
         return self._call("retrieve_two_factor_status_with_request", request)
 
     def start_two_factor_login(self, request: dict[str, Any]) -> Outcome:
-        return self._record("start_two_factor_login", official_outcome(self._client.start_two_factor_login(request)))
+        return self._call("start_two_factor_login", request)
 
     def two_factor_login(self, request: dict[str, Any]) -> Outcome:
-        return self._record("two_factor_login", official_outcome(self._client.two_factor_login(request)))
+        return self._call("two_factor_login", request)
 
     def send_two_factor_code_for_enable_disable(self, request: dict[str, Any]) -> Outcome:
-        response = self._client.send_two_factor_code_for_enable_disable(request)
-        return self._record("send_two_factor_code_for_enable_disable", official_outcome(response))
+        return self._call("send_two_factor_code_for_enable_disable", request)
 
     def generate_two_factor_secret_using_jwt(self, encoded_jwt: str) -> Outcome:
-        response = self._client.generate_two_factor_secret_using_jwt(encoded_jwt)
-        return self._record("generate_two_factor_secret_using_jwt", official_outcome(response))
+        return self._call("generate_two_factor_secret_using_jwt", encoded_jwt)
 
     def send_two_factor_code_for_login_using_method(self, two_factor_id: str, request: dict[str, Any]) -> Outcome:
-        response = self._client.send_two_factor_code_for_login_using_method(two_factor_id, request)
-        return self._record("send_two_factor_code_for_login_using_method", official_outcome(response))
+        return self._call("send_two_factor_code_for_login_using_method", two_factor_id, request)
 
     def generate_two_factor_secret(self) -> Outcome:
         return self._call("generate_two_factor_secret")
