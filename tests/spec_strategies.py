@@ -34,8 +34,9 @@ def for_schema(schema: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Any]
     if "$ref" in schema:
         return st.deferred(lambda: for_schema(SCHEMAS[schema["$ref"].rsplit("/", 1)[1]], depth + 1))
     if "allOf" in schema:
-        (only,) = schema["allOf"]
-        return for_schema(only, depth)
+        if len(schema["allOf"]) == 1:
+            return for_schema(schema["allOf"][0], depth)
+        return _object(_merged(schema["allOf"]), depth)  # a schema that narrows another: its fields, more required
     if "anyOf" in schema:
         return st.one_of([for_schema(option, depth) for option in schema["anyOf"]])
     if "enum" in schema:
@@ -52,6 +53,15 @@ def for_schema(schema: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Any]
     if kind == "array":
         return st.lists(for_schema(schema["items"], depth + 1), max_size=2 if depth < 4 else 0)
     return _object(schema, depth)
+
+
+def _merged(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {"properties": {}, "required": []}
+    for part in parts:
+        resolved = SCHEMAS[part["$ref"].rsplit("/", 1)[1]] if "$ref" in part else part
+        merged["properties"] |= resolved.get("properties", {})
+        merged["required"] += resolved.get("required", [])
+    return merged
 
 
 def _object(schema: dict[str, Any], depth: int) -> st.SearchStrategy[dict[str, Any]]:

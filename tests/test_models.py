@@ -12,6 +12,7 @@ from support import fixture_json, present
 from fusionauth_two_factor.models import (
     BreachedPasswordStatusValue,
     Errors,
+    LoginChangePasswordResponse,
     LoginPreventedActions,
     LoginResponse,
     SecretResponse,
@@ -27,7 +28,7 @@ ROUND_TRIPS = [
     ("secret_response.json", SecretResponse),
     ("errors_400.json", Errors),
     ("login_prevented_409.json", LoginPreventedActions),
-    ("change_password_203.json", LoginResponse),
+    ("change_password_203.json", LoginChangePasswordResponse),
 ]
 
 
@@ -85,5 +86,5 @@ def test_field_errors_are_a_map_of_lists() -> None:
 
 
 def test_an_absent_methods_list_stays_absent() -> None:
-    start = TwoFactorStartResponse.from_dict({"twoFactorId": "abc"})
-    assert start.to_dict() == {"twoFactorId": "abc"}
+    start = TwoFactorStartResponse.from_dict({"code": "123456", "twoFactorId": "abc"})
+    assert start.to_dict() == {"code": "123456", "twoFactorId": "abc"}

@@ -33,7 +33,11 @@ CALLS: dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]] = {
     "retrieveTwoFactorStatus": ("retrieve_two_factor_status", (TRUST_ID,), {"user_id": USER_ID}),
     "startTwoFactorLogin": ("start_two_factor_login", ({"loginId": "a@example.com"},), {}),
     "twoFactorLogin": ("two_factor_login", ({"twoFactorId": TWO_FACTOR_ID, "code": CODE},), {}),
-    "sendTwoFactorCodeForEnableDisable": ("send_two_factor_code_for_enable_disable", ({"methodId": "K"},), {}),
+    "sendTwoFactorCodeForEnableDisable": (
+        "send_two_factor_code_for_enable_disable",
+        ({"methodId": "K", "userId": "00000000-0000-0000-0000-000000000001"},),
+        {},
+    ),
     "generateTwoFactorSecretUsingJWT": ("generate_two_factor_secret_using_jwt", (JWT,), {}),
     "sendTwoFactorCodeForLoginUsingMethod": (
         "send_two_factor_code_for_login_using_method",

@@ -9,10 +9,14 @@ from typing import Any
 
 import httpx2
 import pytest
-from support import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
+from support import CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth, fixture_json
 
 from fusionauth_two_factor import APIConnectionError, ApiError, RateLimitError, ServerError
 from fusionauth_two_factor._constants import MAX_RETRY_DELAY
+
+# A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
+ALWAYS_SENT = fixture_json("always_sent_fields.json")
+
 
 CALLS: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
     "retrieve_two_factor_status": ((TRUST_ID,), {"user_id": USER_ID}),
@@ -87,7 +91,7 @@ def test_a_retry_that_succeeds_reports_its_retries(
     api: Api, server: FakeFusionAuth, sleeps: list[float], method: str
 ) -> None:
     server.fail(httpx2.ConnectError("refused"))
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     args, kwargs = CALLS[method]
     response = api.call(method, *args, **kwargs)
     assert response.retries == 1
@@ -98,9 +102,9 @@ def test_retry_after_forms(api: Api, server: FakeFusionAuth, sleeps: list[float]
     http_date = email.utils.formatdate(time.time() + 5, usegmt=True)
     server.reply(429, retry_after="3")
     server.reply(503, retry_after_ms="250", json_body={})
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     server.reply(429, retry_after=http_date)
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     api.call("retrieve_two_factor_status", TRUST_ID, user_id=USER_ID)
     api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
     assert sleeps[:2] == [3.0, 0.25]

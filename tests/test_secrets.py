@@ -23,6 +23,10 @@ from support import (
 from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
 from fusionauth_two_factor.models import LoginResponse, SecretResponse, TwoFactorLoginRequest
 
+# A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
+ALWAYS_SENT = fixture_json("always_sent_fields.json")
+
+
 LOGIN = fixture_json("login_response.json")
 SECRET = fixture_json("secret_response.json")
 SECRETS = [
@@ -117,7 +121,7 @@ def test_debug_logs_show_each_attempt_without_secrets(
 
 
 def test_the_package_logger_is_silent_by_default(api: Api, server: FakeFusionAuth, capsys: Any) -> None:
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     api.call("generate_two_factor_secret_using_jwt", JWT)
     captured = capsys.readouterr()
     assert captured.out == captured.err == ""

@@ -20,6 +20,9 @@ from fusionauth_two_factor import (
 )
 from fusionauth_two_factor._client import _refuse_cookies
 
+# A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
+ALWAYS_SENT = fixture_json("always_sent_fields.json")
+
 
 def closed_port() -> int:
     with socket.socket() as probe:
@@ -78,8 +81,8 @@ def test_a_connection_closed_mid_body_raises_the_package_error(make_api: Any, se
 def test_callers_clients_are_used_and_left_open(server: FakeFusionAuth) -> None:
     transport = httpx2.MockTransport(server.handle)
     own_sync, own_async = httpx2.Client(transport=transport), httpx2.AsyncClient(transport=transport)
-    server.reply(200, json_body={})
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
+    server.reply(200, json_body=ALWAYS_SENT)
 
     async def both() -> None:
         async with Client("https://a.example", http_client=own_sync, async_http_client=own_async) as client:
@@ -105,7 +108,7 @@ def test_one_pool_per_client_reused_across_calls_and_closed_by_close(
     monkeypatch.setattr(httpx2.Client, "__init__", recording_init)
     with Client("https://a.example", api_key=API_KEY) as client:
         for _ in range(3):
-            server.reply(200, json_body={})
+            server.reply(200, json_body=ALWAYS_SENT)
             TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
         assert len(created) == 1
         assert not created[0].is_closed
@@ -124,7 +127,7 @@ def test_async_pool_is_created_once_and_closed_by_aclose(
         pools = []
         async with Client("https://a.example", api_key=API_KEY) as client:
             for _ in range(2):
-                server.reply(200, json_body={})
+                server.reply(200, json_body=ALWAYS_SENT)
                 await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
                 pools.append(client._async_http)
         return pools
@@ -165,7 +168,7 @@ def test_requests_carry_no_cookies_even_from_a_callers_client(server: FakeFusion
 def test_per_call_max_retries_overrides_the_client(make_api: Any, server: FakeFusionAuth, sleeps: list[float]) -> None:
     api = make_api(max_retries=0)
     server.fail(httpx2.ConnectError("refused"))
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     response = api.call("generate_two_factor_secret_using_jwt", JWT, request_options=RequestOptions(max_retries=1))
     assert response.retries == 1
     assert len(sleeps) == 1

@@ -7,10 +7,13 @@ from typing import Any
 
 import httpx2
 import pytest
-from support import API_KEY, CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth
+from support import API_KEY, CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth, fixture_json
 
 from fusionauth_two_factor import AsyncTwoFactorController, Client, RequestOptions, TwoFactorController
 from fusionauth_two_factor.models import TwoFactorLoginRequest
+
+# A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
+ALWAYS_SENT = fixture_json("always_sent_fields.json")
 
 
 @pytest.mark.parametrize("bad_id", ["", ".", ".."])
@@ -52,7 +55,7 @@ def test_ids_must_be_strings(api: Api, server: FakeFusionAuth, not_a_string: Any
 
 
 def test_uuid_arguments_accept_uuid_or_str_and_reject_anything_else(api: Api, server: FakeFusionAuth) -> None:
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     api.call("retrieve_two_factor_status", TRUST_ID, user_id=uuid.UUID(USER_ID))
     assert server.last.url.params["userId"] == USER_ID
     with pytest.raises(ValueError, match="user_id must be a UUID"):
@@ -66,6 +69,41 @@ def test_a_dict_body_missing_a_required_field_is_rejected(api: Api, server: Fake
     with pytest.raises(ValueError, match="missing the required field 'code'"):
         api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID})
     assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("method", "arguments", "missing"),
+    [
+        # FusionAuth documents methodId as required when sending a code during a login ...
+        ("send_two_factor_code_for_login_using_method", (TWO_FACTOR_ID, {"messageType": "SMS"}), "'methodId'"),
+        # ... and userId when sending one to enable or disable a method with an API key.
+        ("send_two_factor_code_for_enable_disable", ({"methodId": "KLRT"},), "'userId'"),
+    ],
+)
+def test_a_field_one_endpoint_requires_is_required_there(
+    api: Api, server: FakeFusionAuth, method: str, arguments: tuple[Any, ...], missing: str
+) -> None:
+    with pytest.raises(ValueError, match=f"missing the required field {missing}"):
+        api.call(method, *arguments)
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("method", "body", "choices"),
+    [
+        ("start_two_factor_login", {"applicationId": USER_ID}, "loginId or userId"),
+        ("send_two_factor_code_for_enable_disable", {"userId": USER_ID, "email": "a@b.c"}, "method or methodId"),
+    ],
+)
+def test_a_body_needs_one_of_the_fields_fusionauth_documents(
+    api: Api, server: FakeFusionAuth, method: str, body: dict[str, Any], choices: str
+) -> None:
+    with pytest.raises(ValueError, match=f"the body needs {choices}"):
+        api.call(method, body)
+    assert server.requests == []
+    server.reply(200, json_body={"code": "123456", "twoFactorId": TWO_FACTOR_ID})
+    api.call(method, {**body, choices.rsplit(maxsplit=1)[-1]: USER_ID})  # either one of them is enough
+    assert len(server.requests) == 1
 
 
 def test_a_dict_body_with_python_names_is_rejected(api: Api, server: FakeFusionAuth) -> None:
@@ -96,7 +134,7 @@ def test_wrong_types_in_a_body_are_rejected(api: Api, server: FakeFusionAuth, bo
 
 
 def test_a_body_of_the_wrong_kind_is_rejected(api: Api, server: FakeFusionAuth) -> None:
-    with pytest.raises(TypeError, match="must be a TwoFactorSendRequest or a dict"):
+    with pytest.raises(TypeError, match="must be a TwoFactorSendForEnableDisableRequest or a dict"):
         api.call("send_two_factor_code_for_enable_disable", TwoFactorLoginRequest(two_factor_id="a", code="b"))
     with pytest.raises(TypeError, match="must be a TwoFactorLoginRequest or a dict, not str"):
         api.call("two_factor_login", '{"twoFactorId": "x"}')
@@ -164,6 +202,6 @@ def test_controllers_need_a_client() -> None:
 
 
 def test_jwt_and_api_key_are_not_confused(api: Api, server: FakeFusionAuth) -> None:
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     api.call("generate_two_factor_secret_using_jwt", JWT)
     assert server.last.headers["Authorization"] == f"Bearer {JWT}"

@@ -24,7 +24,10 @@ from support import (
 )
 
 from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
-from fusionauth_two_factor.models import MessageType, TwoFactorLoginRequest, TwoFactorSendRequest
+from fusionauth_two_factor.models import MessageType, TwoFactorLoginRequest, TwoFactorSendForEnableDisableRequest
+
+# A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
+ALWAYS_SENT = fixture_json("always_sent_fields.json")
 
 
 def body_of(request: httpx2.Request) -> Any:
@@ -46,7 +49,7 @@ def test_status_sends_api_key_path_and_query(api: Api, server: FakeFusionAuth) -
 
 
 def test_status_omits_absent_application_id(api: Api, server: FakeFusionAuth) -> None:
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     api.call("retrieve_two_factor_status", TRUST_ID, user_id=USER_ID)
     assert server.last.url.params == httpx2.QueryParams({"userId": USER_ID})
 
@@ -80,7 +83,7 @@ def test_login_sends_no_authorization(api: Api, server: FakeFusionAuth) -> None:
 
 
 def test_login_accepts_a_dict_with_nested_metadata(api: Api, server: FakeFusionAuth) -> None:
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     body = {
         "twoFactorId": TWO_FACTOR_ID,
         "code": CODE,
@@ -96,7 +99,7 @@ def test_login_accepts_a_dict_with_nested_metadata(api: Api, server: FakeFusionA
 
 def test_send_for_enable_disable_sends_api_key(api: Api, server: FakeFusionAuth) -> None:
     server.reply(200)
-    body = TwoFactorSendRequest(
+    body = TwoFactorSendForEnableDisableRequest(
         method="sms", mobile_phone="+13035551212", user_id=uuid.UUID(USER_ID), message_type=MessageType.VOICE
     )
     api.call("send_two_factor_code_for_enable_disable", body)
@@ -144,15 +147,15 @@ def test_tenant_header_on_every_call_when_configured(
     make_api: Any, server: FakeFusionAuth, method: str, args: tuple[Any, ...], answer: dict[str, Any]
 ) -> None:
     api = make_api(tenant_id=TENANT_ID.upper())
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     api.call(method, *args, **answer)
     assert server.last.headers["X-FusionAuth-TenantId"] == TENANT_ID  # canonical lowercase
     assert server.last.headers["User-Agent"].startswith("fusionauth-two-factor-python/")
 
 
 def test_extra_headers_are_per_call(api: Api, server: FakeFusionAuth) -> None:
-    server.reply(200, json_body={})
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
+    server.reply(200, json_body=ALWAYS_SENT)
     options = RequestOptions(extra_headers={"X-Forwarded-For": "203.0.113.7"})
     api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE}, request_options=options)
     api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
@@ -161,9 +164,9 @@ def test_extra_headers_are_per_call(api: Api, server: FakeFusionAuth) -> None:
 
 
 def test_timeouts_are_finite_by_default_and_per_call(api: Api, server: FakeFusionAuth) -> None:
-    server.reply(200, json_body={})
-    server.reply(200, json_body={})
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
+    server.reply(200, json_body=ALWAYS_SENT)
+    server.reply(200, json_body=ALWAYS_SENT)
     api.call("generate_two_factor_secret_using_jwt", JWT)
     api.call("generate_two_factor_secret_using_jwt", JWT, request_options=RequestOptions(timeout=1.5))
     api.call("generate_two_factor_secret_using_jwt", JWT)
@@ -174,8 +177,8 @@ def test_timeouts_are_finite_by_default_and_per_call(api: Api, server: FakeFusio
 
 
 def test_client_timeout_accepts_seconds_or_httpx_timeout(make_api: Any, server: FakeFusionAuth) -> None:
-    server.reply(200, json_body={})
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
+    server.reply(200, json_body=ALWAYS_SENT)
     make_api(timeout=3).call("generate_two_factor_secret_using_jwt", JWT)
     make_api(timeout=httpx2.Timeout(2.0, connect=1.0)).call("generate_two_factor_secret_using_jwt", JWT)
     assert server.requests[0].extensions["timeout"]["read"] == 3.0
@@ -185,6 +188,6 @@ def test_client_timeout_accepts_seconds_or_httpx_timeout(make_api: Any, server: 
 def test_base_url_path_prefix_is_kept(server: FakeFusionAuth) -> None:
     transport = httpx2.MockTransport(server.handle)
     client = Client("https://example.com/fusionauth/", http_client=httpx2.Client(transport=transport))
-    server.reply(200, json_body={})
+    server.reply(200, json_body=ALWAYS_SENT)
     TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
     assert str(server.last.url) == "https://example.com/fusionauth/api/two-factor/secret"

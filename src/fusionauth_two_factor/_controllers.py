@@ -16,15 +16,16 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from fusionauth_two_factor_generated.models import (
+    GeneratedRecoveryCodesResponse,
     LoginRequest,
-    LoginResponse,
     SecretResponse,
     TwoFactorDisableRequest,
     TwoFactorLoginRequest,
     TwoFactorRecoveryCodeResponse,
     TwoFactorRequest,
     TwoFactorResponse,
-    TwoFactorSendRequest,
+    TwoFactorSendForEnableDisableRequest,
+    TwoFactorSendForLoginRequest,
     TwoFactorStartRequest,
     TwoFactorStartResponse,
     TwoFactorStatusRequest,
@@ -34,13 +35,14 @@ from fusionauth_two_factor_generated.models import (
 from . import _operations as ops
 from ._client import Client
 from ._operations import Operation
-from ._response import ApiResponse, LoginApiResponse, TwoFactorStatusApiResponse
+from ._response import ApiResponse, LoginApiResponse, TwoFactorLoginResult, TwoFactorStatusApiResponse
 from ._transport import PreparedCall, RequestOptions, ResultT
 from ._validation import header_value, optional_uuid, path_segment, request_body, required_uuid, required_value
 
 StartBody = TwoFactorStartRequest | Mapping[str, Any]
 LoginBody = TwoFactorLoginRequest | Mapping[str, Any]
-SendBody = TwoFactorSendRequest | Mapping[str, Any]
+SendBody = TwoFactorSendForEnableDisableRequest | Mapping[str, Any]
+LoginSendBody = TwoFactorSendForLoginRequest | Mapping[str, Any]
 PasswordLoginBody = LoginRequest | Mapping[str, Any]
 StatusBody = TwoFactorStatusRequest | Mapping[str, Any]
 EnableBody = TwoFactorRequest | Mapping[str, Any]
@@ -177,14 +179,15 @@ class TwoFactorController(_Calls):
 
     def two_factor_login(
         self, body: LoginBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[LoginResponse]:
+    ) -> ApiResponse[TwoFactorLoginResult]:
         """Complete a multi-factor login (``POST /api/two-factor/login``, no Authorization header).
 
         ``body`` is a ``TwoFactorLoginRequest`` or a dict with ``twoFactorId`` and ``code`` (an
         authenticator code, a delivered code or a recovery code, which works once).
-        ``result`` is a ``LoginResponse`` for 200, 202 (not registered for the application), 203
-        (password change required: only ``change_password_id`` / ``change_password_reason``), 212
-        (email or phone not verified) and 213 (registration not verified). Raises
+        ``result`` is a ``LoginResponse`` (with its ``user``) for 200, 202 (not registered for the
+        application), 212 (email or phone not verified) and 213 (registration not verified), and a
+        ``LoginChangePasswordResponse`` for 203 (password change required: ``change_password_id``
+        and ``change_password_reason``). Raises
         BadRequestError (400), NotFoundError (404: twoFactorId unknown or expired),
         LoginPreventedError (409), UserExpiredError (410), InvalidCodeError (421), ServerError
         (500, 503, 504). Never retried once it may have reached FusionAuth.
@@ -196,10 +199,11 @@ class TwoFactorController(_Calls):
     ) -> ApiResponse[None]:
         """Send a code to enable or disable a method (``POST /api/two-factor/send``, API key).
 
-        ``body`` is a ``TwoFactorSendRequest`` or a dict: to enable, ``method`` (``email`` or
-        ``sms``), ``email`` or ``mobilePhone`` and ``userId``; to disable, ``methodId`` and
-        ``userId``. Success is 200 with no body (``result`` is None). Raises BadRequestError (400),
-        AuthenticationError (401), ServerError (500, 503).
+        ``body`` is a ``TwoFactorSendForEnableDisableRequest`` or a dict: to enable, ``method``
+        (``email`` or ``sms``), ``email`` or ``mobilePhone`` and ``userId``; to disable,
+        ``methodId`` and ``userId`` (``userId`` and one of ``method``/``methodId`` are required,
+        checked before anything is sent). Success is 200 with no body (``result`` is None). Raises
+        BadRequestError (400), AuthenticationError (401), ServerError (500, 503).
         """
         return self._client._send(
             self._prepare(ops.SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE, request_options, body=body)
@@ -230,11 +234,11 @@ class TwoFactorController(_Calls):
         )
 
     def send_two_factor_code_for_login_using_method(
-        self, two_factor_id: str, body: SendBody, *, request_options: RequestOptions | None = None
+        self, two_factor_id: str, body: LoginSendBody, *, request_options: RequestOptions | None = None
     ) -> ApiResponse[None]:
         """Send a code during a login (``POST /api/two-factor/send/{twoFactorId}``, no Authorization header).
 
-        ``body`` is a ``TwoFactorSendRequest`` or a dict with ``methodId``. Every send invalidates
+        ``body`` is a ``TwoFactorSendForLoginRequest`` or a dict with ``methodId`` (required). Every send invalidates
         the codes sent before. Success is 200 with no body. Raises BadRequestError (400, e.g.
         ``[invalid]methodId``), AuthenticationError (401), ServerError (500, 503).
         """
@@ -345,7 +349,7 @@ class TwoFactorController(_Calls):
 
     def generate_two_factor_recovery_codes(
         self, user_id: UserId, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorRecoveryCodeResponse]:
+    ) -> ApiResponse[GeneratedRecoveryCodesResponse]:
         """Replace a user's recovery codes (``POST /api/user/two-factor/recovery-code/{userId}``, API key).
 
         ``result.recovery_codes`` holds ten new codes; the old ones stop working. Raises
@@ -392,7 +396,7 @@ class AsyncTwoFactorController(_Calls):
 
     async def two_factor_login(
         self, body: LoginBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[LoginResponse]:
+    ) -> ApiResponse[TwoFactorLoginResult]:
         return await self._client._send_async(self._prepare(ops.TWO_FACTOR_LOGIN, request_options, body=body))
 
     async def send_two_factor_code_for_enable_disable(
@@ -413,7 +417,7 @@ class AsyncTwoFactorController(_Calls):
         return await self._client._send_async(call)
 
     async def send_two_factor_code_for_login_using_method(
-        self, two_factor_id: str, body: SendBody, *, request_options: RequestOptions | None = None
+        self, two_factor_id: str, body: LoginSendBody, *, request_options: RequestOptions | None = None
     ) -> ApiResponse[None]:
         segment = path_segment(two_factor_id, "two_factor_id")
         call = self._prepare(
@@ -482,7 +486,7 @@ class AsyncTwoFactorController(_Calls):
 
     async def generate_two_factor_recovery_codes(
         self, user_id: UserId, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorRecoveryCodeResponse]:
+    ) -> ApiResponse[GeneratedRecoveryCodesResponse]:
         return await self._client._send_async(
             self._for_user(ops.GENERATE_TWO_FACTOR_RECOVERY_CODES, user_id, request_options)
         )
@@ -506,11 +510,12 @@ class LoginController(_Calls):
         ``password``, ``applicationId``, optionally ``twoFactorTrustId`` (a trust from an earlier
         ``two_factor_login`` with ``trustComputer``: it skips the challenge), ``loginIdTypes``,
         ``noJWT``, ``eventInfo``. ``response.two_factor_required`` is True on 242: complete the
-        login with ``two_factor_login`` using ``result.two_factor_id`` and one of ``result.methods``.
-        Otherwise ``result`` is the ``LoginResponse`` of 200, 202, 203, 212 or 213, as for
-        ``two_factor_login``. Raises BadRequestError (400), AuthenticationError (401),
-        NotFoundError (404: no such user, or a wrong password), LoginPreventedError (409),
-        UserExpiredError (410), ApiError (423: user locked), ServerError (500, 503, 504).
+        login with ``two_factor_login`` using ``result.two_factor_id`` and one of ``result.methods``
+        (``result`` is then a ``LoginTwoFactorRequiredResponse``). Otherwise ``result`` is what
+        ``two_factor_login`` gives for 200, 202, 203, 212 or 213. Raises BadRequestError (400),
+        AuthenticationError (401), NotFoundError (404: no such user, or a wrong password),
+        LoginPreventedError (409), UserExpiredError (410), ApiError (423: user locked), ServerError
+        (500, 503, 504).
         """
         return cast(LoginApiResponse, self._client._send(self._prepare(ops.LOGIN, request_options, body=body)))
 

@@ -39,15 +39,19 @@ from fusionauth_two_factor_generated.api.two_factor import (
     update_two_factor,
 )
 from fusionauth_two_factor_generated.models import (
+    GeneratedRecoveryCodesResponse,
+    LoginChangePasswordResponse,
     LoginRequest,
     LoginResponse,
+    LoginTwoFactorRequiredResponse,
     SecretResponse,
     TwoFactorDisableRequest,
     TwoFactorLoginRequest,
     TwoFactorRecoveryCodeResponse,
     TwoFactorRequest,
     TwoFactorResponse,
-    TwoFactorSendRequest,
+    TwoFactorSendForEnableDisableRequest,
+    TwoFactorSendForLoginRequest,
     TwoFactorStartRequest,
     TwoFactorStartResponse,
     TwoFactorStatusRequest,
@@ -55,7 +59,7 @@ from fusionauth_two_factor_generated.models import (
     TwoFactorUpdateRequest,
 )
 
-from ._response import ApiResponse, LoginApiResponse, TwoFactorStatusApiResponse
+from ._response import ApiResponse, LoginApiResponse, LoginResult, TwoFactorLoginResult, TwoFactorStatusApiResponse
 
 ResultT = TypeVar("ResultT")
 
@@ -89,7 +93,7 @@ class Operation(Generic[ResultT]):
     idempotent: bool
     build_request: Callable[..., dict[str, Any]]
     parse_response: Callable[..., object]
-    result_type: type[ResultT] | None  # None: success has no body
+    result_type: type[ResultT] | tuple[type[Any], ...] | None  # None: no body; a tuple: a model per status
     body_type: type[Any] | None = None
     response_class: type[ApiResponse[Any]] = ApiResponse
     spec_operation_id: str | None = None
@@ -125,7 +129,7 @@ START_TWO_FACTOR_LOGIN = Operation[TwoFactorStartResponse](
     body_type=TwoFactorStartRequest,
 )
 
-TWO_FACTOR_LOGIN = Operation[LoginResponse](
+TWO_FACTOR_LOGIN = Operation[TwoFactorLoginResult](
     name="twoFactorLogin",
     method="POST",
     path_template="/api/two-factor/login",
@@ -133,7 +137,7 @@ TWO_FACTOR_LOGIN = Operation[LoginResponse](
     idempotent=False,  # consumes the code (a recovery code is single-use) and issues tokens
     build_request=two_factor_login._get_kwargs,
     parse_response=two_factor_login._parse_response,
-    result_type=LoginResponse,
+    result_type=(LoginResponse, LoginChangePasswordResponse),
     body_type=TwoFactorLoginRequest,
 )
 
@@ -146,7 +150,7 @@ SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE = Operation[None](
     build_request=send_two_factor_code_for_enable_disable._get_kwargs,
     parse_response=send_two_factor_code_for_enable_disable._parse_response,
     result_type=None,
-    body_type=TwoFactorSendRequest,
+    body_type=TwoFactorSendForEnableDisableRequest,
 )
 
 GENERATE_TWO_FACTOR_SECRET_USING_JWT = Operation[SecretResponse](
@@ -169,7 +173,7 @@ SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD = Operation[None](
     build_request=send_two_factor_code_for_login_using_method._get_kwargs,
     parse_response=send_two_factor_code_for_login_using_method._parse_response,
     result_type=None,
-    body_type=TwoFactorSendRequest,
+    body_type=TwoFactorSendForLoginRequest,
 )
 
 RETRIEVE_TWO_FACTOR_STATUS_WITHOUT_TRUST = Operation[TwoFactorStatusResponse](
@@ -210,7 +214,7 @@ GENERATE_TWO_FACTOR_SECRET = Operation[SecretResponse](
     result_type=SecretResponse,
 )
 
-LOGIN = Operation[LoginResponse](
+LOGIN = Operation[LoginResult](
     name="login",
     method="POST",
     path_template="/api/login",
@@ -218,7 +222,7 @@ LOGIN = Operation[LoginResponse](
     idempotent=False,  # issues tokens, or a new twoFactorId, and counts failed attempts
     build_request=login._get_kwargs,
     parse_response=login._parse_response,
-    result_type=LoginResponse,
+    result_type=(LoginResponse, LoginChangePasswordResponse, LoginTwoFactorRequiredResponse),
     body_type=LoginRequest,
     response_class=LoginApiResponse,
 )
@@ -294,7 +298,7 @@ DISABLE_TWO_FACTOR_USING_JWT = Operation[None](
     result_type=None,
 )
 
-GENERATE_TWO_FACTOR_RECOVERY_CODES = Operation[TwoFactorRecoveryCodeResponse](
+GENERATE_TWO_FACTOR_RECOVERY_CODES = Operation[GeneratedRecoveryCodesResponse](
     name="generateTwoFactorRecoveryCodes",
     method="POST",
     path_template="/api/user/two-factor/recovery-code/{userId}",
@@ -302,7 +306,7 @@ GENERATE_TWO_FACTOR_RECOVERY_CODES = Operation[TwoFactorRecoveryCodeResponse](
     idempotent=False,  # replaces the user's recovery codes
     build_request=generate_two_factor_recovery_codes._get_kwargs,
     parse_response=generate_two_factor_recovery_codes._parse_response,
-    result_type=TwoFactorRecoveryCodeResponse,
+    result_type=GeneratedRecoveryCodesResponse,
 )
 
 RETRIEVE_TWO_FACTOR_RECOVERY_CODES = Operation[TwoFactorRecoveryCodeResponse](

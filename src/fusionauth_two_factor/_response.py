@@ -5,11 +5,22 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 import httpx2
-from fusionauth_two_factor_generated.models import LoginResponse, TwoFactorStatusResponse
+from fusionauth_two_factor_generated.models import (
+    LoginChangePasswordResponse,
+    LoginResponse,
+    LoginTwoFactorRequiredResponse,
+    TwoFactorStatusResponse,
+)
 
 from ._constants import STATUS_TWO_FACTOR_REQUIRED
 
 ResultT = TypeVar("ResultT")
+
+# The spec gives two statuses of a login their own models, so that what FusionAuth always sends there
+# is typed as present: 203 (changePasswordId, changePasswordReason) and 242 (twoFactorId). The other
+# successes are a LoginResponse, with its user.
+TwoFactorLoginResult = LoginResponse | LoginChangePasswordResponse
+LoginResult = LoginResponse | LoginChangePasswordResponse | LoginTwoFactorRequiredResponse
 
 
 class ApiResponse(Generic[ResultT]):
@@ -56,12 +67,13 @@ class TwoFactorStatusApiResponse(_SaysWhetherASecondFactorIsRequired[TwoFactorSt
     __slots__ = ()
 
 
-class LoginApiResponse(_SaysWhetherASecondFactorIsRequired[LoginResponse]):
+class LoginApiResponse(_SaysWhetherASecondFactorIsRequired[LoginResult]):
     """The answer of ``login``.
 
     ``two_factor_required`` is True on 242: the password was right and the user must now give a
-    second factor; ``result.two_factor_id`` and ``result.methods`` say how (complete it with
-    ``two_factor_login``). On 200 and the other successes the user is logged in.
+    second factor; ``result`` is then a ``LoginTwoFactorRequiredResponse``, whose ``two_factor_id``
+    and ``methods`` say how (complete it with ``two_factor_login``). On 200 and the other successes
+    the user is logged in.
     """
 
     __slots__ = ()

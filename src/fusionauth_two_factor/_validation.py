@@ -21,6 +21,13 @@ ModelT = TypeVar("ModelT")
 ObjectT = TypeVar("ObjectT")
 
 _ILLEGAL_HEADER_CHARACTERS = frozenset("\r\n\0")
+# Bodies FusionAuth documents as needing one of several fields, which the spec's schemas cannot say
+# without turning the generated model into a union: the start names the user by id or login id; the
+# send for enabling names the kind of method to add, the send for disabling the method to remove.
+_ONE_OF_REQUIRED: dict[type[Any], tuple[str, ...]] = {
+    generated_models.TwoFactorStartRequest: ("loginId", "userId"),
+    generated_models.TwoFactorSendForEnableDisableRequest: ("method", "methodId"),
+}
 
 
 def http_object(value: ObjectT, expected: type[ObjectT], name: str) -> ObjectT:
@@ -114,7 +121,14 @@ def request_body(body: object, model: type[ModelT], operation: str) -> ModelT:
     if not isinstance(body, model):
         raise TypeError(f"{operation}: the body must be a {model.__name__} or a dict, not {type(body).__name__}")
     _check_types(body, f"{operation} body")
+    _require_one_of(body, operation)
     return body
+
+
+def _require_one_of(model: Any, operation: str) -> None:
+    choices = _ONE_OF_REQUIRED.get(type(model))
+    if choices is not None and not set(choices) & set(model.to_dict()):
+        raise ValueError(f"{operation}: the body needs {' or '.join(choices)}, as FusionAuth documents")
 
 
 def _reject_python_names(model: Any, operation: str) -> None:

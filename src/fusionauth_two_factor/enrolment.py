@@ -202,7 +202,7 @@ def _base32_secret(secret: ApiResponse[SecretResponse] | SecretResponse | str) -
     if isinstance(secret, SecretResponse):
         # The one place that reads the generated attribute (a regeneration may rename it).
         value = secret.secret_base_32_encoded
-        if isinstance(value, Unset) or not value:
+        if not value:
             raise ValueError("the SecretResponse has no secretBase32Encoded, which the URI needs")
     elif isinstance(secret, str):
         value = secret

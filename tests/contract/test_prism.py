@@ -40,7 +40,8 @@ from fusionauth_two_factor.models import (
     TwoFactorLoginRequest,
     TwoFactorMethodType,
     TwoFactorRequest,
-    TwoFactorSendRequest,
+    TwoFactorSendForEnableDisableRequest,
+    TwoFactorSendForLoginRequest,
     TwoFactorStartRequest,
     TwoFactorStatusRequest,
     TwoFactorUpdateRequest,
@@ -181,12 +182,13 @@ FACADE_CALLS: dict[str, FacadeCall] = {
         ),
     ),
     "send to disable, model": FacadeCall(
-        "send_two_factor_code_for_enable_disable", (TwoFactorSendRequest(method_id="UYTR", user_id=USER_ID),)
+        "send_two_factor_code_for_enable_disable",
+        (TwoFactorSendForEnableDisableRequest(method_id="UYTR", user_id=USER_ID),),
     ),
     "send to enable sms, model": FacadeCall(
         "send_two_factor_code_for_enable_disable",
         (
-            TwoFactorSendRequest(
+            TwoFactorSendForEnableDisableRequest(
                 method="sms", mobile_phone="+15555550101", message_type=MessageType.SMS, user_id=USER_ID
             ),
         ),
@@ -196,7 +198,7 @@ FACADE_CALLS: dict[str, FacadeCall] = {
         "send_two_factor_code_for_login_using_method", (TWO_FACTOR_ID, {"methodId": "UYTR"})
     ),
     "send during login, model": FacadeCall(
-        "send_two_factor_code_for_login_using_method", (TWO_FACTOR_ID, TwoFactorSendRequest(method_id="PQSM"))
+        "send_two_factor_code_for_login_using_method", (TWO_FACTOR_ID, TwoFactorSendForLoginRequest(method_id="PQSM"))
     ),
     # ---- the rest of the multi-factor journey
     "password login, dict": FacadeCall(

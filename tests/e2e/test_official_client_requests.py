@@ -1,6 +1,7 @@
 """The facade sends the request FusionAuth's official Python client (``fusionauth-client``) sends.
 
-Both clients call a recording HTTP server on a real socket (it answers every request ``200 {}``), once
+Both clients call a recording HTTP server on a real socket (it answers every request 200 with
+``tests/fixtures/always_sent_fields.json``, the fields FusionAuth always sends in any success), once
 each, with the same inputs. Per operation, sync and async, with and without a tenant: the method, the
 path, the raw query string (so the same parameters in the same order, encoded the same way), the
 ``Authorization`` and ``X-FusionAuth-TenantId`` headers and the JSON body (parsed: the same keys and
@@ -16,6 +17,7 @@ import threading
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -33,6 +35,8 @@ from fusionauth_two_factor import (
 )
 
 from ._awaited import Awaited
+
+ALWAYS_SENT = (Path(__file__).parent.parent / "fixtures" / "always_sent_fields.json").read_bytes()
 
 API_KEY = "contract-api-key"
 TENANT_ID = "30663132-6464-6665-3032-326466613934"
@@ -78,7 +82,7 @@ class _Recorder(BaseHTTPRequestHandler):
                 json=json.loads(content) if content else None,
             )
         )
-        answer = b"{}"
+        answer = ALWAYS_SENT
         self.send_response(200)
         self.send_header("Content-Type", "application/json;charset=UTF-8")
         self.send_header("Content-Length", str(len(answer)))

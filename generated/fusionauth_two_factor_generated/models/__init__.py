@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .any_json_map import AnyJsonMap
+from .authentication_threats_value import AuthenticationThreatsValue
 from .authenticator_configuration import AuthenticatorConfiguration
 from .breached_password_status_value import BreachedPasswordStatusValue
 from .change_password_reason_value import ChangePasswordReasonValue
@@ -9,14 +10,18 @@ from .error import Error
 from .errors import Errors
 from .errors_field_errors import ErrorsFieldErrors
 from .event_info import EventInfo
+from .generated_recovery_codes_response import GeneratedRecoveryCodesResponse
 from .group_member import GroupMember
 from .identity_verified_reason_value import IdentityVerifiedReasonValue
 from .location import Location
+from .login_change_password_response import LoginChangePasswordResponse
+from .login_id_type_value import LoginIdTypeValue
 from .login_meta_data import LoginMetaData
 from .login_prevented_actions import LoginPreventedActions
 from .login_prevented_response import LoginPreventedResponse
 from .login_request import LoginRequest
 from .login_response import LoginResponse
+from .login_two_factor_required_response import LoginTwoFactorRequiredResponse
 from .message_type import MessageType
 from .multi_factor_action_value import MultiFactorActionValue
 from .secret_response import SecretResponse
@@ -29,6 +34,8 @@ from .two_factor_method_type import TwoFactorMethodType
 from .two_factor_recovery_code_response import TwoFactorRecoveryCodeResponse
 from .two_factor_request import TwoFactorRequest
 from .two_factor_response import TwoFactorResponse
+from .two_factor_send_for_enable_disable_request import TwoFactorSendForEnableDisableRequest
+from .two_factor_send_for_login_request import TwoFactorSendForLoginRequest
 from .two_factor_send_request import TwoFactorSendRequest
 from .two_factor_start_request import TwoFactorStartRequest
 from .two_factor_start_response import TwoFactorStartResponse
@@ -44,6 +51,7 @@ from .username_status_value import UsernameStatusValue
 
 __all__ = (
     "AnyJsonMap",
+    "AuthenticationThreatsValue",
     "AuthenticatorConfiguration",
     "BreachedPasswordStatusValue",
     "ChangePasswordReasonValue",
@@ -52,14 +60,18 @@ __all__ = (
     "Errors",
     "ErrorsFieldErrors",
     "EventInfo",
+    "GeneratedRecoveryCodesResponse",
     "GroupMember",
     "IdentityVerifiedReasonValue",
     "Location",
+    "LoginChangePasswordResponse",
+    "LoginIdTypeValue",
     "LoginMetaData",
     "LoginPreventedActions",
     "LoginPreventedResponse",
     "LoginRequest",
     "LoginResponse",
+    "LoginTwoFactorRequiredResponse",
     "MessageType",
     "MultiFactorActionValue",
     "SecretResponse",
@@ -72,6 +84,8 @@ __all__ = (
     "TwoFactorRecoveryCodeResponse",
     "TwoFactorRequest",
     "TwoFactorResponse",
+    "TwoFactorSendForEnableDisableRequest",
+    "TwoFactorSendForLoginRequest",
     "TwoFactorSendRequest",
     "TwoFactorStartRequest",
     "TwoFactorStartResponse",

@@ -17,10 +17,11 @@ T = TypeVar("T", bound="LoginPreventedActions")
 
 @_attrs_define
 class LoginPreventedActions:
-    """The body of a 409 from the login, listing the user actions that prevent the login.
+    """The body of a 409 from the login, listing the user actions that prevent the login:
+    FusionAuth's `LoginResponse` with only `actions`.
 
-    Attributes:
-        actions (list[LoginPreventedResponse] | Unset): The actions preventing the login.
+        Attributes:
+            actions (list[LoginPreventedResponse] | Unset): The actions preventing the login.
     """
 
     actions: list[LoginPreventedResponse] | Unset = UNSET

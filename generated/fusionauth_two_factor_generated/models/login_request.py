@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.login_id_type_value import LoginIdTypeValue
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -31,12 +32,12 @@ class LoginRequest:
             application_id (UUID | Unset): A UUID as a lowercase canonical string.
             bot_detection_score (float | Unset): A bot-detection score for this login, passed through to FusionAuth.
             event_info (EventInfo | Unset): Information about the event, recorded with the login.
-            ip_address (str | Unset): The end user's IP address, stored in the login history. Without it FusionAuth uses
-                `X-Forwarded-For` or the address of the last proxy.
+            ip_address (str | Unset): The end user's IP address, stored in the login history. Deprecated by FusionAuth
+                (`BaseLoginRequest`): send `eventInfo.ipAddress` instead, which wins over this field.
             login_id (str | Unset): The user's login identifier: an email address, a username, or a phone number when
                 `loginIdTypes` includes `phoneNumber`. Required with `password`.
-            login_id_types (list[str] | Unset): Which identities `loginId` is compared with, in order: `email`,
-                `phoneNumber`,
+            login_id_types (list[LoginIdTypeValue | str] | Unset): Which identities `loginId` is compared with, in order:
+                `email`, `phoneNumber`,
                 `username` (since FusionAuth 1.59.0). Defaults to `["email", "username"]`.
             meta_data (LoginMetaData | Unset): Information about the login.
             new_device (bool | Unset): Whether the login comes from a device not seen before.
@@ -55,7 +56,7 @@ class LoginRequest:
     event_info: EventInfo | Unset = UNSET
     ip_address: str | Unset = UNSET
     login_id: str | Unset = UNSET
-    login_id_types: list[str] | Unset = UNSET
+    login_id_types: list[LoginIdTypeValue | str] | Unset = UNSET
     meta_data: LoginMetaData | Unset = UNSET
     new_device: bool | Unset = UNSET
     no_jwt: bool | Unset = UNSET
@@ -81,7 +82,14 @@ class LoginRequest:
 
         login_id_types: list[str] | Unset = UNSET
         if not isinstance(self.login_id_types, Unset):
-            login_id_types = self.login_id_types
+            login_id_types = []
+            for login_id_types_item_data in self.login_id_types:
+                login_id_types_item: str
+                if isinstance(login_id_types_item_data, LoginIdTypeValue):
+                    login_id_types_item = login_id_types_item_data.value
+                else:
+                    login_id_types_item = login_id_types_item_data
+                login_id_types.append(login_id_types_item)
 
         meta_data: dict[str, Any] | Unset = UNSET
         if not isinstance(self.meta_data, Unset):
@@ -153,7 +161,26 @@ class LoginRequest:
 
         login_id = d.pop("loginId", UNSET)
 
-        login_id_types = cast(list[str], d.pop("loginIdTypes", UNSET))
+        _login_id_types = d.pop("loginIdTypes", UNSET)
+        login_id_types: list[LoginIdTypeValue | str] | Unset = UNSET
+        if _login_id_types is not UNSET:
+            login_id_types = []
+            for login_id_types_item_data in _login_id_types:
+
+                def _parse_login_id_types_item(data: object) -> LoginIdTypeValue | str:
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_login_id_type_type_0 = LoginIdTypeValue(data)
+
+                        return componentsschemas_login_id_type_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(LoginIdTypeValue | str, data)
+
+                login_id_types_item = _parse_login_id_types_item(login_id_types_item_data)
+
+                login_id_types.append(login_id_types_item)
 
         _meta_data = d.pop("metaData", UNSET)
         meta_data: LoginMetaData | Unset

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.authentication_threats_value import AuthenticationThreatsValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..types import UNSET, Unset
 
@@ -22,10 +23,13 @@ T = TypeVar("T", bound="LoginResponse")
 
 @_attrs_define
 class LoginResponse:
-    """The result of a completed multi-factor login. Which fields are present depends on the
-    status code: 203 carries only `changePasswordId` and `changePasswordReason`.
+    """The answer of a login (password or multi-factor) that authenticated the user: 200, 202,
+    212 and 213. A 203 is a `LoginChangePasswordResponse`, a 242 a
+    `LoginTwoFactorRequiredResponse` and a 409 a `LoginPreventedActions`: FusionAuth's one
+    `LoginResponse` type, with the fields each of those statuses carries.
 
         Attributes:
+            user (User): A FusionAuth user.
             actions (list[LoginPreventedResponse] | Unset): User actions that prevent login.
             change_password_id (str | Unset): The id to use with the Change Password API (203).
             change_password_reason (ChangePasswordReasonValue | str | Unset): Why the password must be changed (203); a
@@ -43,16 +47,17 @@ class LoginResponse:
                 (213).
             state (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
                 or null).
-            threats_detected (list[str] | Unset): Threats detected during the login.
+            threats_detected (list[AuthenticationThreatsValue | str] | Unset): Threats detected during the login; a newer
+                FusionAuth may send other values.
             token (str | Unset): The access token (a JWT), unless `noJWT` was set.
             token_expiration_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
             trust_token (str | Unset): A short-lived token proving a recent multi-factor login (step-up).
             two_factor_id (str | Unset): A multi-factor id, when another challenge follows.
             two_factor_trust_id (str | Unset): The trust that lets later logins skip the challenge, when `trustComputer` was
                 true.
-            user (User | Unset): A FusionAuth user.
     """
 
+    user: User
     actions: list[LoginPreventedResponse] | Unset = UNSET
     change_password_id: str | Unset = UNSET
     change_password_reason: ChangePasswordReasonValue | str | Unset = UNSET
@@ -65,16 +70,17 @@ class LoginResponse:
     refresh_token_id: UUID | Unset = UNSET
     registration_verification_id: str | Unset = UNSET
     state: AnyJsonMap | Unset = UNSET
-    threats_detected: list[str] | Unset = UNSET
+    threats_detected: list[AuthenticationThreatsValue | str] | Unset = UNSET
     token: str | Unset = UNSET
     token_expiration_instant: int | Unset = UNSET
     trust_token: str | Unset = UNSET
     two_factor_id: str | Unset = UNSET
     two_factor_trust_id: str | Unset = UNSET
-    user: User | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        user = self.user.to_dict()
+
         actions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.actions, Unset):
             actions = []
@@ -123,7 +129,14 @@ class LoginResponse:
 
         threats_detected: list[str] | Unset = UNSET
         if not isinstance(self.threats_detected, Unset):
-            threats_detected = self.threats_detected
+            threats_detected = []
+            for threats_detected_item_data in self.threats_detected:
+                threats_detected_item: str
+                if isinstance(threats_detected_item_data, AuthenticationThreatsValue):
+                    threats_detected_item = threats_detected_item_data.value
+                else:
+                    threats_detected_item = threats_detected_item_data
+                threats_detected.append(threats_detected_item)
 
         token = self.token
 
@@ -135,13 +148,13 @@ class LoginResponse:
 
         two_factor_trust_id = self.two_factor_trust_id
 
-        user: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.user, Unset):
-            user = self.user.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "user": user,
+            }
+        )
         if actions is not UNSET:
             field_dict["actions"] = actions
         if change_password_id is not UNSET:
@@ -178,8 +191,6 @@ class LoginResponse:
             field_dict["twoFactorId"] = two_factor_id
         if two_factor_trust_id is not UNSET:
             field_dict["twoFactorTrustId"] = two_factor_trust_id
-        if user is not UNSET:
-            field_dict["user"] = user
 
         return field_dict
 
@@ -191,6 +202,8 @@ class LoginResponse:
         from ..models.user import User  # noqa: PLC0415
 
         d = dict(src_dict)
+        user = User.from_dict(d.pop("user"))
+
         _actions = d.pop("actions", UNSET)
         actions: list[LoginPreventedResponse] | Unset = UNSET
         if _actions is not UNSET:
@@ -252,7 +265,26 @@ class LoginResponse:
         else:
             state = AnyJsonMap.from_dict(_state)
 
-        threats_detected = cast(list[str], d.pop("threatsDetected", UNSET))
+        _threats_detected = d.pop("threatsDetected", UNSET)
+        threats_detected: list[AuthenticationThreatsValue | str] | Unset = UNSET
+        if _threats_detected is not UNSET:
+            threats_detected = []
+            for threats_detected_item_data in _threats_detected:
+
+                def _parse_threats_detected_item(data: object) -> AuthenticationThreatsValue | str:
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        threats_detected_item_type_0 = AuthenticationThreatsValue(data)
+
+                        return threats_detected_item_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(AuthenticationThreatsValue | str, data)
+
+                threats_detected_item = _parse_threats_detected_item(threats_detected_item_data)
+
+                threats_detected.append(threats_detected_item)
 
         token = d.pop("token", UNSET)
 
@@ -264,14 +296,8 @@ class LoginResponse:
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
-        _user = d.pop("user", UNSET)
-        user: User | Unset
-        if isinstance(_user, Unset):
-            user = UNSET
-        else:
-            user = User.from_dict(_user)
-
         login_response = cls(
+            user=user,
             actions=actions,
             change_password_id=change_password_id,
             change_password_reason=change_password_reason,
@@ -290,7 +316,6 @@ class LoginResponse:
             trust_token=trust_token,
             two_factor_id=two_factor_id,
             two_factor_trust_id=two_factor_trust_id,
-            user=user,
         )
 
         login_response.additional_properties = d

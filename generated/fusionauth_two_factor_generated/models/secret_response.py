@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SecretResponse")
 
 
@@ -19,12 +17,14 @@ class SecretResponse:
         {'secret': '8MJJfCY4ERBtotvenSc3', 'secretBase32Encoded': 'HBGUUSTGINMTIRKSIJ2G65DWMVXFGYZT'}
 
     Attributes:
-        secret (str | Unset): A random 20-character string whose ASCII bytes are the TOTP key.
-        secret_base_32_encoded (str | Unset): The same bytes in Base32, for an authenticator app or a QR code.
+        secret (str): The secret to enable the authenticator method with (FusionAuth documents it as Base64;
+            its example answer is a 20-character string whose ASCII bytes `secretBase32Encoded`
+            encodes).
+        secret_base_32_encoded (str): The same bytes in Base32, for an authenticator app or a QR code.
     """
 
-    secret: str | Unset = UNSET
-    secret_base_32_encoded: str | Unset = UNSET
+    secret: str
+    secret_base_32_encoded: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,20 +34,21 @@ class SecretResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if secret is not UNSET:
-            field_dict["secret"] = secret
-        if secret_base_32_encoded is not UNSET:
-            field_dict["secretBase32Encoded"] = secret_base_32_encoded
+        field_dict.update(
+            {
+                "secret": secret,
+                "secretBase32Encoded": secret_base_32_encoded,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        secret = d.pop("secret", UNSET)
+        secret = d.pop("secret")
 
-        secret_base_32_encoded = d.pop("secretBase32Encoded", UNSET)
+        secret_base_32_encoded = d.pop("secretBase32Encoded")
 
         secret_response = cls(
             secret=secret,

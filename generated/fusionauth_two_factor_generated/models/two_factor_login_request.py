@@ -29,7 +29,8 @@ class TwoFactorLoginRequest:
         two_factor_id (str): The id returned by the Login API (242) or by the start operation.
         application_id (UUID | Unset): A UUID as a lowercase canonical string.
         event_info (EventInfo | Unset): Information about the event, recorded with the login.
-        ip_address (str | Unset): The end user's IP address, stored in the login history.
+        ip_address (str | Unset): The end user's IP address, stored in the login history. Deprecated by FusionAuth
+            (`BaseLoginRequest`): send `eventInfo.ipAddress` instead, which wins over this field.
         meta_data (LoginMetaData | Unset): Information about the login.
         new_device (bool | Unset): Whether the login comes from a device not seen before.
         no_jwt (bool | Unset): When true, no JWT is issued and the `access_token` / `refresh_token` cookies are not

@@ -13,16 +13,18 @@ T = TypeVar("T", bound="TwoFactorRecoveryCodeResponse")
 
 @_attrs_define
 class TwoFactorRecoveryCodeResponse:
-    """A user's recovery codes.
+    """The answer of the deprecated `retrieveTwoFactorRecoveryCodes`: the user's remaining
+    recovery codes, an empty list since FusionAuth 1.68.0. Not required here: no source says
+    whether FusionAuth sends that empty list or leaves the field out.
 
-    Example:
-        {'recoveryCodes': ['QJD73-L6GR5', 'R7RJH-GB7H3', 'JJ5YZ-KS4C3', 'CRDHP-7L355', '928QS-P9HMJ', '8VLFT-Z2WMM',
-            'PQZX9-YV5VR', 'TK9TB-7BT6H', '6QYPL-ZPQJV', 'VJ35W-98RW4']}
+        Example:
+            {'recoveryCodes': ['QJD73-L6GR5', 'R7RJH-GB7H3', 'JJ5YZ-KS4C3', 'CRDHP-7L355', '928QS-P9HMJ', '8VLFT-Z2WMM',
+                'PQZX9-YV5VR', 'TK9TB-7BT6H', '6QYPL-ZPQJV', 'VJ35W-98RW4']}
 
-    Attributes:
-        recovery_codes (list[str] | Unset): The recovery codes, each usable once: 10 when generated, `XXXXX-XXXXX`
-            (`XXXXXXX-XXXXXXX`
-            in FIPS mode).
+        Attributes:
+            recovery_codes (list[str] | Unset): The recovery codes, each usable once: 10 when generated, `XXXXX-XXXXX`
+                (`XXXXXXX-XXXXXXX`
+                in FIPS mode).
     """
 
     recovery_codes: list[str] | Unset = UNSET

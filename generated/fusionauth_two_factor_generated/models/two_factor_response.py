@@ -20,46 +20,46 @@ class TwoFactorResponse:
             'PQZX9-YV5VR', 'TK9TB-7BT6H', '6QYPL-ZPQJV', 'VJ35W-98RW4']}
 
     Attributes:
-        code (str | Unset): A code that completes, with `twoFactorLogin`, the login whose `twoFactorId` the request
-            carried (since FusionAuth 1.42.0).
-        recovery_codes (list[str] | Unset): The user's recovery codes: 10 of them, `XXXXX-XXXXX` (`XXXXXXX-XXXXXXX` in
-            FIPS mode).
+        recovery_codes (list[str]): The user's recovery codes: 10 of them, `XXXXX-XXXXX` (`XXXXXXX-XXXXXXX` in FIPS
+            mode).
             Each can replace a multi-factor code once; using one to disable MFA removes every
             method. Since FusionAuth 1.68.0 they are hashed at rest: this is the only time they
             are readable.
+        code (str | Unset): A code that completes, with `twoFactorLogin`, the login whose `twoFactorId` the request
+            carried (since FusionAuth 1.42.0).
     """
 
+    recovery_codes: list[str]
     code: str | Unset = UNSET
-    recovery_codes: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        recovery_codes = self.recovery_codes
 
-        recovery_codes: list[str] | Unset = UNSET
-        if not isinstance(self.recovery_codes, Unset):
-            recovery_codes = self.recovery_codes
+        code = self.code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "recoveryCodes": recovery_codes,
+            }
+        )
         if code is not UNSET:
             field_dict["code"] = code
-        if recovery_codes is not UNSET:
-            field_dict["recoveryCodes"] = recovery_codes
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        recovery_codes = cast(list[str], d.pop("recoveryCodes"))
+
         code = d.pop("code", UNSET)
 
-        recovery_codes = cast(list[str], d.pop("recoveryCodes", UNSET))
-
         two_factor_response = cls(
-            code=code,
             recovery_codes=recovery_codes,
+            code=code,
         )
 
         two_factor_response.additional_properties = d

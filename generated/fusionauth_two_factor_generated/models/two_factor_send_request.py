@@ -15,10 +15,9 @@ T = TypeVar("T", bound="TwoFactorSendRequest")
 
 @_attrs_define
 class TwoFactorSendRequest:
-    """One schema serves three bodies. Enabling a method (`/api/two-factor/send`): `method`
-    (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-    method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-    `methodId`, which FusionAuth requires there.
+    """FusionAuth's one definition of the bodies of both sends; each operation narrows it
+    (`TwoFactorSendForEnableDisableRequest`, `TwoFactorSendForLoginRequest`) to what its
+    documentation requires.
 
         Example:
             {'methodId': 'KLRT'}

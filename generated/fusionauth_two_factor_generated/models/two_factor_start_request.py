@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.login_id_type_value import LoginIdTypeValue
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ class TwoFactorStartRequest:
             application_id (UUID | Unset): A UUID as a lowercase canonical string.
             code (str | Unset): A code of the caller's own to use instead of one FusionAuth generates.
             login_id (str | Unset): The login id (email, username or phone number, per `loginIdTypes`) of the user.
-            login_id_types (list[str] | Unset): Which identities `loginId` is matched against. Defaults to `["email",
-                "username"]`.
+            login_id_types (list[LoginIdTypeValue | str] | Unset): Which identities `loginId` is matched against. Defaults
+                to `["email", "username"]`.
             state (AnyJsonMap | Unset): A free-form map. Values may be any JSON (strings, numbers, booleans, arrays, objects
                 or null).
             trust_challenge (str | Unset): A value that must be given again to use the trust this request may produce.
@@ -40,7 +41,7 @@ class TwoFactorStartRequest:
     application_id: UUID | Unset = UNSET
     code: str | Unset = UNSET
     login_id: str | Unset = UNSET
-    login_id_types: list[str] | Unset = UNSET
+    login_id_types: list[LoginIdTypeValue | str] | Unset = UNSET
     state: AnyJsonMap | Unset = UNSET
     trust_challenge: str | Unset = UNSET
     user_id: UUID | Unset = UNSET
@@ -57,7 +58,14 @@ class TwoFactorStartRequest:
 
         login_id_types: list[str] | Unset = UNSET
         if not isinstance(self.login_id_types, Unset):
-            login_id_types = self.login_id_types
+            login_id_types = []
+            for login_id_types_item_data in self.login_id_types:
+                login_id_types_item: str
+                if isinstance(login_id_types_item_data, LoginIdTypeValue):
+                    login_id_types_item = login_id_types_item_data.value
+                else:
+                    login_id_types_item = login_id_types_item_data
+                login_id_types.append(login_id_types_item)
 
         state: dict[str, Any] | Unset = UNSET
         if not isinstance(self.state, Unset):
@@ -105,7 +113,26 @@ class TwoFactorStartRequest:
 
         login_id = d.pop("loginId", UNSET)
 
-        login_id_types = cast(list[str], d.pop("loginIdTypes", UNSET))
+        _login_id_types = d.pop("loginIdTypes", UNSET)
+        login_id_types: list[LoginIdTypeValue | str] | Unset = UNSET
+        if _login_id_types is not UNSET:
+            login_id_types = []
+            for login_id_types_item_data in _login_id_types:
+
+                def _parse_login_id_types_item(data: object) -> LoginIdTypeValue | str:
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_login_id_type_type_0 = LoginIdTypeValue(data)
+
+                        return componentsschemas_login_id_type_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(LoginIdTypeValue | str, data)
+
+                login_id_types_item = _parse_login_id_types_item(login_id_types_item_data)
+
+                login_id_types.append(login_id_types_item)
 
         _state = d.pop("state", UNSET)
         state: AnyJsonMap | Unset

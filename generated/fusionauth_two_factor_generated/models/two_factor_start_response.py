@@ -20,19 +20,21 @@ class TwoFactorStartResponse:
     """The result of starting a multi-factor request.
 
     Attributes:
-        code (str | Unset): The code to send to the user, when FusionAuth generated or was given one.
+        code (str): The code to deliver to the user out of band, the one given on the request or, without one, the one
+            FusionAuth generated.
+        two_factor_id (str): The id to send codes with and to complete the login with (valid for 5 minutes by default).
         methods (list[TwoFactorMethod] | Unset): The user's multi-factor methods; absent when the user has none.
-        two_factor_id (str | Unset): The id to send codes with and to complete the login with (valid for 5 minutes by
-            default).
     """
 
-    code: str | Unset = UNSET
+    code: str
+    two_factor_id: str
     methods: list[TwoFactorMethod] | Unset = UNSET
-    two_factor_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
+
+        two_factor_id = self.two_factor_id
 
         methods: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.methods, Unset):
@@ -41,17 +43,16 @@ class TwoFactorStartResponse:
                 methods_item = methods_item_data.to_dict()
                 methods.append(methods_item)
 
-        two_factor_id = self.two_factor_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
+        field_dict.update(
+            {
+                "code": code,
+                "twoFactorId": two_factor_id,
+            }
+        )
         if methods is not UNSET:
             field_dict["methods"] = methods
-        if two_factor_id is not UNSET:
-            field_dict["twoFactorId"] = two_factor_id
 
         return field_dict
 
@@ -60,7 +61,9 @@ class TwoFactorStartResponse:
         from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code")
+
+        two_factor_id = d.pop("twoFactorId")
 
         _methods = d.pop("methods", UNSET)
         methods: list[TwoFactorMethod] | Unset = UNSET
@@ -71,12 +74,10 @@ class TwoFactorStartResponse:
 
                 methods.append(methods_item)
 
-        two_factor_id = d.pop("twoFactorId", UNSET)
-
         two_factor_start_response = cls(
             code=code,
-            methods=methods,
             two_factor_id=two_factor_id,
+            methods=methods,
         )
 
         two_factor_start_response.additional_properties = d

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.breached_password_status_value import BreachedPasswordStatusValue
+from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..models.username_status_value import UsernameStatusValue
 from ..types import UNSET, Unset
 
@@ -47,10 +48,14 @@ class User:
         last_login_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
         last_name (str | Unset): The user's last name.
         last_update_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
+        legacy_identifier (str | Unset): A legacy identifier of the user, as FusionAuth's clients define the field; its
+            API documentation does not describe it.
         memberships (list[GroupMember] | Unset): The groups the user belongs to.
         middle_name (str | Unset): The user's middle name.
         mobile_phone (str | Unset): The user's mobile phone number.
         parent_email (str | Unset): The email address of the user's parent, for a child user.
+        password_change_reason (ChangePasswordReasonValue | str | Unset): Why the user must change their password; a
+            newer FusionAuth may send other values.
         password_change_required (bool | Unset): Whether the user must change their password.
         password_last_update_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
         phone_number (str | Unset): The user's phone number identity.
@@ -59,10 +64,13 @@ class User:
         tenant_id (UUID | Unset): A UUID as a lowercase canonical string.
         timezone (str | Unset): The user's time zone, any IANA id or offset (`America/Denver`, `UTC-7`).
         two_factor (UserTwoFactorConfiguration | Unset): The user's multi-factor configuration.
+        unique_username (str | Unset): The unique form of the user's username, as FusionAuth's clients define the field;
+            its API documentation does not describe it.
         username (str | Unset): The user's username.
         username_status (str | Unset | UsernameStatusValue): The moderation status of a username; a newer FusionAuth may
             send other values.
-        verified (bool | Unset): Whether the user's primary identity is verified.
+        verified (bool | Unset): Whether the user's email address is verified. Deprecated since FusionAuth 1.59.0: use
+            the `verified` of the entry of type `email` in `identities` instead.
         verified_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
     """
 
@@ -84,10 +92,12 @@ class User:
     last_login_instant: int | Unset = UNSET
     last_name: str | Unset = UNSET
     last_update_instant: int | Unset = UNSET
+    legacy_identifier: str | Unset = UNSET
     memberships: list[GroupMember] | Unset = UNSET
     middle_name: str | Unset = UNSET
     mobile_phone: str | Unset = UNSET
     parent_email: str | Unset = UNSET
+    password_change_reason: ChangePasswordReasonValue | str | Unset = UNSET
     password_change_required: bool | Unset = UNSET
     password_last_update_instant: int | Unset = UNSET
     phone_number: str | Unset = UNSET
@@ -96,6 +106,7 @@ class User:
     tenant_id: UUID | Unset = UNSET
     timezone: str | Unset = UNSET
     two_factor: UserTwoFactorConfiguration | Unset = UNSET
+    unique_username: str | Unset = UNSET
     username: str | Unset = UNSET
     username_status: str | Unset | UsernameStatusValue = UNSET
     verified: bool | Unset = UNSET
@@ -158,6 +169,8 @@ class User:
 
         last_update_instant = self.last_update_instant
 
+        legacy_identifier = self.legacy_identifier
+
         memberships: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.memberships, Unset):
             memberships = []
@@ -170,6 +183,14 @@ class User:
         mobile_phone = self.mobile_phone
 
         parent_email = self.parent_email
+
+        password_change_reason: str | Unset
+        if isinstance(self.password_change_reason, Unset):
+            password_change_reason = UNSET
+        elif isinstance(self.password_change_reason, ChangePasswordReasonValue):
+            password_change_reason = self.password_change_reason.value
+        else:
+            password_change_reason = self.password_change_reason
 
         password_change_required = self.password_change_required
 
@@ -197,6 +218,8 @@ class User:
         two_factor: dict[str, Any] | Unset = UNSET
         if not isinstance(self.two_factor, Unset):
             two_factor = self.two_factor.to_dict()
+
+        unique_username = self.unique_username
 
         username = self.username
 
@@ -251,6 +274,8 @@ class User:
             field_dict["lastName"] = last_name
         if last_update_instant is not UNSET:
             field_dict["lastUpdateInstant"] = last_update_instant
+        if legacy_identifier is not UNSET:
+            field_dict["legacyIdentifier"] = legacy_identifier
         if memberships is not UNSET:
             field_dict["memberships"] = memberships
         if middle_name is not UNSET:
@@ -259,6 +284,8 @@ class User:
             field_dict["mobilePhone"] = mobile_phone
         if parent_email is not UNSET:
             field_dict["parentEmail"] = parent_email
+        if password_change_reason is not UNSET:
+            field_dict["passwordChangeReason"] = password_change_reason
         if password_change_required is not UNSET:
             field_dict["passwordChangeRequired"] = password_change_required
         if password_last_update_instant is not UNSET:
@@ -275,6 +302,8 @@ class User:
             field_dict["timezone"] = timezone
         if two_factor is not UNSET:
             field_dict["twoFactor"] = two_factor
+        if unique_username is not UNSET:
+            field_dict["uniqueUsername"] = unique_username
         if username is not UNSET:
             field_dict["username"] = username
         if username_status is not UNSET:
@@ -371,6 +400,8 @@ class User:
 
         last_update_instant = d.pop("lastUpdateInstant", UNSET)
 
+        legacy_identifier = d.pop("legacyIdentifier", UNSET)
+
         _memberships = d.pop("memberships", UNSET)
         memberships: list[GroupMember] | Unset = UNSET
         if _memberships is not UNSET:
@@ -385,6 +416,21 @@ class User:
         mobile_phone = d.pop("mobilePhone", UNSET)
 
         parent_email = d.pop("parentEmail", UNSET)
+
+        def _parse_password_change_reason(data: object) -> ChangePasswordReasonValue | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                password_change_reason_type_0 = ChangePasswordReasonValue(data)
+
+                return password_change_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChangePasswordReasonValue | str | Unset, data)
+
+        password_change_reason = _parse_password_change_reason(d.pop("passwordChangeReason", UNSET))
 
         password_change_required = d.pop("passwordChangeRequired", UNSET)
 
@@ -418,6 +464,8 @@ class User:
             two_factor = UNSET
         else:
             two_factor = UserTwoFactorConfiguration.from_dict(_two_factor)
+
+        unique_username = d.pop("uniqueUsername", UNSET)
 
         username = d.pop("username", UNSET)
 
@@ -459,10 +507,12 @@ class User:
             last_login_instant=last_login_instant,
             last_name=last_name,
             last_update_instant=last_update_instant,
+            legacy_identifier=legacy_identifier,
             memberships=memberships,
             middle_name=middle_name,
             mobile_phone=mobile_phone,
             parent_email=parent_email,
+            password_change_reason=password_change_reason,
             password_change_required=password_change_required,
             password_last_update_instant=password_last_update_instant,
             phone_number=phone_number,
@@ -471,6 +521,7 @@ class User:
             tenant_id=tenant_id,
             timezone=timezone,
             two_factor=two_factor,
+            unique_username=unique_username,
             username=username,
             username_status=username_status,
             verified=verified,

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.identity_verified_reason_value import IdentityVerifiedReasonValue
+from ..models.username_status_value import UsernameStatusValue
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserIdentity")
@@ -21,7 +22,8 @@ class UserIdentity:
         insert_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
         last_login_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
         last_update_instant (int | Unset): An instant, in milliseconds since the Unix epoch (UTC).
-        moderation_status (str | Unset): The moderation status of the identity.
+        moderation_status (str | Unset | UsernameStatusValue): The moderation status of the identity; a newer FusionAuth
+            may send other values.
         primary (bool | Unset): Whether this is the user's primary identity.
         type_ (str | Unset): The identity type, a plain string such as `email`, `phoneNumber` or `username`.
         value (str | Unset): The identity's value.
@@ -35,7 +37,7 @@ class UserIdentity:
     insert_instant: int | Unset = UNSET
     last_login_instant: int | Unset = UNSET
     last_update_instant: int | Unset = UNSET
-    moderation_status: str | Unset = UNSET
+    moderation_status: str | Unset | UsernameStatusValue = UNSET
     primary: bool | Unset = UNSET
     type_: str | Unset = UNSET
     value: str | Unset = UNSET
@@ -53,7 +55,13 @@ class UserIdentity:
 
         last_update_instant = self.last_update_instant
 
-        moderation_status = self.moderation_status
+        moderation_status: str | Unset
+        if isinstance(self.moderation_status, Unset):
+            moderation_status = UNSET
+        elif isinstance(self.moderation_status, UsernameStatusValue):
+            moderation_status = self.moderation_status.value
+        else:
+            moderation_status = self.moderation_status
 
         primary = self.primary
 
@@ -112,7 +120,20 @@ class UserIdentity:
 
         last_update_instant = d.pop("lastUpdateInstant", UNSET)
 
-        moderation_status = d.pop("moderationStatus", UNSET)
+        def _parse_moderation_status(data: object) -> str | Unset | UsernameStatusValue:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                moderation_status_type_0 = UsernameStatusValue(data)
+
+                return moderation_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | Unset | UsernameStatusValue, data)
+
+        moderation_status = _parse_moderation_status(d.pop("moderationStatus", UNSET))
 
         primary = d.pop("primary", UNSET)
 

@@ -8,7 +8,7 @@ import httpx2
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.errors import Errors
-from ...models.two_factor_recovery_code_response import TwoFactorRecoveryCodeResponse
+from ...models.generated_recovery_codes_response import GeneratedRecoveryCodesResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -34,9 +34,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
-) -> Any | Errors | TwoFactorRecoveryCodeResponse | None:
+) -> Any | Errors | GeneratedRecoveryCodesResponse | None:
     if response.status_code == 200:
-        response_200 = TwoFactorRecoveryCodeResponse.from_dict(response.json())
+        response_200 = GeneratedRecoveryCodesResponse.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
-) -> Response[Any | Errors | TwoFactorRecoveryCodeResponse]:
+) -> Response[Any | Errors | GeneratedRecoveryCodesResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +75,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Response[Any | Errors | TwoFactorRecoveryCodeResponse]:
+) -> Response[Any | Errors | GeneratedRecoveryCodesResponse]:
     """Generate a new set of recovery codes for a user.
 
      Generates 10 new recovery codes for the user and invalidates every earlier one. Each code
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Errors | TwoFactorRecoveryCodeResponse]
+        Response[Any | Errors | GeneratedRecoveryCodesResponse]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Any | Errors | TwoFactorRecoveryCodeResponse | None:
+) -> Any | Errors | GeneratedRecoveryCodesResponse | None:
     """Generate a new set of recovery codes for a user.
 
      Generates 10 new recovery codes for the user and invalidates every earlier one. Each code
@@ -129,7 +129,7 @@ def sync(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Errors | TwoFactorRecoveryCodeResponse
+        Any | Errors | GeneratedRecoveryCodesResponse
     """
 
     return sync_detailed(
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Response[Any | Errors | TwoFactorRecoveryCodeResponse]:
+) -> Response[Any | Errors | GeneratedRecoveryCodesResponse]:
     """Generate a new set of recovery codes for a user.
 
      Generates 10 new recovery codes for the user and invalidates every earlier one. Each code
@@ -161,7 +161,7 @@ async def asyncio_detailed(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Errors | TwoFactorRecoveryCodeResponse]
+        Response[Any | Errors | GeneratedRecoveryCodesResponse]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Any | Errors | TwoFactorRecoveryCodeResponse | None:
+) -> Any | Errors | GeneratedRecoveryCodesResponse | None:
     """Generate a new set of recovery codes for a user.
 
      Generates 10 new recovery codes for the user and invalidates every earlier one. Each code
@@ -196,7 +196,7 @@ async def asyncio(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Errors | TwoFactorRecoveryCodeResponse
+        Any | Errors | GeneratedRecoveryCodesResponse
     """
 
     return (

@@ -7,9 +7,11 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.any_json_map import AnyJsonMap
 from ...models.errors import Errors
+from ...models.login_change_password_response import LoginChangePasswordResponse
 from ...models.login_prevented_actions import LoginPreventedActions
 from ...models.login_request import LoginRequest
 from ...models.login_response import LoginResponse
+from ...models.login_two_factor_required_response import LoginTwoFactorRequiredResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -37,7 +39,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
-) -> Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse | None:
+) -> (
+    Any
+    | AnyJsonMap
+    | Errors
+    | LoginChangePasswordResponse
+    | LoginPreventedActions
+    | LoginResponse
+    | LoginTwoFactorRequiredResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = LoginResponse.from_dict(response.json())
 
@@ -49,7 +60,7 @@ def _parse_response(
         return response_202
 
     if response.status_code == 203:
-        response_203 = LoginResponse.from_dict(response.json())
+        response_203 = LoginChangePasswordResponse.from_dict(response.json())
 
         return response_203
 
@@ -64,7 +75,7 @@ def _parse_response(
         return response_213
 
     if response.status_code == 242:
-        response_242 = LoginResponse.from_dict(response.json())
+        response_242 = LoginTwoFactorRequiredResponse.from_dict(response.json())
 
         return response_242
 
@@ -115,7 +126,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
-) -> Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]:
+) -> Response[
+    Any
+    | AnyJsonMap
+    | Errors
+    | LoginChangePasswordResponse
+    | LoginPreventedActions
+    | LoginResponse
+    | LoginTwoFactorRequiredResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -129,7 +148,15 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: LoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]:
+) -> Response[
+    Any
+    | AnyJsonMap
+    | Errors
+    | LoginChangePasswordResponse
+    | LoginPreventedActions
+    | LoginResponse
+    | LoginTwoFactorRequiredResponse
+]:
     """Authenticate a user with a login id and password (or a one-time password).
 
      The password login, where a multi-factor journey starts. When the user has MFA enabled, or
@@ -159,7 +186,7 @@ def sync_detailed(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]
+        Response[Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse | LoginTwoFactorRequiredResponse]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +206,16 @@ def sync(
     client: AuthenticatedClient,
     body: LoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse | None:
+) -> (
+    Any
+    | AnyJsonMap
+    | Errors
+    | LoginChangePasswordResponse
+    | LoginPreventedActions
+    | LoginResponse
+    | LoginTwoFactorRequiredResponse
+    | None
+):
     """Authenticate a user with a login id and password (or a one-time password).
 
      The password login, where a multi-factor journey starts. When the user has MFA enabled, or
@@ -209,7 +245,7 @@ def sync(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse
+        Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse | LoginTwoFactorRequiredResponse
     """
 
     return sync_detailed(
@@ -224,7 +260,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: LoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]:
+) -> Response[
+    Any
+    | AnyJsonMap
+    | Errors
+    | LoginChangePasswordResponse
+    | LoginPreventedActions
+    | LoginResponse
+    | LoginTwoFactorRequiredResponse
+]:
     """Authenticate a user with a login id and password (or a one-time password).
 
      The password login, where a multi-factor journey starts. When the user has MFA enabled, or
@@ -254,7 +298,7 @@ async def asyncio_detailed(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]
+        Response[Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse | LoginTwoFactorRequiredResponse]
     """
 
     kwargs = _get_kwargs(
@@ -272,7 +316,16 @@ async def asyncio(
     client: AuthenticatedClient,
     body: LoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse | None:
+) -> (
+    Any
+    | AnyJsonMap
+    | Errors
+    | LoginChangePasswordResponse
+    | LoginPreventedActions
+    | LoginResponse
+    | LoginTwoFactorRequiredResponse
+    | None
+):
     """Authenticate a user with a login id and password (or a one-time password).
 
      The password login, where a multi-factor journey starts. When the user has MFA enabled, or
@@ -302,7 +355,7 @@ async def asyncio(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse
+        Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse | LoginTwoFactorRequiredResponse
     """
 
     return (

@@ -7,13 +7,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.any_json_map import AnyJsonMap
 from ...models.errors import Errors
-from ...models.two_factor_send_request import TwoFactorSendRequest
+from ...models.two_factor_send_for_enable_disable_request import TwoFactorSendForEnableDisableRequest
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForEnableDisableRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -78,24 +78,26 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForEnableDisableRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Response[Any | AnyJsonMap | Errors]:
     """Send a code to enable or disable a multi-factor method.
 
      Sends a one-time code by email or SMS, to be used when enabling a new method (give
-    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`).
-    With an API key, `userId` names the user; FusionAuth also accepts a user's JWT, and then
-    `userId` is omitted. Authenticator (TOTP) methods never need a send.
+    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`):
+    one of `method` and `methodId` is required. With an API key, `userId` (required) names the
+    user; FusionAuth also accepts a user's JWT without `userId`, a form this operation does not
+    declare. Authenticator (TOTP) methods never need a send.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
-             Example: {'methodId': 'KLRT'}.
+        body (TwoFactorSendForEnableDisableRequest): The body of
+            `sendTwoFactorCodeForEnableDisable` with an API key, as FusionAuth documents
+            it: `userId` is required; to enable a method give `method` (`email` or `sms`) and `email`
+            or `mobilePhone`, to disable one give `methodId` (one of `method` and `methodId` is
+            required). FusionAuth's `TwoFactorSendRequest`, which its clients send here.
+             Example: {'method': 'email', 'email': 'richard@piedpiper.com', 'userId':
+            '00000000-0000-0000-0000-000000000001'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,24 +122,26 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForEnableDisableRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Any | AnyJsonMap | Errors | None:
     """Send a code to enable or disable a multi-factor method.
 
      Sends a one-time code by email or SMS, to be used when enabling a new method (give
-    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`).
-    With an API key, `userId` names the user; FusionAuth also accepts a user's JWT, and then
-    `userId` is omitted. Authenticator (TOTP) methods never need a send.
+    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`):
+    one of `method` and `methodId` is required. With an API key, `userId` (required) names the
+    user; FusionAuth also accepts a user's JWT without `userId`, a form this operation does not
+    declare. Authenticator (TOTP) methods never need a send.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
-             Example: {'methodId': 'KLRT'}.
+        body (TwoFactorSendForEnableDisableRequest): The body of
+            `sendTwoFactorCodeForEnableDisable` with an API key, as FusionAuth documents
+            it: `userId` is required; to enable a method give `method` (`email` or `sms`) and `email`
+            or `mobilePhone`, to disable one give `methodId` (one of `method` and `methodId` is
+            required). FusionAuth's `TwoFactorSendRequest`, which its clients send here.
+             Example: {'method': 'email', 'email': 'richard@piedpiper.com', 'userId':
+            '00000000-0000-0000-0000-000000000001'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,24 +161,26 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForEnableDisableRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Response[Any | AnyJsonMap | Errors]:
     """Send a code to enable or disable a multi-factor method.
 
      Sends a one-time code by email or SMS, to be used when enabling a new method (give
-    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`).
-    With an API key, `userId` names the user; FusionAuth also accepts a user's JWT, and then
-    `userId` is omitted. Authenticator (TOTP) methods never need a send.
+    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`):
+    one of `method` and `methodId` is required. With an API key, `userId` (required) names the
+    user; FusionAuth also accepts a user's JWT without `userId`, a form this operation does not
+    declare. Authenticator (TOTP) methods never need a send.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
-             Example: {'methodId': 'KLRT'}.
+        body (TwoFactorSendForEnableDisableRequest): The body of
+            `sendTwoFactorCodeForEnableDisable` with an API key, as FusionAuth documents
+            it: `userId` is required; to enable a method give `method` (`email` or `sms`) and `email`
+            or `mobilePhone`, to disable one give `methodId` (one of `method` and `methodId` is
+            required). FusionAuth's `TwoFactorSendRequest`, which its clients send here.
+             Example: {'method': 'email', 'email': 'richard@piedpiper.com', 'userId':
+            '00000000-0000-0000-0000-000000000001'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,24 +203,26 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForEnableDisableRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Any | AnyJsonMap | Errors | None:
     """Send a code to enable or disable a multi-factor method.
 
      Sends a one-time code by email or SMS, to be used when enabling a new method (give
-    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`).
-    With an API key, `userId` names the user; FusionAuth also accepts a user's JWT, and then
-    `userId` is omitted. Authenticator (TOTP) methods never need a send.
+    `method` and `email` or `mobilePhone`) or disabling an existing one (give `methodId`):
+    one of `method` and `methodId` is required. With an API key, `userId` (required) names the
+    user; FusionAuth also accepts a user's JWT without `userId`, a form this operation does not
+    declare. Authenticator (TOTP) methods never need a send.
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
-             Example: {'methodId': 'KLRT'}.
+        body (TwoFactorSendForEnableDisableRequest): The body of
+            `sendTwoFactorCodeForEnableDisable` with an API key, as FusionAuth documents
+            it: `userId` is required; to enable a method give `method` (`email` or `sms`) and `email`
+            or `mobilePhone`, to disable one give `methodId` (one of `method` and `methodId` is
+            required). FusionAuth's `TwoFactorSendRequest`, which its clients send here.
+             Example: {'method': 'email', 'email': 'richard@piedpiper.com', 'userId':
+            '00000000-0000-0000-0000-000000000001'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,14 +8,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.any_json_map import AnyJsonMap
 from ...models.errors import Errors
-from ...models.two_factor_send_request import TwoFactorSendRequest
+from ...models.two_factor_send_for_login_request import TwoFactorSendForLoginRequest
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     two_factor_id: str,
     *,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -83,7 +83,7 @@ def sync_detailed(
     two_factor_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Response[Any | AnyJsonMap | Errors]:
     """Send a multi-factor code during a login or step-up.
@@ -91,16 +91,14 @@ def sync_detailed(
      Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
     invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
     `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
-    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+    header. The body needs `methodId`, the method to send the code with.
 
     Args:
         two_factor_id (str):
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
+        body (TwoFactorSendForLoginRequest): The body of `sendTwoFactorCodeForLoginUsingMethod`:
+            `methodId` is required, as FusionAuth
+            documents it. FusionAuth's `TwoFactorSendRequest`, which its clients send here.
              Example: {'methodId': 'KLRT'}.
 
     Raises:
@@ -128,7 +126,7 @@ def sync(
     two_factor_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Any | AnyJsonMap | Errors | None:
     """Send a multi-factor code during a login or step-up.
@@ -136,16 +134,14 @@ def sync(
      Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
     invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
     `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
-    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+    header. The body needs `methodId`, the method to send the code with.
 
     Args:
         two_factor_id (str):
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
+        body (TwoFactorSendForLoginRequest): The body of `sendTwoFactorCodeForLoginUsingMethod`:
+            `methodId` is required, as FusionAuth
+            documents it. FusionAuth's `TwoFactorSendRequest`, which its clients send here.
              Example: {'methodId': 'KLRT'}.
 
     Raises:
@@ -168,7 +164,7 @@ async def asyncio_detailed(
     two_factor_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Response[Any | AnyJsonMap | Errors]:
     """Send a multi-factor code during a login or step-up.
@@ -176,16 +172,14 @@ async def asyncio_detailed(
      Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
     invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
     `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
-    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+    header. The body needs `methodId`, the method to send the code with.
 
     Args:
         two_factor_id (str):
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
+        body (TwoFactorSendForLoginRequest): The body of `sendTwoFactorCodeForLoginUsingMethod`:
+            `methodId` is required, as FusionAuth
+            documents it. FusionAuth's `TwoFactorSendRequest`, which its clients send here.
              Example: {'methodId': 'KLRT'}.
 
     Raises:
@@ -211,7 +205,7 @@ async def asyncio(
     two_factor_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: TwoFactorSendRequest,
+    body: TwoFactorSendForLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
 ) -> Any | AnyJsonMap | Errors | None:
     """Send a multi-factor code during a login or step-up.
@@ -219,16 +213,14 @@ async def asyncio(
      Sends a code for an email or SMS method of an in-progress multi-factor login. Every send
     invalidates the codes sent before for this `twoFactorId`. Needs no API key: the
     `twoFactorId` is the credential, and FusionAuth's own clients send no `Authorization`
-    header. An unknown or expired `twoFactorId` has been seen to answer 500.
+    header. The body needs `methodId`, the method to send the code with.
 
     Args:
         two_factor_id (str):
         x_fusion_auth_tenant_id (str | Unset):
-        body (TwoFactorSendRequest): One schema serves three bodies. Enabling a method (`/api/two-
-            factor/send`): `method`
-            (`email` or `sms`), `email` or `mobilePhone`, and `userId` with an API key. Disabling a
-            method: `methodId` and `userId`. During a login (`/api/two-factor/send/{twoFactorId}`):
-            `methodId`, which FusionAuth requires there.
+        body (TwoFactorSendForLoginRequest): The body of `sendTwoFactorCodeForLoginUsingMethod`:
+            `methodId` is required, as FusionAuth
+            documents it. FusionAuth's `TwoFactorSendRequest`, which its clients send here.
              Example: {'methodId': 'KLRT'}.
 
     Raises:

@@ -91,7 +91,8 @@ def sync_detailed(
 
      Starts a multi-factor request outside the Login API, for example for a step-up before a
     sensitive action. Returns a `twoFactorId` (valid for 5 minutes by default) to send codes
-    with and to complete with the two-factor login. Requires a paid FusionAuth licence.
+    with and to complete with the two-factor login. Give `userId` or `loginId` (one of them is
+    required; `userId` wins when both are given).
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
@@ -131,7 +132,8 @@ def sync(
 
      Starts a multi-factor request outside the Login API, for example for a step-up before a
     sensitive action. Returns a `twoFactorId` (valid for 5 minutes by default) to send codes
-    with and to complete with the two-factor login. Requires a paid FusionAuth licence.
+    with and to complete with the two-factor login. Give `userId` or `loginId` (one of them is
+    required; `userId` wins when both are given).
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
@@ -166,7 +168,8 @@ async def asyncio_detailed(
 
      Starts a multi-factor request outside the Login API, for example for a step-up before a
     sensitive action. Returns a `twoFactorId` (valid for 5 minutes by default) to send codes
-    with and to complete with the two-factor login. Requires a paid FusionAuth licence.
+    with and to complete with the two-factor login. Give `userId` or `loginId` (one of them is
+    required; `userId` wins when both are given).
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):
@@ -204,7 +207,8 @@ async def asyncio(
 
      Starts a multi-factor request outside the Login API, for example for a step-up before a
     sensitive action. Returns a `twoFactorId` (valid for 5 minutes by default) to send codes
-    with and to complete with the two-factor login. Requires a paid FusionAuth licence.
+    with and to complete with the two-factor login. Give `userId` or `loginId` (one of them is
+    required; `userId` wins when both are given).
 
     Args:
         x_fusion_auth_tenant_id (str | Unset):

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.any_json_map import AnyJsonMap
 from ...models.errors import Errors
+from ...models.login_change_password_response import LoginChangePasswordResponse
 from ...models.login_prevented_actions import LoginPreventedActions
 from ...models.login_response import LoginResponse
 from ...models.two_factor_login_request import TwoFactorLoginRequest
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
-) -> Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse | None:
+) -> Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse | None:
     if response.status_code == 200:
         response_200 = LoginResponse.from_dict(response.json())
 
@@ -49,7 +50,7 @@ def _parse_response(
         return response_202
 
     if response.status_code == 203:
-        response_203 = LoginResponse.from_dict(response.json())
+        response_203 = LoginChangePasswordResponse.from_dict(response.json())
 
         return response_203
 
@@ -106,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx2.Response
-) -> Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]:
+) -> Response[Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TwoFactorLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]:
+) -> Response[Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse]:
     """Complete a multi-factor login.
 
      Completes a login (or step-up) that answered `242`, with the `twoFactorId` and a code:
@@ -139,7 +140,7 @@ def sync_detailed(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]
+        Response[Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TwoFactorLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse | None:
+) -> Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse | None:
     """Complete a multi-factor login.
 
      Completes a login (or step-up) that answered `242`, with the `twoFactorId` and a code:
@@ -178,7 +179,7 @@ def sync(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse
+        Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse
     """
 
     return sync_detailed(
@@ -193,7 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TwoFactorLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]:
+) -> Response[Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse]:
     """Complete a multi-factor login.
 
      Completes a login (or step-up) that answered `242`, with the `twoFactorId` and a code:
@@ -212,7 +213,7 @@ async def asyncio_detailed(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse]
+        Response[Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse]
     """
 
     kwargs = _get_kwargs(
@@ -230,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TwoFactorLoginRequest,
     x_fusion_auth_tenant_id: str | Unset = UNSET,
-) -> Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse | None:
+) -> Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse | None:
     """Complete a multi-factor login.
 
      Completes a login (or step-up) that answered `242`, with the `twoFactorId` and a code:
@@ -249,7 +250,7 @@ async def asyncio(
         httpx2.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AnyJsonMap | Errors | LoginPreventedActions | LoginResponse
+        Any | AnyJsonMap | Errors | LoginChangePasswordResponse | LoginPreventedActions | LoginResponse
     """
 
     return (

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.change_password_reason_value import ChangePasswordReasonValue
+
+T = TypeVar("T", bound="LoginChangePasswordResponse")
+
+
+@_attrs_define
+class LoginChangePasswordResponse:
+    """The answer of a login (password or multi-factor) whose user must change their password
+    (203): FusionAuth's `LoginResponse` with these two fields.
+
+        Example:
+            {'changePasswordId': 'XOgai4Ro68xfGiex0ngXiJ2bbhduM4Pm7h3lvF0xibQ', 'changePasswordReason': 'Expired'}
+
+        Attributes:
+            change_password_id (str): The id to use with the Change Password API.
+            change_password_reason (ChangePasswordReasonValue | str): Why the password must be changed; a newer FusionAuth
+                may send other values.
+    """
+
+    change_password_id: str
+    change_password_reason: ChangePasswordReasonValue | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        change_password_id = self.change_password_id
+
+        change_password_reason: str
+        if isinstance(self.change_password_reason, ChangePasswordReasonValue):
+            change_password_reason = self.change_password_reason.value
+        else:
+            change_password_reason = self.change_password_reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "changePasswordId": change_password_id,
+                "changePasswordReason": change_password_reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        change_password_id = d.pop("changePasswordId")
+
+        def _parse_change_password_reason(data: object) -> ChangePasswordReasonValue | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                change_password_reason_type_0 = ChangePasswordReasonValue(data)
+
+                return change_password_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChangePasswordReasonValue | str, data)
+
+        change_password_reason = _parse_change_password_reason(d.pop("changePasswordReason"))
+
+        login_change_password_response = cls(
+            change_password_id=change_password_id,
+            change_password_reason=change_password_reason,
+        )
+
+        login_change_password_response.additional_properties = d
+        return login_change_password_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.message_type import MessageType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TwoFactorSendForEnableDisableRequest")
+
+
+@_attrs_define
+class TwoFactorSendForEnableDisableRequest:
+    """The body of `sendTwoFactorCodeForEnableDisable` with an API key, as FusionAuth documents
+    it: `userId` is required; to enable a method give `method` (`email` or `sms`) and `email`
+    or `mobilePhone`, to disable one give `methodId` (one of `method` and `methodId` is
+    required). FusionAuth's `TwoFactorSendRequest`, which its clients send here.
+
+        Example:
+            {'method': 'email', 'email': 'richard@piedpiper.com', 'userId': '00000000-0000-0000-0000-000000000001'}
+
+        Attributes:
+            user_id (UUID): A UUID as a lowercase canonical string.
+            application_id (UUID | Unset): A UUID as a lowercase canonical string.
+            email (str | Unset): The email address to send the code to, when enabling an `email` method.
+            message_type (MessageType | str | Unset): How an SMS code is delivered; a newer FusionAuth may accept other
+                values.
+            method (str | Unset): The kind of method being enabled, `email` or `sms`.
+            method_id (str | Unset): The id of an existing method to send a code to.
+            mobile_phone (str | Unset): The phone number to send the code to, when enabling an `sms` method.
+    """
+
+    user_id: UUID
+    application_id: UUID | Unset = UNSET
+    email: str | Unset = UNSET
+    message_type: MessageType | str | Unset = UNSET
+    method: str | Unset = UNSET
+    method_id: str | Unset = UNSET
+    mobile_phone: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = str(self.user_id)
+
+        application_id: str | Unset = UNSET
+        if not isinstance(self.application_id, Unset):
+            application_id = str(self.application_id)
+
+        email = self.email
+
+        message_type: str | Unset
+        if isinstance(self.message_type, Unset):
+            message_type = UNSET
+        elif isinstance(self.message_type, MessageType):
+            message_type = self.message_type.value
+        else:
+            message_type = self.message_type
+
+        method = self.method
+
+        method_id = self.method_id
+
+        mobile_phone = self.mobile_phone
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "userId": user_id,
+            }
+        )
+        if application_id is not UNSET:
+            field_dict["applicationId"] = application_id
+        if email is not UNSET:
+            field_dict["email"] = email
+        if message_type is not UNSET:
+            field_dict["messageType"] = message_type
+        if method is not UNSET:
+            field_dict["method"] = method
+        if method_id is not UNSET:
+            field_dict["methodId"] = method_id
+        if mobile_phone is not UNSET:
+            field_dict["mobilePhone"] = mobile_phone
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        user_id = UUID(d.pop("userId"))
+
+        _application_id = d.pop("applicationId", UNSET)
+        application_id: UUID | Unset
+        if isinstance(_application_id, Unset):
+            application_id = UNSET
+        else:
+            application_id = UUID(_application_id)
+
+        email = d.pop("email", UNSET)
+
+        def _parse_message_type(data: object) -> MessageType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                message_type_type_0 = MessageType(data)
+
+                return message_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MessageType | str | Unset, data)
+
+        message_type = _parse_message_type(d.pop("messageType", UNSET))
+
+        method = d.pop("method", UNSET)
+
+        method_id = d.pop("methodId", UNSET)
+
+        mobile_phone = d.pop("mobilePhone", UNSET)
+
+        two_factor_send_for_enable_disable_request = cls(
+            user_id=user_id,
+            application_id=application_id,
+            email=email,
+            message_type=message_type,
+            method=method,
+            method_id=method_id,
+            mobile_phone=mobile_phone,
+        )
+
+        two_factor_send_for_enable_disable_request.additional_properties = d
+        return two_factor_send_for_enable_disable_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
