@@ -35,7 +35,7 @@ def test_a_refused_connection_raises_the_package_error(mode: str) -> None:
     with pytest.raises(APIConnectionError) as caught:
         Api(mode, client).call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE})
     message = str(caught.value)
-    assert "twoFactorLogin (POST http://127.0.0.1:" in message
+    assert "two_factor_login (POST http://127.0.0.1:" in message
     assert "/api/two-factor/login): could not connect" in message
     assert caught.value.operation == "twoFactorLogin"
     assert not isinstance(caught.value, APITimeoutError)

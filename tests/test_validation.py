@@ -155,8 +155,8 @@ def test_bad_jwts_are_rejected(api: Api, server: FakeFusionAuth, jwt: Any) -> No
         ({"api_key": ""}, "api_key must not be empty"),
         ({"api_key": "kéy"}, "api_key must be ASCII"),
         ({"tenant_id": "tenant-1"}, "tenant_id must be a UUID"),
-        ({"timeout": 0}, "timeout must be a positive number"),
-        ({"timeout": "10"}, "timeout must be a positive number"),
+        ({"timeout": 0}, "timeout must be positive and finite"),
+        ({"timeout": "10"}, "timeout must be a number of seconds or an httpx2.Timeout"),
         ({"max_retries": -1}, "max_retries must be a whole number"),
     ],
 )

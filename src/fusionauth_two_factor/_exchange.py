@@ -100,10 +100,12 @@ def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise _timeout(call, "total", retries)
-        # No phase may take longer than the call has left.
-        call.request.extensions["timeout"] = {
-            phase: min(limit, remaining) for phase, limit in call.timeout.as_dict().items() if limit is not None
-        }
+        # No phase may take longer than the call has left (the first attempt has the whole budget,
+        # which is its longest limit).
+        limits = call.timeout.as_dict()
+        call.request.extensions["timeout"] = (
+            limits if retries == 0 else {phase: min(limit, remaining) for phase, limit in limits.items() if limit}
+        )
         started = time.perf_counter()
         outcome = yield Attempt(call.request, deadline, call.max_response_bytes)
         _log(call, outcome, started, retries)
