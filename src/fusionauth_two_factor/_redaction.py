@@ -3,13 +3,15 @@
 The generated attrs models print every field in their repr, so `repr(login_response)` would show
 the access token. Rather than edit generated code, the facade replaces the `__repr__` of every
 generated model once, at import, with one that prints `'<redacted>'` for the secret fields below.
-It also filters httpx2's own request log line, whose URL may carry a twoFactorId or a trust id.
+It also filters the log lines of httpx2, httpcore2 and aiohttp: URLs may carry a twoFactorId, a
+trust id or a code, and response headers a login's tokens.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -67,36 +69,96 @@ def _squashed(name: str) -> str:
 _SQUASHED_SECRET_FIELDS = frozenset(_squashed(name) for name in SECRET_FIELDS)
 
 
+def _is_secret_key(key: object) -> bool:
+    return isinstance(key, str) and _squashed(key) in _SQUASHED_SECRET_FIELDS
+
+
+def _redacted_value(value: Any) -> Any:
+    """`value` with the value of every secret key of its maps redacted, at any depth.
+
+    For the free-form parts of a model (unknown fields, maps of any JSON): a login answer's
+    `{'session': {'refreshToken': ...}}` is as secret as its `refreshToken`. Models inside keep
+    their own (redacted) repr.
+    """
+    if isinstance(value, Mapping):
+        return {key: REDACTED if _is_secret_key(key) else _redacted_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_redacted_value(item) for item in value)
+    return value
+
+
 def _redacted_repr(self: Any) -> str:
     parts = []
     for field in attrs.fields(type(self)):
         value = getattr(self, field.name)
         if isinstance(value, Unset):
             continue  # an absent field says nothing worth printing
-        if field.name == "additional_properties":
-            value = {key: REDACTED if key in SECRET_FIELDS else item for key, item in value.items()}
-        elif _squashed(field.name) in _SQUASHED_SECRET_FIELDS and value:
-            value = REDACTED
+        secret = _squashed(field.name) in _SQUASHED_SECRET_FIELDS and value
+        value = REDACTED if secret else _redacted_value(value)
         parts.append(f"{field.name}={value!r}")
     return f"{type(self).__name__}({', '.join(parts)})"
 
 
-class _HttpxUrlFilter(logging.Filter):
-    """httpx2 logs every request URL at INFO; ours may hold a twoFactorId or trust id (path) or a code (query)."""
+_ID_IN_PATH = re.compile(r"""(/api/two-factor/(?:send|status)/)[^/?#\s'"]+""")
+# The query-string form of disabling a method carries its one-time (or recovery) code.
+_CODE_IN_QUERY = re.compile(r"([?&]code=)[^&#\s'\"]*")
+_SECRET_HEADER_NAMES = "|".join(re.escape(name) for name in sorted(SECRET_HEADERS, key=len, reverse=True))
+# httpcore2 logs header lists as reprs of (name, value) pairs of bytes, either quote style.
+_SECRET_HEADER_PAIR = re.compile(
+    rf"""\((b?)(['"])({_SECRET_HEADER_NAMES})\2, b?(['"])(?:\\.|(?!\4).)*\4\)""", re.IGNORECASE
+)
+_SECRET_HEADER_LINE = re.compile(rf"^({_SECRET_HEADER_NAMES}):.*$", re.IGNORECASE | re.MULTILINE)
+
+
+def redacted_url_text(text: str) -> str:
+    """`text` without the twoFactorIds, trust ids and codes that our URLs carry."""
+    return _CODE_IN_QUERY.sub(rf"\g<1>{REDACTED}", _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", text))
+
+
+def redacted_log_text(text: str) -> str:
+    """`text` without the ids and codes of our URLs and without the values of secret headers."""
+    text = redacted_url_text(text)
+    text = _SECRET_HEADER_PAIR.sub(rf"(\1\2\3\2, \1'{REDACTED}')", text)
+    return _SECRET_HEADER_LINE.sub(rf"\1: {REDACTED}", text)
+
+
+class _SecretsLogFilter(logging.Filter):
+    """Redacts the lines of the HTTP libraries that the Client drives.
+
+    httpx2 logs every request URL at INFO (ours may hold a twoFactorId, a trust id or a code);
+    httpcore2 logs the response headers at DEBUG (a login answer's Set-Cookie holds its tokens).
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(_redact_url_secrets(arg) if isinstance(arg, httpx2.URL) else arg for arg in record.args)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit the format: shown by none
+            message = "(a log line whose arguments do not fit its format)"
+        redacted = redacted_log_text(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
         return True
 
 
-_ID_IN_PATH = re.compile(r"(/api/two-factor/(?:send|status)/)[^/?#]+")
-# The query-string form of disabling a method carries its one-time (or recovery) code.
-_CODE_IN_QUERY = re.compile(r"([?&]code=)[^&#]*")
-
-
-def _redact_url_secrets(url: httpx2.URL) -> str:
-    return _CODE_IN_QUERY.sub(rf"\g<1>{REDACTED}", _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", str(url)))
+# A logger's filters see its own records only, not its children's: each logger is named. These
+# are every logger that httpx2, httpcore2 and aiohttp create (with their parents, for the
+# records that a user's code or a test sends there).
+_LIBRARY_LOGGERS = (
+    "httpx2",
+    "httpcore2",
+    "httpcore2.connection",
+    "httpcore2.http11",
+    "httpcore2.http2",
+    "httpcore2.proxy",
+    "httpcore2.socks",
+    "aiohttp",
+    "aiohttp.access",
+    "aiohttp.client",
+    "aiohttp.internal",
+    "aiohttp.server",
+    "aiohttp.web",
+    "aiohttp.websocket",
+)
 
 
 def install_redacted_reprs() -> None:
@@ -107,6 +169,8 @@ def install_redacted_reprs() -> None:
 
 
 def install_httpx_log_filter() -> None:
-    logger = logging.getLogger("httpx2")
-    if not any(isinstance(existing, _HttpxUrlFilter) for existing in logger.filters):
-        logger.addFilter(_HttpxUrlFilter())
+    """The redacting filter on the loggers of httpx2, of httpcore2 below it, and of aiohttp."""
+    for name in _LIBRARY_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, _SecretsLogFilter) for existing in logger.filters):
+            logger.addFilter(_SecretsLogFilter())
