@@ -115,6 +115,13 @@ def redacted_url_text(text: str) -> str:
     return _CODE_IN_QUERY.sub(rf"\g<1>{REDACTED}", _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", text))
 
 
+class RedactedRequest(httpx2.Request):
+    """The request of a call, whose repr (in a frame's locals, an event hook's log) hides its URL's ids."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}({self.method!r}, {redacted_url_text(str(self.url))!r})>"
+
+
 def redacted_log_text(text: str) -> str:
     """`text` without the ids and codes of our URLs and without the values of secret headers."""
     text = redacted_url_text(text)

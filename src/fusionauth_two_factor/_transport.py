@@ -16,6 +16,7 @@ from fusionauth_two_factor_generated.types import UNSET
 
 from ._constants import MAX_TIMEOUT, USER_AGENT
 from ._operations import Auth, Operation
+from ._redaction import RedactedRequest
 from ._validation import header_value, reject_legacy_httpx
 
 ResultT = TypeVar("ResultT")
@@ -138,7 +139,7 @@ def prepare(
     }
     timeout = settings.timeout if options.timeout is None else as_timeout(options.timeout)
     try:
-        request = httpx2.Request(
+        request = RedactedRequest(
             built["method"],
             settings.base_url + built["url"],
             params=built.get("params"),
