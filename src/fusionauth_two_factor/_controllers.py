@@ -34,6 +34,7 @@ from fusionauth_two_factor_generated.models import (
 
 from . import _operations as ops
 from ._client import Client
+from ._frames import clear_locals_of_public_methods
 from ._operations import Operation
 from ._response import ApiResponse, LoginApiResponse, TwoFactorLoginResult, TwoFactorStatusApiResponse
 from ._transport import PreparedCall, RequestOptions, ResultT
@@ -53,6 +54,10 @@ UserId = uuid.UUID | str
 
 class _Calls:
     """Argument checks and request preparation, shared by every controller."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        clear_locals_of_public_methods(cls)  # an error tracker must not find the arguments in frames
 
     def __init__(self, client: Client) -> None:
         if not isinstance(client, Client):
