@@ -19,6 +19,7 @@ from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT
 from ._deadline import sync_transport
 from ._drivers import run_async, run_sync
 from ._errors import ClientClosedError, ClientUsageError
+from ._frames import clear_locals_on_error
 from ._exchange import exchange
 from ._operations import Operation
 from ._response import ApiResponse
@@ -57,6 +58,7 @@ class Client:
     ``close()`` / ``aclose()``, to release connections. A closed Client refuses calls.
     """
 
+    @clear_locals_on_error  # a refused api_key must not stay in the frames of the error
     def __init__(
         self,
         base_url: str,

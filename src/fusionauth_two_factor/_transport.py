@@ -15,6 +15,7 @@ import httpx2
 from fusionauth_two_factor_generated.types import UNSET
 
 from ._constants import MAX_TIMEOUT, USER_AGENT
+from ._frames import clear_locals_on_error
 from ._operations import Auth, Operation
 from ._redaction import RedactedRequest
 from ._validation import header_value, reject_legacy_httpx
@@ -87,6 +88,10 @@ class RequestOptions:
             f"RequestOptions(timeout={self.timeout!r}, max_retries={self.max_retries!r}, "
             f"extra_headers={sorted(self.extra_headers)!r})"
         )
+
+
+# A refused header value (a credential, perhaps) must not stay in the frames of the error.
+RequestOptions.__init__ = clear_locals_on_error(RequestOptions.__init__)  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, kw_only=True)
