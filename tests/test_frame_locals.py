@@ -303,3 +303,11 @@ def test_the_package_objects_reprs_and_the_clients_vars_show_no_secret() -> None
 def test_the_secrets_are_distinctive() -> None:
     source = Path(__file__).read_text()
     assert all(source.count(secret) == 1 for secret in SECRETS)  # each written once, above
+
+
+def test_a_deprecation_warning_still_points_at_the_callers_line() -> None:
+    """The wrapper that clears locals is a frame of the package too: warnings skip it."""
+    client = mock_client(answering(200, '{"recoveryCodes": []}'))
+    with pytest.warns(DeprecationWarning, match="retrieveTwoFactorRecoveryCodes is deprecated") as caught:
+        TwoFactorController(client).retrieve_two_factor_recovery_codes(USER_ID)
+    assert caught[0].filename == __file__

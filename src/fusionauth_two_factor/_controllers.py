@@ -127,10 +127,14 @@ class _Calls:
         return self._prepare(operation, options, jwt=jwt, **arguments)
 
 
+# The frames of a call before the user's: this module's and that of the wrapper of every public method.
+_CALL_FILES = frozenset({__file__, clear_locals_of_public_methods.__code__.co_filename})
+
+
 def _warn_at_caller(message: str) -> None:
-    """A DeprecationWarning attributed to the first frame outside this module: the user's call."""
+    """A DeprecationWarning attributed to the first frame outside the call: the user's."""
     frame, level = sys._getframe(0), 1
-    while frame.f_back is not None and frame.f_code.co_filename == __file__:
+    while frame.f_back is not None and frame.f_code.co_filename in _CALL_FILES:
         frame, level = frame.f_back, level + 1
     warnings.warn(message, DeprecationWarning, stacklevel=level)
 
