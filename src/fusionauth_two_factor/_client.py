@@ -19,8 +19,8 @@ from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT
 from ._deadline import sync_transport
 from ._drivers import run_async, run_sync
 from ._errors import ClientClosedError, ClientUsageError
-from ._frames import clear_locals_on_error
 from ._exchange import exchange
+from ._frames import clear_locals_on_error
 from ._operations import Operation
 from ._response import ApiResponse
 from ._transport import (
@@ -250,7 +250,7 @@ def _checked_base_url(base_url: object, *, with_api_key: bool) -> str:
             "base_url is plain http:// to another host: the API key (and every code and token) travels "
             "unencrypted; use https://",
             UserWarning,
-            stacklevel=3,  # the line that creates the Client
+            stacklevel=4,  # past Client.__init__ and its wrapper (_frames): the line that creates the Client
         )
     return str(url).rstrip("/")
 
