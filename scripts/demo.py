@@ -78,7 +78,12 @@ from fusionauth_two_factor import (
     TwoFactorController,
 )
 from fusionauth_two_factor.enrolment import TerminalBackground, authenticator_uri, qr_terminal
-from fusionauth_two_factor.models import LoginResponse, LoginTwoFactorRequiredResponse, TwoFactorMethod
+from fusionauth_two_factor.models import (
+    LoginResponse,
+    LoginTwoFactorRequiredResponse,
+    TwoFactorMethod,
+    TwoFactorResponse,
+)
 
 STEP_COUNT = 15
 DEFAULT_EMULATOR_USER = "enrol"
@@ -90,7 +95,6 @@ INDENT = " " * 6
 WIDTH = 110  # the explanations are wrapped to this many columns
 QR_INSTALL = 'pip install "fusionauth-two-factor[qr]"'
 
-ResultT = TypeVar("ResultT")
 ModelT = TypeVar("ModelT")
 # Reads the code sent to the user's email for enabling a method: (the code, how it was obtained).
 SentCodeReader = Callable[[str], tuple[str, str]]
@@ -228,12 +232,6 @@ def text(value: object, what: str) -> str:
     return value
 
 
-def body(response: ApiResponse[ResultT]) -> ResultT:
-    if response.result is None:
-        raise DemoFailure(f"the HTTP {response.status_code} response has no body")
-    return response.result
-
-
 def body_of(response: ApiResponse[Any], model: type[ModelT]) -> ModelT:
     """The body of a call whose statuses have models of their own (a login: 200, 203, 242 ...)."""
     if not isinstance(response.result, model):
@@ -327,8 +325,8 @@ class Journey:
             "user's own JWT authorizes this, not the API key. The app reads the secret from a QR code.",
         )
         secret_response = self.two_factor.generate_two_factor_secret_using_jwt(jwt)
-        secret = text(body(secret_response).secret, "secret")
-        secret_base32 = text(body(secret_response).secret_base_32_encoded, "secretBase32Encoded")
+        secret = text(secret_response.result.secret, "secret")
+        secret_base32 = text(secret_response.result.secret_base_32_encoded, "secretBase32Encoded")
         self.steps.outcome(secret_response.status_code, f"secret {masked(secret)} (hidden)")
         # fusionauth_two_factor.enrolment: the otpauth:// URI an authenticator app reads, and its QR code.
         uri = authenticator_uri(secret_response, issuer=ISSUER, account_name=self.target.login_id)
@@ -357,7 +355,7 @@ class Journey:
         enabled = self.two_factor.enable_two_factor(
             user_id, {"method": "authenticator", "secret": app.secret, "code": code, "name": METHOD_NAME}
         )
-        recovery_codes = body(enabled).recovery_codes or []
+        recovery_codes = body_of(enabled, TwoFactorResponse).recovery_codes  # a first method's answer has them
         expect(len(recovery_codes) >= 2, f"expected the recovery codes of a first method, got {len(recovery_codes)}")
         self.steps.outcome(
             enabled.status_code, f"{len(recovery_codes)} recovery codes: {' '.join(map(masked, recovery_codes))}"

@@ -30,7 +30,15 @@ from ._errors import (
     error_codes,
 )
 from ._redaction import install_httpx_log_filter, install_redacted_reprs
-from ._response import ApiResponse, LoginApiResponse, TwoFactorStatusApiResponse
+from ._response import (
+    ApiResponse,
+    LoggedInApiResponse,
+    LoginApiResponse,
+    PasswordChangeApiResponse,
+    TwoFactorChallengeApiResponse,
+    TwoFactorLoginApiResponse,
+    TwoFactorStatusApiResponse,
+)
 from ._transport import RequestOptions
 
 install_redacted_reprs()
@@ -50,16 +58,20 @@ __all__ = [
     "ClientUsageError",
     "FusionAuthError",
     "InvalidCodeError",
+    "LoggedInApiResponse",
     "LoginApiResponse",
     "LoginController",
     "LoginPreventedError",
     "NotFoundError",
+    "PasswordChangeApiResponse",
     "RateLimitError",
     "RequestOptions",
     "ResponseParseError",
     "ResponseTooLargeError",
     "ServerError",
+    "TwoFactorChallengeApiResponse",
     "TwoFactorController",
+    "TwoFactorLoginApiResponse",
     "TwoFactorStatusApiResponse",
     "UserExpiredError",
     "__version__",

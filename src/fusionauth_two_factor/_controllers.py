@@ -36,7 +36,7 @@ from . import _operations as ops
 from ._client import Client
 from ._frames import clear_locals_of_public_methods
 from ._operations import Operation
-from ._response import ApiResponse, LoginApiResponse, TwoFactorLoginResult, TwoFactorStatusApiResponse
+from ._response import ApiResponse, LoginApiResponse, TwoFactorLoginApiResponse, TwoFactorStatusApiResponse
 from ._transport import PreparedCall, RequestOptions, ResultT
 from ._validation import header_value, optional_uuid, path_segment, request_body, required_uuid, required_value
 
@@ -188,20 +188,24 @@ class TwoFactorController(_Calls):
 
     def two_factor_login(
         self, body: LoginBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorLoginResult]:
+    ) -> TwoFactorLoginApiResponse:
         """Complete a multi-factor login (``POST /api/two-factor/login``, no Authorization header).
 
         ``body`` is a ``TwoFactorLoginRequest`` or a dict with ``twoFactorId`` and ``code`` (an
         authenticator code, a delivered code or a recovery code, which works once).
-        ``result`` is a ``LoginResponse`` (with its ``user``) for 200, 202 (not registered for the
-        application), 212 (email or phone not verified) and 213 (registration not verified), and a
-        ``LoginChangePasswordResponse`` for 203 (password change required: ``change_password_id``
-        and ``change_password_reason``). Raises
+        A ``LoggedInApiResponse`` (``result`` a ``LoginResponse`` with its ``user``) for 200, 202
+        (not registered for the application), 212 (email or phone not verified) and 213
+        (registration not verified); a ``PasswordChangeApiResponse`` for 203
+        (``response.password_change_required`` is True; ``result.change_password_id`` and
+        ``result.change_password_reason``). Raises
         BadRequestError (400), NotFoundError (404: twoFactorId unknown or expired),
         LoginPreventedError (409), UserExpiredError (410), InvalidCodeError (421), ServerError
         (500, 503, 504). Never retried once it may have reached FusionAuth.
         """
-        return self._client._send(self._prepare(ops.TWO_FACTOR_LOGIN, request_options, body=body))
+        return cast(
+            TwoFactorLoginApiResponse,
+            self._client._send(self._prepare(ops.TWO_FACTOR_LOGIN, request_options, body=body)),
+        )
 
     def send_two_factor_code_for_enable_disable(
         self, body: SendBody, *, request_options: RequestOptions | None = None
@@ -259,7 +263,7 @@ class TwoFactorController(_Calls):
 
     def enable_two_factor(
         self, user_id: UserId, body: EnableBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorResponse]:
+    ) -> ApiResponse[TwoFactorResponse | None]:
         """Enable a multi-factor method for a user (``POST /api/user/two-factor/{userId}``, API key).
 
         ``body`` is a ``TwoFactorRequest`` or a dict: ``method`` (``authenticator``, ``email`` or
@@ -275,7 +279,7 @@ class TwoFactorController(_Calls):
 
     def enable_two_factor_using_jwt(
         self, encoded_jwt: str, body: EnableBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorResponse]:
+    ) -> ApiResponse[TwoFactorResponse | None]:
         """Enable a method for the JWT's own user (``POST /api/user/two-factor``, ``Bearer <encoded_jwt>``).
 
         Self-service enrolment: the same body and answers as ``enable_two_factor``; only the
@@ -405,8 +409,9 @@ class AsyncTwoFactorController(_Calls):
 
     async def two_factor_login(
         self, body: LoginBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorLoginResult]:
-        return await self._client._send_async(self._prepare(ops.TWO_FACTOR_LOGIN, request_options, body=body))
+    ) -> TwoFactorLoginApiResponse:
+        call = self._prepare(ops.TWO_FACTOR_LOGIN, request_options, body=body)
+        return cast(TwoFactorLoginApiResponse, await self._client._send_async(call))
 
     async def send_two_factor_code_for_enable_disable(
         self, body: SendBody, *, request_options: RequestOptions | None = None
@@ -436,14 +441,14 @@ class AsyncTwoFactorController(_Calls):
 
     async def enable_two_factor(
         self, user_id: UserId, body: EnableBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorResponse]:
+    ) -> ApiResponse[TwoFactorResponse | None]:
         return await self._client._send_async(
             self._for_user(ops.ENABLE_TWO_FACTOR, user_id, request_options, body=body)
         )
 
     async def enable_two_factor_using_jwt(
         self, encoded_jwt: str, body: EnableBody, *, request_options: RequestOptions | None = None
-    ) -> ApiResponse[TwoFactorResponse]:
+    ) -> ApiResponse[TwoFactorResponse | None]:
         call = self._prepare(ops.ENABLE_TWO_FACTOR_USING_JWT, request_options, body=body, jwt=encoded_jwt)
         return await self._client._send_async(call)
 
@@ -518,10 +523,14 @@ class LoginController(_Calls):
         or the tenant, says so). ``body`` is a ``LoginRequest`` or a dict: ``loginId``,
         ``password``, ``applicationId``, optionally ``twoFactorTrustId`` (a trust from an earlier
         ``two_factor_login`` with ``trustComputer``: it skips the challenge), ``loginIdTypes``,
-        ``noJWT``, ``eventInfo``. ``response.two_factor_required`` is True on 242: complete the
-        login with ``two_factor_login`` using ``result.two_factor_id`` and one of ``result.methods``
-        (``result`` is then a ``LoginTwoFactorRequiredResponse``). Otherwise ``result`` is what
-        ``two_factor_login`` gives for 200, 202, 203, 212 or 213. Raises BadRequestError (400),
+        ``noJWT``, ``eventInfo``. ``response.two_factor_required`` is True on 242 (a
+        ``TwoFactorChallengeApiResponse``): complete the login with ``two_factor_login`` using
+        ``result.two_factor_id`` and one of ``result.methods``. Otherwise the answer is what
+        ``two_factor_login`` gives for 200, 202, 203, 212 or 213. Testing the flags narrows
+        ``result`` for a type checker: under ``if response.two_factor_required:`` it is a
+        ``LoginTwoFactorRequiredResponse``, under ``elif response.password_change_required:`` a
+        ``LoginChangePasswordResponse``, and otherwise a ``LoginResponse`` with its ``user``.
+        Raises BadRequestError (400),
         AuthenticationError (401), NotFoundError (404: no such user, or a wrong password),
         LoginPreventedError (409), UserExpiredError (410), ApiError (423: user locked), ServerError
         (500, 503, 504).

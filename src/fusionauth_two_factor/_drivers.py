@@ -19,7 +19,6 @@ from ._deadline import deadline
 from ._exchange import Answer, Attempt, ClientClosed, DeadlineReached, Exchange, Outcome, RefusedBody, ResultT
 from ._response import ApiResponse
 
-
 _CANCEL_GRACE = 0.5  # seconds; aiohttp reports its own read timeout up to ~0.2 s late
 
 

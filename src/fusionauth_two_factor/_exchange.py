@@ -192,10 +192,14 @@ def _parse(operation: Operation[Any], answer: Answer) -> tuple[object, str | Non
 
 def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiResponse[ResultT]:
     operation = call.operation
-    result: ResultT | None = None
+    result: Any = None
     if operation.result_type is not None:
         parsed, failure = _parse(operation, answer)
-        if failure is not None:
+        if isinstance(parsed, operation.result_type):
+            result = parsed
+        elif failure is not None or answer.content or not operation.body_optional:
+            # The typed result promised for this call cannot be given: a missing body, one not of
+            # the documented shape, or a 2xx FusionAuth does not document here.
             raise ResponseParseError(
                 operation=operation.name,
                 method=call.request.method,
@@ -203,12 +207,11 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
                 status_code=answer.status_code,
                 headers=answer.headers,
                 body=answer.text,
-                reason=failure,
+                reason=failure or ("no body" if not answer.content else "not an answer FusionAuth documents here"),
                 retries=retries,
             )
-        if isinstance(parsed, operation.result_type):
-            result = parsed
-    return operation.response_class(
+    response_class = operation.response_classes.get(answer.status_code, operation.response_class)
+    return response_class(
         status_code=answer.status_code,
         headers=answer.headers,
         content=answer.content,

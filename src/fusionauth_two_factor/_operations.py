@@ -16,8 +16,8 @@ pinned, and tests cover every operation through these functions.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from fusionauth_two_factor_generated.api.two_factor import (
@@ -59,7 +59,7 @@ from fusionauth_two_factor_generated.models import (
     TwoFactorUpdateRequest,
 )
 
-from ._response import ApiResponse, LoginApiResponse, LoginResult, TwoFactorLoginResult, TwoFactorStatusApiResponse
+from ._response import LOGIN_RESPONSE_CLASSES, ApiResponse, LoggedInApiResponse, TwoFactorStatusApiResponse
 
 ResultT = TypeVar("ResultT")
 
@@ -96,6 +96,11 @@ class Operation(Generic[ResultT]):
     result_type: type[ResultT] | tuple[type[Any], ...] | None  # None: no body; a tuple: a model per status
     body_type: type[Any] | None = None
     response_class: type[ApiResponse[Any]] = ApiResponse
+    # Statuses whose answer has a class of its own (a login's 203 and 242).
+    response_classes: Mapping[int, type[ApiResponse[Any]]] = field(default_factory=dict)
+    # True where FusionAuth documents a success that may come without its body (enabling a method
+    # after the first answers 200 with none): `result` is then None.
+    body_optional: bool = False
     spec_operation_id: str | None = None
     deprecation: str | None = None  # what to use instead, when FusionAuth deprecates the method
 
@@ -129,7 +134,7 @@ START_TWO_FACTOR_LOGIN = Operation[TwoFactorStartResponse](
     body_type=TwoFactorStartRequest,
 )
 
-TWO_FACTOR_LOGIN = Operation[TwoFactorLoginResult](
+TWO_FACTOR_LOGIN = Operation[LoginResponse | LoginChangePasswordResponse](
     name="twoFactorLogin",
     method="POST",
     path_template="/api/two-factor/login",
@@ -139,6 +144,8 @@ TWO_FACTOR_LOGIN = Operation[TwoFactorLoginResult](
     parse_response=two_factor_login._parse_response,
     result_type=(LoginResponse, LoginChangePasswordResponse),
     body_type=TwoFactorLoginRequest,
+    response_class=LoggedInApiResponse,
+    response_classes=LOGIN_RESPONSE_CLASSES,
 )
 
 SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE = Operation[None](
@@ -214,7 +221,7 @@ GENERATE_TWO_FACTOR_SECRET = Operation[SecretResponse](
     result_type=SecretResponse,
 )
 
-LOGIN = Operation[LoginResult](
+LOGIN = Operation[LoginResponse | LoginChangePasswordResponse | LoginTwoFactorRequiredResponse](
     name="login",
     method="POST",
     path_template="/api/login",
@@ -224,10 +231,11 @@ LOGIN = Operation[LoginResult](
     parse_response=login._parse_response,
     result_type=(LoginResponse, LoginChangePasswordResponse, LoginTwoFactorRequiredResponse),
     body_type=LoginRequest,
-    response_class=LoginApiResponse,
+    response_class=LoggedInApiResponse,
+    response_classes=LOGIN_RESPONSE_CLASSES,
 )
 
-ENABLE_TWO_FACTOR = Operation[TwoFactorResponse](
+ENABLE_TWO_FACTOR = Operation[TwoFactorResponse | None](
     name="enableTwoFactor",
     method="POST",
     path_template="/api/user/two-factor/{userId}",
@@ -237,9 +245,10 @@ ENABLE_TWO_FACTOR = Operation[TwoFactorResponse](
     parse_response=enable_two_factor._parse_response,
     result_type=TwoFactorResponse,
     body_type=TwoFactorRequest,
+    body_optional=True,  # only the user's first method answers with recovery codes
 )
 
-ENABLE_TWO_FACTOR_USING_JWT = Operation[TwoFactorResponse](
+ENABLE_TWO_FACTOR_USING_JWT = Operation[TwoFactorResponse | None](
     name="enableTwoFactorUsingJWT",
     method="POST",
     path_template="/api/user/two-factor",
@@ -249,6 +258,7 @@ ENABLE_TWO_FACTOR_USING_JWT = Operation[TwoFactorResponse](
     parse_response=enable_two_factor_using_jwt._parse_response,
     result_type=TwoFactorResponse,
     body_type=TwoFactorRequest,
+    body_optional=True,  # only the user's first method answers with recovery codes
 )
 
 UPDATE_TWO_FACTOR = Operation[None](

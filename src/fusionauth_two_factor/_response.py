@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import httpx2
 from fusionauth_two_factor_generated.models import (
@@ -16,26 +16,22 @@ from ._constants import STATUS_TWO_FACTOR_REQUIRED
 
 ResultT = TypeVar("ResultT")
 
-# The spec gives two statuses of a login their own models, so that what FusionAuth always sends there
-# is typed as present: 203 (changePasswordId, changePasswordReason) and 242 (twoFactorId). The other
-# successes are a LoginResponse, with its user.
-TwoFactorLoginResult = LoginResponse | LoginChangePasswordResponse
-LoginResult = LoginResponse | LoginChangePasswordResponse | LoginTwoFactorRequiredResponse
-
 
 class ApiResponse(Generic[ResultT]):
     """A 2xx answer: the integer status code, the headers and the parsed body.
 
     ``result`` is the generated model the spec declares for this status code (its ``to_dict()``
-    gives back the JSON FusionAuth sent, unknown fields included), or None when the success has
-    no body (the two sends) or the status code is one FusionAuth does not document.
+    gives back the JSON FusionAuth sent, unknown fields included); it is typed exactly: None only
+    for the operations whose success has no body (the sends, disabling, renaming) and where
+    FusionAuth documents a success without one (enabling a method after the first). A success
+    that lacks its documented body raises ``ResponseParseError`` instead.
     ``retries`` counts the attempts that were retried before this answer.
     """
 
     __slots__ = ("content", "headers", "result", "retries", "status_code")
 
     def __init__(
-        self, *, status_code: int, headers: httpx2.Headers, content: bytes, result: ResultT | None, retries: int
+        self, *, status_code: int, headers: httpx2.Headers, content: bytes, result: ResultT, retries: int
     ) -> None:
         self.status_code = status_code
         self.headers = headers
@@ -48,32 +44,81 @@ class ApiResponse(Generic[ResultT]):
         return f"{type(self).__name__}(status_code={self.status_code}, result={self.result!r}, retries={self.retries})"
 
 
-class _SaysWhetherASecondFactorIsRequired(ApiResponse[ResultT]):
+class TwoFactorStatusApiResponse(ApiResponse[TwoFactorStatusResponse]):
+    """The answer of ``retrieve_two_factor_status`` and ``retrieve_two_factor_status_with_request``."""
+
     __slots__ = ()
 
     @property
     def two_factor_required(self) -> bool:
-        """True when FusionAuth answered 242: a second factor is (or will be) asked for."""
+        """True on 242: the next login (or the step-up) will ask for a second factor.
+
+        False on 200: no MFA, or the trust given is still valid.
+        """
         return self.status_code == STATUS_TWO_FACTOR_REQUIRED
 
 
-class TwoFactorStatusApiResponse(_SaysWhetherASecondFactorIsRequired[TwoFactorStatusResponse]):
-    """The answer of ``retrieve_two_factor_status`` and ``retrieve_two_factor_status_with_request``.
+# A login answers in one of three shapes. Each has its own class whose two flags are literal
+# types, so that `if response.two_factor_required:` narrows `response.result` to the model of
+# that shape for a type checker, without an isinstance.
 
-    ``two_factor_required`` is True on 242 (the next login, or the step-up, will ask for a second
-    factor) and False on 200 (no MFA, or the trust given is still valid).
+
+class LoggedInApiResponse(ApiResponse[LoginResponse]):
+    """A login that succeeded (200, 202, 212 or 213): ``result`` is a ``LoginResponse`` with the user."""
+
+    __slots__ = ()
+
+    @property
+    def two_factor_required(self) -> Literal[False]:
+        return False
+
+    @property
+    def password_change_required(self) -> Literal[False]:
+        return False
+
+
+class PasswordChangeApiResponse(ApiResponse[LoginChangePasswordResponse]):
+    """203: the user was authenticated but must change their password first.
+
+    ``result.change_password_id`` goes to FusionAuth's Change Password API;
+    ``result.change_password_reason`` says why.
     """
 
     __slots__ = ()
 
+    @property
+    def two_factor_required(self) -> Literal[False]:
+        return False
 
-class LoginApiResponse(_SaysWhetherASecondFactorIsRequired[LoginResult]):
-    """The answer of ``login``.
+    @property
+    def password_change_required(self) -> Literal[True]:
+        return True
 
-    ``two_factor_required`` is True on 242: the password was right and the user must now give a
-    second factor; ``result`` is then a ``LoginTwoFactorRequiredResponse``, whose ``two_factor_id``
-    and ``methods`` say how (complete it with ``two_factor_login``). On 200 and the other successes
-    the user is logged in.
+
+class TwoFactorChallengeApiResponse(ApiResponse[LoginTwoFactorRequiredResponse]):
+    """242 from ``login``: the password was right, and a second factor is now required.
+
+    ``result.two_factor_id`` and ``result.methods`` say how; complete it with ``two_factor_login``.
     """
 
     __slots__ = ()
+
+    @property
+    def two_factor_required(self) -> Literal[True]:
+        return True
+
+    @property
+    def password_change_required(self) -> Literal[False]:
+        return False
+
+
+LoginApiResponse = TwoFactorChallengeApiResponse | PasswordChangeApiResponse | LoggedInApiResponse
+"""What ``login`` returns: test ``two_factor_required``, then ``password_change_required``."""
+
+TwoFactorLoginApiResponse = PasswordChangeApiResponse | LoggedInApiResponse
+"""What ``two_factor_login`` returns: test ``password_change_required``."""
+
+LOGIN_RESPONSE_CLASSES: dict[int, type[ApiResponse[Any]]] = {
+    203: PasswordChangeApiResponse,
+    STATUS_TWO_FACTOR_REQUIRED: TwoFactorChallengeApiResponse,
+}
