@@ -16,7 +16,13 @@ from typing import Any, TypeVar
 import httpx2
 from fusionauth_two_factor_generated.types import Unset
 
-from fusionauth_two_factor import AsyncTwoFactorController, Client, TwoFactorController
+from fusionauth_two_factor import (
+    AsyncLoginController,
+    AsyncTwoFactorController,
+    Client,
+    LoginController,
+    TwoFactorController,
+)
 
 T = TypeVar("T")
 
@@ -98,6 +104,12 @@ class Api:
         if self.mode == "sync":
             return getattr(self.sync, method)(*args, **kwargs)
         return asyncio.run(getattr(self.async_, method)(*args, **kwargs))
+
+    def login(self, *args: Any, **kwargs: Any) -> Any:
+        """The password login, through LoginController or AsyncLoginController."""
+        if self.mode == "sync":
+            return LoginController(self.client).login(*args, **kwargs)
+        return asyncio.run(AsyncLoginController(self.client).login(*args, **kwargs))
 
 
 def make_client(server: FakeFusionAuth, **settings: Any) -> Client:
