@@ -450,3 +450,21 @@ def test_a_status_with_an_absurd_retry_after_does_not_wait(path: str, serve: Cal
     assert time.monotonic() - started < 2
     assert caught.value.retry_after == 3600.0
     assert len(server.heads) == 1
+
+
+def test_a_post_without_a_body_carries_no_content_type(path: str, serve: Callable[[Script], RawServer]) -> None:
+    codes = b'{"recoveryCodes": ["B7K2M-Q9XWP"]}'
+    server = serve(send(head(200, Content_Length=len(codes)) + codes))
+    client = Client(server.url, api_key=API_KEY)
+    if path == "sync":
+        with client:
+            TwoFactorController(client).generate_two_factor_recovery_codes(USER_ID)
+    else:
+
+        async def run() -> None:
+            async with client:
+                await AsyncTwoFactorController(client).generate_two_factor_recovery_codes(USER_ID)
+
+        asyncio.run(run())
+    assert server.heads[0].startswith(b"POST /api/user/two-factor/recovery-code/")
+    assert b"content-type" not in server.heads[0].lower()

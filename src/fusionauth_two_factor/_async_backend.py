@@ -35,6 +35,7 @@ import httpx2
 
 # httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
 DEFAULT_LIMITS = httpx2.Limits(max_connections=100, max_keepalive_connections=20)
+_SKIPPED = ("Accept-Encoding", "Content-Type")
 ErrorClasses = list[tuple[type[BaseException], type[httpx2.TransportError]]]
 AsyncSend = Callable[[httpx2.Request], Awaitable[httpx2.Response]]
 
@@ -130,8 +131,9 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
             timeout=self._client_timeout(request.extensions.get("timeout", {})),
             allow_redirects=False,  # httpx2 decides, and the Client never follows redirects
             auto_decompress=False,  # httpx2 decodes (bounded), as with its own transport
-            # No Accept-Encoding the caller did not ask for: httpx2's own transport sends none either.
-            skip_auto_headers=("Accept-Encoding",),
+            # No header the request does not carry: httpx2's own transport adds no Accept-Encoding, and
+            # no Content-Type to a POST without a body (aiohttp would say application/octet-stream).
+            skip_auto_headers=_SKIPPED if "content-type" not in request.headers else _SKIPPED[:1],
         )
         with _translating(self._errors):
             answer = await context.__aenter__()
