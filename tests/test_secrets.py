@@ -21,7 +21,7 @@ from support import (
 )
 
 from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
-from fusionauth_two_factor.models import LoginResponse, SecretResponse, TwoFactorLoginRequest
+from fusionauth_two_factor.models import Errors, LoginResponse, SecretResponse, TwoFactorLoginRequest
 
 # A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
 ALWAYS_SENT = fixture_json("always_sent_fields.json")
@@ -125,3 +125,22 @@ def test_the_package_logger_is_silent_by_default(api: Api, server: FakeFusionAut
     api.call("generate_two_factor_secret_using_jwt", JWT)
     captured = capsys.readouterr()
     assert captured.out == captured.err == ""
+
+
+def test_fusionauth_error_codes_and_field_paths_stay_visible_in_reprs() -> None:
+    errors = Errors.from_dict(
+        {
+            "fieldErrors": {"code": [{"code": "[blank]code", "message": "You must specify the [code] property."}]},
+            "generalErrors": [
+                {
+                    "code": "[TenantIdRequired]",
+                    "message": "A tenant id is required.",
+                    "data": {"refreshToken": "r-secret"},
+                }
+            ],
+        }
+    )
+    shown = repr(errors)
+    assert "{'code': [Error(code='[blank]code', message='You must specify the [code] property.'" in shown
+    assert "Error(code='[TenantIdRequired]'" in shown
+    assert "r-secret" not in shown  # a free-form map inside an error is still redacted

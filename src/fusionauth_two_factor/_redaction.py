@@ -99,6 +99,23 @@ def _redacted_repr(self: Any) -> str:
     return f"{type(self).__name__}({', '.join(parts)})"
 
 
+def _error_repr(self: Any) -> str:
+    # In FusionAuth's Errors body, `code` is an error code (`[blank]loginId`) and the keys of
+    # `fieldErrors` are field paths: what a reader of the error needs, and no secret. Everything
+    # else (an Error's free-form `data`, unknown fields) is redacted like any other map.
+    keys_are_paths = type(self).__name__ == "ErrorsFieldErrors"
+    parts = [
+        f"{field.name}={value if keys_are_paths or field.name == 'code' else _redacted_value(value)!r}"
+        for field in attrs.fields(type(self))
+        if not isinstance(value := getattr(self, field.name), Unset)
+    ]
+    return f"{type(self).__name__}({', '.join(parts)})"
+
+
+# The models of an error body, whose fields are printed as they are (see _error_repr).
+_ERROR_MODELS = frozenset({"Error", "Errors", "ErrorsFieldErrors"})
+
+
 _ID_IN_PATH = re.compile(r"""(/api/two-factor/(?:send|status)/)[^/?#\s'"]+""")
 # The query-string form of disabling a method carries its one-time (or recovery) code.
 _CODE_IN_QUERY = re.compile(r"([?&]code=)[^&#\s'\"]*")
@@ -172,7 +189,7 @@ def install_redacted_reprs() -> None:
     for name in generated_models.__all__:
         model = getattr(generated_models, name)
         if attrs.has(model):
-            model.__repr__ = _redacted_repr  # type: ignore[method-assign]
+            model.__repr__ = _error_repr if name in _ERROR_MODELS else _redacted_repr  # type: ignore[method-assign]
 
 
 def install_httpx_log_filter() -> None:
