@@ -15,6 +15,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import attrs
 import httpx2
 from fusionauth_two_factor_generated.client import Client as GeneratedClient
 
@@ -32,6 +33,7 @@ from ._operations import Operation
 from ._response import ApiResponse
 from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
 from ._transport import PreparedCall
+from ._validation import check_types
 
 logger = logging.getLogger("fusionauth_two_factor")
 
@@ -185,7 +187,12 @@ def _parse(operation: Operation[Any], answer: Answer) -> tuple[object, str | Non
         return None, None
     response = httpx2.Response(answer.status_code, content=answer.content)  # decoded already: no headers
     try:
-        return operation.parse_response(client=_PARSING_CLIENT, response=response), None
+        parsed = operation.parse_response(client=_PARSING_CLIENT, response=response)
+        if attrs.has(type(parsed)):
+            # The generated from_dict casts without checking: `"recoveryCodes": "X"` would be a str
+            # where the result's type says list[str].
+            check_types(parsed, f"{operation.name} response")
+        return parsed, None
     except _PARSE_FAILURES as failure:
         return None, type(failure).__name__
 

@@ -120,7 +120,7 @@ def request_body(body: object, model: type[ModelT], operation: str) -> ModelT:
         _reject_python_names(body, operation)
     if not isinstance(body, model):
         raise TypeError(f"{operation}: the body must be a {model.__name__} or a dict, not {type(body).__name__}")
-    _check_types(body, f"{operation} body")
+    check_types(body, f"{operation} body")
     _require_one_of(body, operation)
     return body
 
@@ -182,7 +182,7 @@ def _check_for(hint: Any) -> Check:
     return lambda value: isinstance(value, hint)
 
 
-def _check_types(model: Any, where: str) -> None:
+def check_types(model: Any, where: str) -> None:
     for name, check in _field_checks(model.__class__):
         value = getattr(model, name)
         if value is UNSET:
@@ -192,6 +192,6 @@ def _check_types(model: Any, where: str) -> None:
         if isinstance(value, list):
             for index, item in enumerate(value):
                 if attrs.has(type(item)):
-                    _check_types(item, f"{where}.{name}[{index}]")
+                    check_types(item, f"{where}.{name}[{index}]")
         elif attrs.has(type(value)):
-            _check_types(value, f"{where}.{name}")
+            check_types(value, f"{where}.{name}")
