@@ -284,7 +284,7 @@ def two_tenant_seed(*, tenant_a_requires_key: bool) -> Seed:
 
 async def login_in_process(seed: Seed, body: Mapping[str, object], **headers: str) -> httpx2.Response:
     transport = httpx2.ASGITransport(app=create_app(EmulatorState(seed, FakeClock())))
-    async with httpx2.AsyncClient(transport=transport, base_url="http://emulator") as client:
+    async with httpx2.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         return await client.post("/api/login", json=body, headers=headers)
 
 

@@ -138,7 +138,7 @@ async def test_asgi_transport_in_process() -> None:
     clock = FakeClock()
     state = EmulatorState(clock=clock)
     transport = httpx2.ASGITransport(app=create_app(state))
-    async with httpx2.AsyncClient(transport=transport, base_url="http://emulator") as client:
+    async with httpx2.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
         headers = {"Authorization": state.api_key}
         started = await client.post("/api/two-factor/start", json={"loginId": "jared"}, headers=headers)
         two_factor_id = started.json()["twoFactorId"]

@@ -35,6 +35,9 @@ Authentication: an API key is the raw ``Authorization`` value; a JWT is ``Author
 ``Authorization`` header completely. ``X-FusionAuth-TenantId`` naming no seeded tenant is answered 400
 ``[InvalidTenantId]`` (after authentication); a tenant-pinned API key used with a different tenant header is 401.
 
+Every route answers an empty 400 to a ``Host`` that names neither a loopback address, ``localhost`` nor the bind
+address (DNS rebinding), and an empty 413 to a body over 1 MiB: ``guard.py``.
+
 Emulator-only routes (no authentication, never part of FusionAuth; bind to 127.0.0.1)::
 
     GET    /_emulator/outbox[?twoFactorId=&userId=&destination=&method=&purpose=]  -> {"messages": [...]}
@@ -44,7 +47,8 @@ Emulator-only routes (no authentication, never part of FusionAuth; bind to 127.0
     GET    /_emulator/totp/{user}[?methodId=]  -> {"code": current authenticator code, "instant": ms}
     POST   /_emulator/jwt   {"userId", "applicationId"?, "ttlSeconds"?}  -> {"token": access token}
     GET    /_emulator/clock                 -> {"now": ms, "fake": bool}
-    POST   /_emulator/clock/advance {"seconds": n}  -> {"now": ms}  (400 unless the clock is a FakeClock)
+    POST   /_emulator/clock/advance {"seconds": n}  -> {"now": ms}  (400 unless the clock is a FakeClock, or for n
+                                                                     outside 0 .. ten years)
     POST   /_emulator/reset                 -> reload the seed, forget challenges, trusts and the outbox
 """
 
@@ -57,6 +61,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -64,6 +69,7 @@ from starlette.routing import Route
 from .body import Body, parse_body
 from .clock import FakeClock
 from .errors import ApiError
+from .guard import RequestGuard
 from .models import User
 from .state import EmulatorState
 
@@ -74,6 +80,8 @@ logger = logging.getLogger(__name__)
 JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
 TENANT_HEADER = "x-fusionauth-tenantid"
 Handler = Callable[[Request], Awaitable[Response]]
+# Ten years: longer than any lifetime the emulator enforces; beyond it an advance is a mistake (or inf).
+MAX_ADVANCE_SECONDS = 10 * 366 * 86400
 
 
 class FusionAuthJSONResponse(Response):
@@ -372,8 +380,10 @@ class _Endpoints:
         if not isinstance(clock, FakeClock):
             raise ApiError.general("ClockNotAdjustable", "Start the emulator with a FakeClock (--fake-clock).")
         seconds = (await self.body(request)).data.get("seconds")
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
-            raise ApiError.field("seconds", "invalid", "The [seconds] property must be a non-negative number.")
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or not 0 <= seconds <= MAX_ADVANCE_SECONDS:
+            raise ApiError.field(
+                "seconds", "invalid", f"The [seconds] property must be a number from 0 to {MAX_ADVANCE_SECONDS}."
+            )
         return json_response({"now": clock.advance(seconds)})
 
     async def reset(self, request: Request) -> Response:
@@ -392,10 +402,12 @@ async def _http_exception(request: Request, exc: Exception) -> Response:
     return empty(500)
 
 
-def create_app(state: EmulatorState | None = None) -> Starlette:
+def create_app(state: EmulatorState | None = None, *, bind_host: str | None = None) -> Starlette:
     """Build the ASGI app around ``state`` (a fresh default-seeded :class:`EmulatorState` when omitted).
 
-    The state is reachable afterwards as ``app.state.emulator``.
+    Only a ``Host`` naming a loopback address, ``localhost`` or ``bind_host`` (the address a server binds, when not a
+    loopback one) is served, and bodies are limited: see ``guard.py``. The state is reachable afterwards as
+    ``app.state.emulator``.
     """
     state = state if state is not None else EmulatorState()
     ep = _Endpoints(state)
@@ -428,6 +440,10 @@ def create_app(state: EmulatorState | None = None) -> Starlette:
         route("/_emulator/clock/advance", ep.clock_advance, "POST"),
         route("/_emulator/reset", ep.reset, "POST"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_exception})
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: _http_exception},
+        middleware=[Middleware(RequestGuard, bind_host=bind_host)],
+    )
     app.state.emulator = state
     return app

@@ -29,16 +29,38 @@ def is_uuid(value: str) -> bool:
     return True
 
 
+# Deeper bodies are refused before any handler walks them (FusionAuth's Jackson refuses beyond its own limit).
+MAX_JSON_DEPTH = 64
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity and -Infinity: Python's extension, not JSON
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in ``value`` (iteratively: a deep body must not exhaust the stack)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is not None:
+            deepest = max(deepest, depth)
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def parse_body(raw: bytes) -> Body:
     """Decode a request body; an empty body is an empty object."""
     if not raw.strip():
         return Body({})
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        data = json.loads(raw, parse_constant=_refuse_constant)
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise invalid_json("The body could not be parsed.") from None
     if not isinstance(data, dict):
         raise invalid_json("The body must be a JSON object.")
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise invalid_json(f"The body nests deeper than {MAX_JSON_DEPTH} levels.")
     return Body(data)
 
 

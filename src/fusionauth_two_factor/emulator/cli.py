@@ -106,7 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout.write(_banner(base_url_for(sock), seed, args.fake_clock))
     sys.stdout.flush()
     config = uvicorn.Config(
-        create_app(state), log_level=args.log_level, access_log=False, lifespan="off", server_header=False
+        create_app(state, bind_host=args.host),
+        log_level=args.log_level,
+        access_log=False,
+        lifespan="off",
+        server_header=False,
     )
     try:
         uvicorn.Server(config).run(sockets=[sock])

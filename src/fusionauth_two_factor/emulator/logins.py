@@ -190,7 +190,7 @@ class Logins(World):
             if challenge is None or user is None:
                 raise ApiError(404)
             if not self._accept_code(challenge, user, code.strip()):
-                raise ApiError(421)
+                return self._count_failure(challenge, user)
             del self._challenges[challenge.id]
             app_id = str(uuid.UUID(application_id)) if application_id else challenge.application_id
             return self._login_outcome(user, app_id, no_jwt=no_jwt, trust_computer=trust_computer, challenge=challenge)
@@ -212,13 +212,42 @@ class Logins(World):
             return True
         return enrolment.consume_recovery_code(user, code)
 
+    def _count_failure(self, challenge: Challenge, user: User) -> LoginOutcome:
+        """A wrong code: 421, until the tenant's ``failedAuthenticationConfiguration.tooManyAttempts``-th in a row.
+
+        That one ends the ``twoFactorId`` and locks the user for ``actionDuration`` (409 with the lock, which every
+        later login meets until it expires), as FusionAuth does with a failed-authentication user action configured.
+        A failure more than ``resetCountInSeconds`` after the previous one counts as the first again.
+        """
+        tenant = self.tenants[user.tenant_id]
+        now = self.clock.now_ms()
+        recent = now - challenge.last_failure_ms <= tenant.reset_count_in_seconds * 1000
+        challenge.failed_attempts = challenge.failed_attempts + 1 if recent else 1
+        challenge.last_failure_ms = now
+        if challenge.failed_attempts < tenant.too_many_attempts:
+            raise ApiError(421)
+        del self._challenges[challenge.id]
+        user.actions.append(
+            {
+                "actionId": str(uuid.uuid5(uuid.NAMESPACE_URL, f"emulator:failed-authentication:{tenant.id}")),
+                "expiry": now + tenant.lock_duration_seconds * 1000,
+                "localizedName": "Failed authentication lock",
+                "localizedReason": "Too many two-factor attempts",
+                "name": "Failed authentication lock",
+                "reason": "Too many two-factor attempts",
+            }
+        )
+        return present(self._login_blocked(user, now))
+
     @staticmethod
     def _login_blocked(user: User, now: int) -> LoginOutcome | None:
-        """410 for an expired user, 409 with the actions that prevent logging in; ``None`` when neither applies."""
+        """410 for an expired user, 409 with the unexpired actions that prevent logging in; ``None`` when neither
+        applies."""
         if user.expiry is not None and user.expiry <= now:
             return LoginOutcome(410, None)
-        if user.actions:
-            return LoginOutcome(409, {"actions": [dict(action) for action in user.actions]})
+        preventing = [dict(action) for action in user.actions if not _expired(action, now)]
+        if preventing:
+            return LoginOutcome(409, {"actions": preventing})
         return None
 
     def _login_outcome(
@@ -287,3 +316,9 @@ class Logins(World):
         trust = Trust(new_opaque_id(), user.id, application_id, now, now + ttl * 1000)
         self._trusts[trust.id] = trust
         return trust
+
+
+def _expired(action: JsonObject, now: int) -> bool:
+    """Whether a login-preventing action has run out (``expiry`` in the past; no ``expiry``: it never does)."""
+    expiry = action.get("expiry")
+    return isinstance(expiry, int) and not isinstance(expiry, bool) and expiry <= now

@@ -237,6 +237,9 @@ class Challenge:
     trust_challenge: str | None = field(default=None, repr=False)
     start_code: DeliveredCode | None = None
     delivered: DeliveredCode | None = None
+    # Wrong codes in a row (see Logins._count_failure) and the instant of the last one.
+    failed_attempts: int = 0
+    last_failure_ms: int = 0
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,12 @@ A seed is a JSON object (the default one ships as ``default_seed.json`` in this 
         "twoFactorTrustIdTimeToLiveInSeconds": 2592000,   # lifetime of a twoFactorTrustId (default 30 days)
         "trustTokenTimeToLiveInSeconds": 180,             # lifetime of a trustToken       (default 180)
         "jwtTimeToLiveInSeconds": 3600,                   # lifetime of issued access tokens (default 3600)
-        "loginConfiguration": {"requireAuthentication": true}   # /api/login without applicationId needs an API key
+        "loginConfiguration": {"requireAuthentication": true},  # /api/login without applicationId needs an API key
+        "failedAuthenticationConfiguration": {   # wrong two-factor codes per twoFactorId (FusionAuth's defaults):
+          "tooManyAttempts": 5,                  #   the 5th wrong code ends the twoFactorId and locks the user (409)
+          "resetCountInSeconds": 60,             #   a failure this long after the last one counts as the first
+          "actionDuration": 3, "actionDurationUnit": "MINUTES"   # how long the lock lasts
+        }
       }],
       "applications": [{"id": "<uuid>", "name": "Pied Piper", "tenantId": "<uuid>", "roles": ["admin", "user"],
                         "loginConfiguration": {"requireAuthentication": true}}],   # /api/login for this app
@@ -180,14 +185,17 @@ class TenantSeed:
     trust_token_ttl_seconds: int = 180
     jwt_ttl_seconds: int = 3600
     login_requires_api_key: bool = True
+    too_many_attempts: int = 5
+    reset_count_in_seconds: int = 60
+    lock_duration_seconds: int = 3 * 60
 
     @classmethod
     def from_dict(cls, data: JsonObject, where: str) -> TenantSeed:
         def ttl(key: str, default: int) -> int:
-            value = _int(data, key, where, default)
-            if value is None or value <= 0:
-                raise SeedError(f"{where}.{key}: must be a positive integer")
-            return value
+            return _positive(data, key, where, default)
+
+        failed = _obj(data.get("failedAuthenticationConfiguration") or {}, f"{where}.failedAuthenticationConfiguration")
+        failed_where = f"{where}.failedAuthenticationConfiguration"
 
         return cls(
             id=_uuid(data, "id", where),
@@ -199,7 +207,29 @@ class TenantSeed:
             trust_token_ttl_seconds=ttl("trustTokenTimeToLiveInSeconds", 180),
             jwt_ttl_seconds=ttl("jwtTimeToLiveInSeconds", 3600),
             login_requires_api_key=_requires_authentication(data, where),
+            too_many_attempts=_positive(failed, "tooManyAttempts", failed_where, 5),
+            reset_count_in_seconds=_positive(failed, "resetCountInSeconds", failed_where, 60),
+            lock_duration_seconds=_lock_duration(failed, failed_where),
         )
+
+
+def _positive(data: JsonObject, key: str, where: str, default: int) -> int:
+    value = _int(data, key, where, default)
+    if value is None or value <= 0:
+        raise SeedError(f"{where}.{key}: must be a positive integer")
+    return value
+
+
+# FusionAuth's ExpiryUnit values the emulator can turn into seconds (MONTHS and YEARS have no fixed length).
+EXPIRY_UNIT_SECONDS = {"MINUTES": 60, "HOURS": 3600, "DAYS": 86400, "WEEKS": 7 * 86400}
+
+
+def _lock_duration(failed: JsonObject, where: str) -> int:
+    """``actionDuration`` (default 3) in ``actionDurationUnit`` (default ``MINUTES``), in seconds."""
+    unit = _opt_str(failed, "actionDurationUnit", where) or "MINUTES"
+    if unit not in EXPIRY_UNIT_SECONDS:
+        raise SeedError(f"{where}.actionDurationUnit: one of {', '.join(EXPIRY_UNIT_SECONDS)}")
+    return _positive(failed, "actionDuration", where, 3) * EXPIRY_UNIT_SECONDS[unit]
 
 
 def _requires_authentication(data: JsonObject, where: str) -> bool:

@@ -81,7 +81,7 @@ class EmulatorServer:
             return self.base_url
         sock = bind_socket(self.host, self.port)
         config = uvicorn.Config(
-            create_app(self.state),
+            create_app(self.state, bind_host=self.host),
             log_level=self.log_level,
             access_log=False,
             lifespan="off",

@@ -64,12 +64,10 @@ def verify(token: str, key: bytes, *, now_ms: int) -> dict[str, Any] | None:
         return None
     claims = decoded[1]
     signing_input, _, signature_text = token.rpartition(".")
-    try:
-        signature = _b64url_decode(signature_text)
-    except ValueError:
-        return None
     expected = hmac.new(key, signing_input.encode("ascii"), hashlib.sha256).digest()
-    if not hmac.compare_digest(signature, expected):
+    # The signature's text must be exactly the canonical encoding: base64 decoding would skip junk characters,
+    # padding and unused low bits, so a token with extra characters would otherwise verify.
+    if not hmac.compare_digest(signature_text.encode("utf-8"), _b64url(expected).encode("ascii")):
         return None
     now_s = now_ms / 1000
     exp, nbf = _number(claims.get("exp")), _number(claims.get("nbf"))

@@ -133,7 +133,7 @@ class World:
         return totp_at(methods[0].key, self.clock.now_ms() if at_ms is None else at_ms)
 
     def challenge(self, two_factor_id: str) -> Challenge | None:
-        """The live record behind a ``twoFactorId`` (expired ones included until they are touched)."""
+        """The live record behind a ``twoFactorId`` (expired ones included until the next one is created)."""
         with self._lock:
             return self._challenges.get(two_factor_id)
 
@@ -291,6 +291,7 @@ class World:
 
     def _new_challenge(self, user: User, application_id: str | None, now: int, **attached: Any) -> Challenge:
         """A fresh ``twoFactorId`` for ``user``; ``attached``: the start call's state, trust challenge and code."""
+        self._purge_expired_challenges(now)
         tenant = self.tenants[user.tenant_id]
         challenge = Challenge(
             id=new_opaque_id(),
@@ -303,6 +304,11 @@ class World:
         )
         self._challenges[challenge.id] = challenge
         return challenge
+
+    def _purge_expired_challenges(self, now: int) -> None:
+        """Forget every expired ``twoFactorId``, so that logins never answered do not pile up."""
+        for expired in [key for key, challenge in self._challenges.items() if now >= challenge.expires_ms]:
+            del self._challenges[expired]
 
     def _live_challenge(self, two_factor_id: str, tenant_id: str | None) -> Challenge | None:
         challenge = self._challenges.get(two_factor_id)

@@ -1,0 +1,186 @@
+"""Hardening (issue 10, items 13-15): wrong-code attempts per twoFactorId, the Host check, bounded state and input."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx2
+import pytest
+
+from fusionauth_two_factor.emulator import EmulatorState, FakeClock, Seed, SeedError, create_app, tokens
+from fusionauth_two_factor.emulator.body import Body
+from fusionauth_two_factor.emulator.errors import ApiError
+from fusionauth_two_factor.emulator.seed import default_seed
+from fusionauth_two_factor.emulator.server import EmulatorServer
+
+from ._helpers import assert_empty, general_codes, password_login
+
+
+def richard_two_factor_id(http: httpx2.Client) -> str:
+    """A twoFactorId from Richard's password login (no start code: only his methods' codes are right)."""
+    response = password_login(http, "mfa")
+    assert response.status_code == 242
+    two_factor_id: str = response.json()["twoFactorId"]
+    return two_factor_id
+
+
+def wrong_codes(state: EmulatorState, count: int) -> list[str]:
+    """``count`` six-digit codes none of which Richard's authenticator accepts around now."""
+    now = state.clock.now_ms()
+    right = {state.totp_code("mfa", at_ms=now + step * 30_000) for step in (-1, 0, 1)}
+    return [code for code in (f"{n:06d}" for n in range(count + 3)) if code not in right][:count]
+
+
+def login_status(state: EmulatorState, two_factor_id: str, code: str) -> int:
+    try:
+        return state.login(Body({"twoFactorId": two_factor_id, "code": code}), tenant_id=None).status
+    except ApiError as error:
+        return error.status
+
+
+# ---- 13: wrong codes per twoFactorId
+
+
+def test_the_fifth_wrong_code_locks_the_user_with_a_409_and_ends_the_two_factor_id(
+    emu: EmulatorServer, http: httpx2.Client
+) -> None:
+    two_factor_id = richard_two_factor_id(http)
+    codes = wrong_codes(emu.state, 5)
+    for code in codes[:4]:
+        assert_empty(http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code}), 421)
+    locked = http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": codes[4]})
+    assert locked.status_code == 409
+    (action,) = locked.json()["actions"]
+    assert action["expiry"] == emu.clock.now_ms() + 3 * 60_000  # actionDuration 3 MINUTES, FusionAuth's default
+    right = http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": emu.totp_code("mfa")})
+    assert_empty(right, 404)  # the twoFactorId is gone: the right code comes too late
+    assert password_login(http, "mfa").status_code == 409  # the user is locked for the action's duration
+    emu.advance(3 * 60)
+    assert password_login(http, "mfa").status_code == 242
+
+
+def test_a_brute_force_of_500_codes_on_one_two_factor_id_never_logs_in(
+    emu: EmulatorServer, http: httpx2.Client
+) -> None:
+    state = emu.state
+    two_factor_id = richard_two_factor_id(http)
+    began = time.perf_counter()
+    statuses = [login_status(state, two_factor_id, code) for code in wrong_codes(state, 500)]
+    statuses.append(login_status(state, two_factor_id, state.totp_code("mfa")))
+    assert time.perf_counter() - began < 1.0
+    assert statuses[:4] == [421] * 4
+    assert statuses[4] == 409
+    assert set(statuses[5:]) == {404}
+
+
+def test_failures_older_than_reset_count_in_seconds_are_forgotten(emu: EmulatorServer, http: httpx2.Client) -> None:
+    state = emu.state
+    two_factor_id = richard_two_factor_id(http)
+    codes = wrong_codes(state, 8)
+    assert [login_status(state, two_factor_id, code) for code in codes[:4]] == [421] * 4
+    emu.advance(61)  # resetCountInSeconds 60: the next failure counts as the first again
+    assert [login_status(state, two_factor_id, code) for code in codes[4:8]] == [421] * 4
+    assert login_status(state, two_factor_id, state.totp_code("mfa")) == 200
+
+
+def test_the_limit_is_the_tenants_failed_authentication_configuration() -> None:
+    data: dict[str, Any] = {
+        "tenants": [
+            {
+                "id": "6b4a9e5f-3c1d-4f0a-9e2b-0d5c7a1e8f30",
+                "failedAuthenticationConfiguration": {
+                    "tooManyAttempts": 2,
+                    "resetCountInSeconds": 10,
+                    "actionDuration": 1,
+                    "actionDurationUnit": "HOURS",
+                },
+            }
+        ],
+        "users": [
+            {
+                "id": "00000000-0000-0000-0000-000000000001",
+                "email": "a@example.com",
+                "twoFactor": {"methods": [{"id": "AAAA", "method": "email", "email": "a@example.com"}]},
+            }
+        ],
+    }
+    tenant = Seed.from_dict(data).tenant
+    assert (tenant.too_many_attempts, tenant.reset_count_in_seconds, tenant.lock_duration_seconds) == (2, 10, 3600)
+    state = EmulatorState(Seed.from_dict(data), FakeClock())
+    two_factor_id = state.start(Body({"loginId": "a@example.com"}), tenant_id=None)["twoFactorId"]
+    assert [login_status(state, two_factor_id, "x") for _ in range(3)] == [421, 409, 404]
+    defaults = default_seed().tenant
+    assert (defaults.too_many_attempts, defaults.reset_count_in_seconds, defaults.lock_duration_seconds) == (5, 60, 180)
+    data["tenants"][0]["failedAuthenticationConfiguration"] = {"tooManyAttempts": 0}
+    with pytest.raises(SeedError, match="tooManyAttempts"):
+        Seed.from_dict(data)
+    data["tenants"][0]["failedAuthenticationConfiguration"] = {"actionDurationUnit": "FORTNIGHTS"}
+    with pytest.raises(SeedError, match="actionDurationUnit"):
+        Seed.from_dict(data)
+
+
+# ---- 14: the Host header
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:9011", "127.0.0.1.nip.io", "localhost.evil.example"])
+@pytest.mark.parametrize("path", ["/_emulator/info", "/api/two-factor/status"])
+def test_a_foreign_host_is_an_empty_400(emu: EmulatorServer, http: httpx2.Client, host: str, path: str) -> None:
+    response = http.get(path, headers={"Host": host, "Authorization": emu.api_key})
+    assert_empty(response, 400)
+
+
+@pytest.mark.parametrize("host", ["localhost", "LOCALHOST:9011", "127.0.0.1", "127.1.2.3:80", "[::1]", "[::1]:9011"])
+def test_loopback_hosts_are_served(http: httpx2.Client, host: str) -> None:
+    assert http.get("/_emulator/info", headers={"Host": host}).status_code == 200
+
+
+async def test_a_non_loopback_bind_also_accepts_its_own_address() -> None:
+    app = create_app(EmulatorState(clock=FakeClock()), bind_host="192.0.2.10")
+    transport = httpx2.ASGITransport(app=app)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://192.0.2.10:9011") as client:
+        assert (await client.get("/_emulator/clock")).status_code == 200
+        assert (await client.get("/_emulator/clock", headers={"Host": "192.0.2.11"})).status_code == 400
+
+
+# ---- 15: bounded state and input
+
+
+def test_expired_two_factor_ids_are_purged(emu: EmulatorServer, http: httpx2.Client) -> None:
+    first = richard_two_factor_id(http)
+    emu.advance(301)
+    richard_two_factor_id(http)
+    assert emu.state.challenge(first) is None
+
+
+def test_a_body_over_the_limit_is_an_empty_413(http: httpx2.Client) -> None:
+    big = b'{"twoFactorId": "x", "code": "' + b"1" * (1024 * 1024) + b'"}'
+    assert_empty(http.post("/api/two-factor/login", content=big, headers={"Content-Type": "application/json"}), 413)
+
+    def chunks() -> Any:  # no Content-Length: the limit holds while reading
+        for _ in range(17):
+            yield b" " * 65536
+
+    assert_empty(http.post("/api/two-factor/login", content=chunks()), 413)
+
+
+@pytest.mark.parametrize("raw", [b"[" * 100_000, b'{"state":' * 5000, b'{"code": NaN}', b'{"seconds": Infinity}'])
+def test_deep_or_non_standard_json_is_invalid_json(http: httpx2.Client, raw: bytes) -> None:
+    response = http.post("/api/two-factor/login", content=raw, headers={"Content-Type": "application/json"})
+    assert general_codes(response) == ["[invalidJSON]"]
+
+
+@pytest.mark.parametrize("seconds", ["1e309", "-1", "1e300", str(10 * 366 * 86400 + 1)])
+def test_clock_advance_refuses_absurd_values(emu: EmulatorServer, http: httpx2.Client, seconds: str) -> None:
+    before = emu.clock.now_ms()
+    response = http.post("/_emulator/clock/advance", content=b'{"seconds": ' + seconds.encode() + b"}")
+    assert response.status_code == 400
+    assert emu.clock.now_ms() == before
+
+
+@pytest.mark.parametrize("tail", ["=", "!", "A"])
+def test_a_jwt_whose_signature_has_extra_characters_is_rejected(emu: EmulatorServer, tail: str) -> None:
+    token = emu.mint_jwt("mfa")
+    assert emu.state.jwt_user(token) is not None
+    assert emu.state.jwt_user(token + tail) is None
+    assert tokens.verify(token + tail, emu.state.signing_key, now_ms=emu.clock.now_ms()) is None
