@@ -57,7 +57,10 @@ def test_the_fifth_wrong_code_locks_the_user_with_a_409_and_ends_the_two_factor_
     assert_empty(right, 404)  # the twoFactorId is gone: the right code comes too late
     assert password_login(http, "mfa").status_code == 409  # the user is locked for the action's duration
     emu.advance(3 * 60)
-    assert password_login(http, "mfa").status_code == 242
+    again = richard_two_factor_id(http)  # the lock has expired
+    statuses = [login_status(emu.state, again, code) for code in wrong_codes(emu.state, 5)]
+    assert statuses == [421, 421, 421, 421, 409]
+    assert len(emu.user("mfa").actions) == 1  # the expired lock was dropped, not kept beside the new one
 
 
 def test_a_brute_force_of_500_codes_on_one_two_factor_id_never_logs_in(

@@ -2,6 +2,26 @@
 
 Both logins end in one place, :meth:`Logins._login_outcome` (410, 409, 203, then 212 / 213 / 202 / 200 with tokens
 and the user), so a password login that needs no second factor answers exactly as a completed two-factor login.
+
+Wrong codes are limited per ``twoFactorId`` (:meth:`Logins._count_failure`) by the tenant's
+``failedAuthenticationConfiguration``, with FusionAuth's field names and defaults. Where that comes from:
+
+- the Tenant API (``apis/tenants/_tenant-request-body.mdx`` in FusionAuth/fusionauth-site):
+  ``tooManyAttempts`` (default 5) is "the number of failed attempts considered to be too many", after which the
+  configured ``userActionId`` is applied for ``actionDuration`` (default 3) ``actionDurationUnit``;
+  ``resetCountInSeconds`` (default 60): a failure that long after the last one counts as the first again. The
+  ``multiFactorConfiguration`` fields (authenticator, email, sms, voice, loginPolicy) set no attempt limit;
+- "Setting Up User Account Lockout" (``lifecycle/authenticate-users/setting-up-user-account-lockout.mdx``): once the
+  fifth attempt fails the account is locked and every login path answers a 4xx until the lock expires;
+- the Complete Multi-Factor Authentication API (``apis/login/complete-mfa.mdx``): 409 "the user is currently in an
+  action that has prevented login" with the actions, 404 "the ``twoFactorId`` was invalid or expired", 421 a wrong
+  code;
+- FusionAuth's hosted pages answer a 409 of ``/api/two-factor/login`` with
+  ``[LoginPreventedExceptionTooManyTwoFactorAttempts]`` ("You have exceeded the number of allowed attempts. Your
+  account has been locked.", ``theme/messages.properties`` in FusionAuth/fusionauth-localization).
+
+FusionAuth locks only when the tenant names a ``userActionId``; the emulator always behaves as if it did (a lock
+action it describes itself), so a brute force on one ``twoFactorId`` ends after ``tooManyAttempts`` codes.
 """
 
 from __future__ import annotations
@@ -227,6 +247,7 @@ class Logins(World):
         if challenge.failed_attempts < tenant.too_many_attempts:
             raise ApiError(421)
         del self._challenges[challenge.id]
+        user.actions[:] = [action for action in user.actions if not _expired(action, now)]
         user.actions.append(
             {
                 "actionId": str(uuid.uuid5(uuid.NAMESPACE_URL, f"emulator:failed-authentication:{tenant.id}")),
