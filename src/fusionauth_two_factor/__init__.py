@@ -1,12 +1,20 @@
 """A typed, async-capable client for FusionAuth's two-factor (MFA) API.
 
-from fusionauth_two_factor import Client, TwoFactorController
+Does a user's next login ask for a second factor? This runs as it is against the emulator
+(``fusionauth-two-factor-emulator --port 9011``); name your FusionAuth and its API key instead::
 
-with Client(base_url="https://auth.example.com", api_key="...") as client:
-    status = TwoFactorController(client).retrieve_two_factor_status(trust_id, user_id=user_id)
-    if status.two_factor_required: ...
+    from fusionauth_two_factor import Client, TwoFactorController
+
+    with Client("http://127.0.0.1:9011", api_key="emulator-api-key-4Xk9qLr2TzV7mB3nH8wJ5cF1") as client:
+        status = TwoFactorController(client).retrieve_two_factor_status(
+            None, user_id="00000000-0000-0000-0000-000000000001"
+        )
+        print("a second factor is due" if status.two_factor_required else "the password is enough")
+
+README.md has every call and the journeys from enrolment to recovery.
 """
 
+from . import _redaction
 from ._client import Client
 from ._constants import __version__
 from ._controllers import AsyncLoginController, AsyncTwoFactorController, LoginController, TwoFactorController
@@ -29,7 +37,6 @@ from ._errors import (
     UserExpiredError,
     error_codes,
 )
-from ._redaction import install_httpx_log_filter, install_redacted_reprs
 from ._response import (
     ApiResponse,
     LoggedInApiResponse,
@@ -41,8 +48,9 @@ from ._response import (
 )
 from ._transport import RequestOptions
 
-install_redacted_reprs()
-install_httpx_log_filter()
+# On import, for everyone: no public switch, so that redaction cannot be left off by mistake.
+_redaction.install_redacted_reprs()
+_redaction.install_httpx_log_filter()
 
 __all__ = [
     "APIConnectionError",

@@ -3,14 +3,20 @@
 Enrolling an authenticator app (Google Authenticator, Authy, 1Password, ...) takes three steps:
 generate a secret (`generate_two_factor_secret` / `..._using_jwt`), show it to the user as a QR
 code, then enable the method with the first code their app shows (`enable_two_factor`). This
-module is the middle step::
+module is the middle step (this runs as it is against ``fusionauth-two-factor-emulator --port 9011``)::
 
+    from fusionauth_two_factor import Client, TwoFactorController
     from fusionauth_two_factor.enrolment import authenticator_uri, qr_svg, qr_terminal
 
-    secret = two_factor.generate_two_factor_secret_using_jwt(jwt)
-    uri = authenticator_uri(secret, issuer="Example", account_name="alice@example.com")
-    svg = qr_svg(uri)           # embed in a web page
-    print(qr_terminal(uri))     # or show it in a terminal
+    monica = "00000000-0000-0000-0000-000000000007"
+    with Client("http://127.0.0.1:9011", api_key="emulator-api-key-4Xk9qLr2TzV7mB3nH8wJ5cF1") as client:
+        two_factor = TwoFactorController(client)
+        secret = two_factor.generate_two_factor_secret()  # or ..._using_jwt(jwt) with the user's own JWT
+        uri = authenticator_uri(secret, issuer="Pied Piper", account_name="monica@piedpiper.com")
+        svg = qr_svg(uri)  # embed in a web page
+        print(qr_terminal(uri))  # or show it in a terminal
+        code = input("Code shown by your authenticator app: ")
+        two_factor.enable_two_factor(monica, {"method": "authenticator", "secret": secret.result.secret, "code": code})
 
 `authenticator_uri` needs nothing beyond this package. The QR functions need the `qr` extra
 (`pip install "fusionauth-two-factor[qr]"`, which brings segno, a pure-Python QR encoder); segno

@@ -3,7 +3,7 @@
 Password login (``/api/login``, 242 when a second factor is due), the two-factor login, step-up, status, enabling,
 renaming and disabling methods, recovery codes and delivered codes (``app.py`` lists every endpoint and status).
 
-Install with the ``emulator`` extra (``pip install 'fusionauth-two-factor[emulator]'``). Independent of the
+Install with the ``emulator`` extra: ``pip install '.[emulator]'`` at the root of a clone. Independent of the
 client package: nothing here imports ``fusionauth_two_factor`` and the client never imports this.
 
 Python API:
