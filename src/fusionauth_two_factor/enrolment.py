@@ -19,7 +19,7 @@ module is the middle step (this runs as it is against ``fusionauth-two-factor-em
         two_factor.enable_two_factor(monica, {"method": "authenticator", "secret": secret.result.secret, "code": code})
 
 `authenticator_uri` needs nothing beyond this package. The QR functions need the `qr` extra
-(`pip install "fusionauth-two-factor[qr]"`, which brings segno, a pure-Python QR encoder); segno
+(`pip install ".[qr]"` from a clone, which brings segno, a pure-Python QR encoder); segno
 is imported on the first QR call, so importing this module costs nothing without it.
 
 The URI and the QR code carry the secret itself: treat them as you treat the secret (serve them
