@@ -138,12 +138,19 @@ def test_loopback_hosts_are_served(http: httpx2.Client, host: str) -> None:
     assert http.get("/_emulator/info", headers={"Host": host}).status_code == 200
 
 
-async def test_a_non_loopback_bind_also_accepts_its_own_address() -> None:
-    app = create_app(EmulatorState(clock=FakeClock()), bind_host="192.0.2.10")
-    transport = httpx2.ASGITransport(app=app)
-    async with httpx2.AsyncClient(transport=transport, base_url="http://192.0.2.10:9011") as client:
-        assert (await client.get("/_emulator/clock")).status_code == 200
-        assert (await client.get("/_emulator/clock", headers={"Host": "192.0.2.11"})).status_code == 400
+@pytest.mark.parametrize(
+    ("bind_host", "own", "other"),
+    [
+        ("192.0.2.10", "192.0.2.10:9011", "192.0.2.11"),
+        ("2001:db8::5", "[2001:db8::5]:9011", "[2001:db8::6]"),
+        ("0.0.0.0", "198.51.100.7:9011", "evil.example"),  # noqa: S104 (a wildcard bind: any IP literal)
+    ],
+)
+async def test_a_non_loopback_bind_also_accepts_its_own_address(bind_host: str, own: str, other: str) -> None:
+    app = create_app(EmulatorState(clock=FakeClock()), bind_host=bind_host)
+    async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url="http://127.0.0.1") as client:
+        assert (await client.get("/_emulator/clock", headers={"Host": own})).status_code == 200
+        assert (await client.get("/_emulator/clock", headers={"Host": other})).status_code == 400
 
 
 # ---- 15: bounded state and input

@@ -47,7 +47,8 @@ class RequestGuard:
 
     def __init__(self, app: ASGIApp, *, bind_host: str | None = None) -> None:
         self.app = app
-        self.bind_host = _host_name(bind_host) if bind_host else None
+        # An address as given to bind (no port: "2001:db8::5" is not a name with port 5), compared as Host sends it.
+        self.bind_host = bind_host.strip().strip("[]").lower().rstrip(".") if bind_host else None
 
     def host_allowed(self, header: str | None) -> bool:
         name = _host_name(header or "")
