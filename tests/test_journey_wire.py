@@ -28,6 +28,7 @@ from journey_calls import (
 from support import API_KEY, APPLICATION_ID, CODE, JWT, TENANT_ID, TRUST_ID, USER_ID, Api, FakeFusionAuth, fixture_bytes
 from test_wire import body_of
 
+from fusionauth_two_factor import RequestOptions
 from fusionauth_two_factor.models import (
     LoginRequest,
     TwoFactorDisableRequest,
@@ -173,7 +174,8 @@ def test_a_model_body_sends_the_same_json_as_its_dict(
 def test_status_request_keeps_fields_a_newer_fusionauth_may_read(api: Api, server: FakeFusionAuth) -> None:
     server.reply(200, content=fixture_bytes("status_response.json"))
     body = {**STATUS_BODY, "eventInfo": {"data": {"page": "/account/bank-accounts"}, "ipAddress": "127.0.0.1"}}
-    api.call("retrieve_two_factor_status_with_request", {**body, "aFutureField": [1]})
+    future = RequestOptions(extra_body={"aFutureField": [1]})  # fields newer than the spec go this way
+    api.call("retrieve_two_factor_status_with_request", body, request_options=future)
     assert body_of(server.last) == {**body, "aFutureField": [1]}
     assert body_of(server.last)["accessToken"] == ACCESS_TOKEN
 

@@ -51,7 +51,10 @@ def assert_no_secret(text: str) -> None:
 
 def test_request_options_repr_shows_header_names_only() -> None:
     options = RequestOptions(timeout=3, extra_headers={"Proxy-Authorization": f"Basic {API_KEY}"})
-    assert repr(options) == "RequestOptions(timeout=3, max_retries=None, extra_headers=['Proxy-Authorization'])"
+    assert (
+        repr(options)
+        == "RequestOptions(timeout=3, max_retries=None, extra_headers=['Proxy-Authorization'], extra_body=[])"
+    )
 
 
 def test_client_and_controller_reprs_hide_the_api_key() -> None:

@@ -115,13 +115,13 @@ def test_a_dict_body_with_python_names_is_rejected(api: Api, server: FakeFusionA
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ({"twoFactorId": TWO_FACTOR_ID, "code": 123456}, "field 'code' has the wrong type"),
-        ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "trustComputer": "yes"}, "field 'trust_computer'"),
-        ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "botDetectionScore": True}, "field 'bot_detection_score'"),
-        ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "userId": "nope"}, "does not fit TwoFactorLoginRequest"),
+        ({"twoFactorId": TWO_FACTOR_ID, "code": 123456}, "body field 'code' must be a str, not int"),
+        ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "trustComputer": "yes"}, "field 'trustComputer'"),
+        ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "botDetectionScore": True}, "field 'botDetectionScore'"),
+        ({"twoFactorId": TWO_FACTOR_ID, "code": CODE, "userId": "nope"}, "'userId' must be a UUID"),
         (
             {"twoFactorId": TWO_FACTOR_ID, "code": CODE, "metaData": {"device": {"name": 5}}},
-            r"meta_data\.device: field 'name'",
+            r"field 'metaData\.device\.name' must be a str, not int",
         ),
         ({1: "x"}, "body keys must be str"),
     ],

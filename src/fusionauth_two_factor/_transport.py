@@ -6,6 +6,7 @@ I/O), the one place that owns the wire.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ import httpx2
 from fusionauth_two_factor_generated.types import UNSET
 
 from ._constants import MAX_TIMEOUT, USER_AGENT
+from ._dict_bodies import with_extra_body
 from ._frames import clear_locals_on_error
 from ._operations import Auth, Operation
 from ._redaction import RedactedRequest
@@ -70,6 +72,8 @@ class RequestOptions:
     timeout: float | httpx2.Timeout | None = None
     max_retries: int | None = None
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    # JSON fields newer than this client's spec, merged into the body after its checks.
+    extra_body: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.timeout is not None:
@@ -81,12 +85,18 @@ class RequestOptions:
             header_value(value, f"extra header {name!r}")
             if name.lower() in _FRAMING_HEADERS:
                 raise ValueError(f"extra header {name!r} frames the message: httpx2 sets it, it cannot be given")
+        if not all(isinstance(name, str) for name in self.extra_body):
+            raise TypeError("extra_body keys must be str")
+        try:
+            json.dumps(self.extra_body, allow_nan=False)
+        except (TypeError, ValueError):
+            raise TypeError("extra_body values must be JSON (str, int, float, bool, None, lists and dicts)") from None
 
     def __repr__(self) -> str:
-        # Header values can be credentials (a proxy's, a forwarded token): names only.
+        # Header and body values can be credentials (a proxy's, a forwarded token): names only.
         return (
             f"RequestOptions(timeout={self.timeout!r}, max_retries={self.max_retries!r}, "
-            f"extra_headers={sorted(self.extra_headers)!r})"
+            f"extra_headers={sorted(self.extra_headers)!r}, extra_body={sorted(self.extra_body)!r})"
         )
 
 
@@ -148,7 +158,9 @@ def prepare(
             built["method"],
             settings.base_url + built["url"],
             params=built.get("params"),
-            json=built.get("json"),
+            json=with_extra_body(built.get("json"), options.extra_body, operation.body_type, operation.name)
+            if options.extra_body
+            else built.get("json"),
             headers=headers,
         )
     except httpx2.InvalidURL:  # e.g. an id longer than a URL may be; the value is not echoed

@@ -17,6 +17,8 @@ import attrs
 from fusionauth_two_factor_generated import models as generated_models
 from fusionauth_two_factor_generated.types import UNSET
 
+from ._dict_bodies import checked_json
+
 ModelT = TypeVar("ModelT")
 ObjectT = TypeVar("ObjectT")
 
@@ -109,18 +111,18 @@ def header_value(value: object, name: str) -> str:
 def request_body(body: object, model: type[ModelT], operation: str) -> ModelT:
     """A generated request model, from the model itself or from a dict in FusionAuth's JSON shape."""
     if isinstance(body, Mapping):
-        if not all(isinstance(key, str) for key in body):
-            raise TypeError(f"{operation}: body keys must be str")
+        json_body = checked_json(body, model, operation)
         try:
-            body = model.from_dict(body)  # type: ignore[attr-defined]
+            body = model.from_dict(json_body)  # type: ignore[attr-defined]
         except KeyError as missing:
             raise ValueError(f"{operation}: the body is missing the required field {missing}") from None
         except (TypeError, ValueError, AttributeError) as error:
             raise ValueError(f"{operation}: the body does not fit {model.__name__} ({type(error).__name__})") from None
-        _reject_python_names(body, operation)
     if not isinstance(body, model):
         raise TypeError(f"{operation}: the body must be a {model.__name__} or a dict, not {type(body).__name__}")
     check_types(body, f"{operation} body")
+    # A model's additional_properties follow the rule of dict bodies: undocumented keys go through extra_body.
+    checked_json(body.to_dict(), model, operation)  # type: ignore[attr-defined]
     _require_one_of(body, operation)
     return body
 
@@ -129,17 +131,6 @@ def _require_one_of(model: Any, operation: str) -> None:
     choices = _ONE_OF_REQUIRED.get(type(model))
     if choices is not None and not set(choices) & set(model.to_dict()):
         raise ValueError(f"{operation}: the body needs {' or '.join(choices)}, as FusionAuth documents")
-
-
-def _reject_python_names(model: Any, operation: str) -> None:
-    """`{"two_factor_id": ...}` would travel as an unknown field that FusionAuth silently ignores."""
-    python_names = {field.name for field in attrs.fields(type(model))}
-    for key in model.additional_properties:
-        if key in python_names:
-            raise ValueError(
-                f"{operation}: body key {key!r} is a Python attribute name; dict bodies use FusionAuth's JSON "
-                "(camelCase) names, as in its documentation"
-            )
 
 
 Check = typing.Callable[[object], bool]
