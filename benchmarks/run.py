@@ -39,6 +39,7 @@ from fusionauth_two_factor.models import User
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 IN_FLIGHT = 32
+IMPORT_TARGET_MS = 30.0  # issue 15: import overhead over `import httpx2`
 LOGIN_BODY = {"twoFactorId": TWO_FACTOR_ID, "code": CODE}
 USER_AGENT = f"fusionauth-two-factor-python/{fa.__version__}"
 # The headers the facade sends on a status call, for the raw contenders to send the same.
@@ -160,7 +161,7 @@ def status_group(base_url: str, stack: contextlib.ExitStack) -> Group:
         "facade": lambda: facade.retrieve_two_factor_status(TRUST_ID, user_id=USER_ID).status_code,
         "raw httpx2.Client": lambda: raw.get(url, headers=STATUS_HEADERS).status_code,
     }
-    group = Group("retrieve_two_factor_status, sync", 1, {}, [Pair("facade", "raw httpx2.Client", 0.90)])
+    group = Group("retrieve_two_factor_status, sync", 1, {}, [Pair("facade", "raw httpx2.Client", 1.3)])
     add_official(group, calls, base_url, lambda official: official.retrieve_two_factor_status(USER_ID, None, TRUST_ID))
     return with_checked_calls(group, calls)
 
@@ -180,7 +181,7 @@ def login_group(base_url: str, stack: contextlib.ExitStack) -> Group:
         "facade, typed LoginResponse": lambda: typed_login(facade),
         "raw httpx2.Client + json.loads": raw_login,
     }
-    pairs = [Pair("facade, typed LoginResponse", "raw httpx2.Client + json.loads", 0.75)]
+    pairs = [Pair("facade, typed LoginResponse", "raw httpx2.Client + json.loads", 0.95)]
     group = Group("two_factor_login (10 KB LoginResponse), sync", 1, {}, pairs)
     add_official(group, calls, base_url, lambda official: official.two_factor_login(LOGIN_BODY))
     check_typed_login(facade)
@@ -190,7 +191,7 @@ def login_group(base_url: str, stack: contextlib.ExitStack) -> Group:
 def add_official(group: Group, calls: dict[str, Call], base_url: str, call: Callable[[Any], Any]) -> None:
     """The same call through FusionAuth's own client, compared with the first contender."""
     name = "FusionAuth's fusionauth-client"
-    group.pairs.append(Pair(next(iter(calls)), name, 1.8))
+    group.pairs.append(Pair(next(iter(calls)), name, 3.0))
     official = official_client(base_url)
     if official is None:
         group.missing.append(name)
@@ -252,8 +253,8 @@ def async_group(base_url: str, loop: asyncio.AbstractEventLoop, stack: contextli
         "raw aiohttp": raw_aiohttp,
     }
     pairs = [
-        Pair("facade (default: aiohttp)", "stock httpx2.AsyncClient", 4.0),
-        Pair("facade (default: aiohttp)", "raw aiohttp"),
+        Pair("facade (default: aiohttp)", "raw aiohttp", 0.7),
+        Pair("facade (default: aiohttp)", "stock httpx2.AsyncClient"),
         Pair("facade (default: aiohttp)", "httpx2.AsyncClient over aiohttp"),
         Pair("facade over httpx2's own pool", "stock httpx2.AsyncClient"),
     ]
@@ -420,7 +421,8 @@ def imports_markdown(times: ImportTimes) -> list[str]:
         "|---|---:|",
         *(f'| `python -c "{name}"` | {ms:.0f} |' for name, ms in times.median_ms.items()),
         "",
-        f"`import fusionauth_two_factor` costs **{overhead:.0f} ms** more than `import httpx2` (target: < 50 ms).",
+        f"`import fusionauth_two_factor` costs **{overhead:.0f} ms** more than `import httpx2`"
+        f" (target: <= {IMPORT_TARGET_MS:g} ms; met: {'yes' if overhead <= IMPORT_TARGET_MS else '**no**'}).",
         "",
         "What it imports after httpx2, by top-level package (`python -X importtime`, own time, median ms):",
         "",

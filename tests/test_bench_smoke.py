@@ -27,5 +27,11 @@ def test_the_benchmark_runs_and_keeps_the_analysis_around_its_results(tmp_path: 
     assert "old numbers" not in text
     for section in ("retrieve_two_factor_status, sync", "two_factor_login", "32 in flight", "Import time"):
         assert section in text
-    assert "facade (default: aiohttp) / stock httpx2.AsyncClient" in text
+    for ratio in (
+        "facade (default: aiohttp) / raw aiohttp | ",
+        "facade / raw httpx2.Client | ",
+        "facade, typed LoginResponse / raw httpx2.Client + json.loads | ",
+    ):
+        assert ratio in text
+    assert "more than `import httpx2` (target: <= 30 ms" in text
     assert completed.stdout.strip().startswith("<!-- bench:results -->")
