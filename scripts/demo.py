@@ -326,7 +326,7 @@ class Journey:
         )
         secret_response = self.two_factor.generate_two_factor_secret_using_jwt(jwt)
         secret = text(secret_response.result.secret, "secret")
-        secret_base32 = text(secret_response.result.secret_base_32_encoded, "secretBase32Encoded")
+        secret_base32 = text(secret_response.result.secret_base32_encoded, "secretBase32Encoded")
         self.steps.outcome(secret_response.status_code, f"secret {masked(secret)} (hidden)")
         # fusionauth_two_factor.enrolment: the otpauth:// URI an authenticator app reads, and its QR code.
         uri = authenticator_uri(secret_response, issuer=ISSUER, account_name=self.target.login_id)

@@ -68,7 +68,7 @@ def test_an_app_that_reads_the_uri_makes_codes_fusionauth_accepts(emu: EmulatorS
             {
                 "method": "authenticator",
                 "code": app.at(emu.fake_clock.now_ms() // 1000),
-                "secretBase32Encoded": str(secret.result.secret_base_32_encoded),
+                "secretBase32Encoded": str(secret.result.secret_base32_encoded),
             },
         )
     assert enabled.result is not None
@@ -273,7 +273,7 @@ def test_text_that_is_not_base32_is_refused_without_echoing_it(secret: str) -> N
 
 
 def test_the_raw_secret_of_a_secret_response_is_never_used() -> None:
-    only_raw = SecretResponse(secret=RAW_SECRET, secret_base_32_encoded="")
+    only_raw = SecretResponse(secret=RAW_SECRET, secret_base32_encoded="")
     with pytest.raises(ValueError, match=r"^the SecretResponse has no secretBase32Encoded") as raised:
         uri_for(only_raw)
     assert RAW_SECRET not in str(raised.value)

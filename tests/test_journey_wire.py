@@ -245,7 +245,7 @@ WRONG_BODIES: list[tuple[str, tuple[Any, ...], Any, type[Exception], str]] = [
         "camelCase",
     ),
     ("update_two_factor", (USER_ID,), {"method_id": METHOD_ID, "name": "n"}, ValueError, "camelCase"),
-    ("enable_two_factor", (USER_ID,), {**ENABLE_BODY, "secret_base_32_encoded": "X"}, ValueError, "camelCase"),
+    ("enable_two_factor", (USER_ID,), {**ENABLE_BODY, "secret_base32_encoded": "X"}, ValueError, "camelCase"),
     # a required field given under its Python name is missing
     ("disable_two_factor_with_request", (USER_ID,), {"method_id": METHOD_ID, "code": CODE}, ValueError, "methodId"),
     ("retrieve_two_factor_status_with_request", (), {"user_id": USER_ID}, ValueError, "userId"),

@@ -116,5 +116,5 @@ def test_public_import_surface() -> None:
         assert name in fusionauth_two_factor.__all__
     for name in fusionauth_two_factor.__all__:
         assert hasattr(fusionauth_two_factor, name), name
-    assert set(models.__all__) == set(generated_models.__all__)
+    assert set(models.__all__) == {*generated_models.__all__, "UNSET", "Unset"}
     assert models.LoginResponse is generated_models.LoginResponse

@@ -227,7 +227,7 @@ class TwoFactorController(_Calls):
     ) -> ApiResponse[SecretResponse]:
         """Generate an authenticator secret (``GET /api/two-factor/secret``, API key).
 
-        ``result`` is a ``SecretResponse`` with ``secret`` and ``secret_base_32_encoded``; give the
+        ``result`` is a ``SecretResponse`` with ``secret`` and ``secret_base32_encoded``; give the
         latter to the user's authenticator app (see ``fusionauth_two_factor.enrolment``), then
         enable the method with ``enable_two_factor``. Raises AuthenticationError (401), ServerError.
         """
@@ -239,7 +239,7 @@ class TwoFactorController(_Calls):
         """Generate an authenticator secret (``GET /api/two-factor/secret``, ``Bearer <encoded_jwt>``).
 
         Only the user's JWT is sent; never the API key. ``result`` is a ``SecretResponse`` with
-        ``secret`` and ``secret_base_32_encoded`` (for the authenticator app or QR code). Raises
+        ``secret`` and ``secret_base32_encoded`` (for the authenticator app or QR code). Raises
         AuthenticationError (401), ServerError (500, 503).
         """
         return self._client._send(

@@ -62,7 +62,7 @@ def redacted_headers(headers: httpx2.Headers) -> httpx2.Headers:
 
 def _squashed(name: str) -> str:
     # The generator's Python names differ from the wire names only by case and underscores
-    # (secretBase32Encoded -> secret_base_32_encoded), so comparing squashed names is exact enough.
+    # (secretBase32Encoded -> secret_base32_encoded), so comparing squashed names is exact enough.
     return name.replace("_", "").lower()
 
 

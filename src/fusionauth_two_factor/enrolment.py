@@ -205,7 +205,7 @@ def _base32_secret(secret: ApiResponse[SecretResponse] | SecretResponse | str) -
         secret = secret.result
     if isinstance(secret, SecretResponse):
         # The one place that reads the generated attribute (a regeneration may rename it).
-        value = secret.secret_base_32_encoded
+        value = secret.secret_base32_encoded
         if not value:
             raise ValueError("the SecretResponse has no secretBase32Encoded, which the URI needs")
     elif isinstance(secret, str):
@@ -219,7 +219,7 @@ def _base32_secret(secret: ApiResponse[SecretResponse] | SecretResponse | str) -
     if not _BASE32.fullmatch(unpadded) or len(unpadded) % 8 not in _BASE32_VALID_REMAINDERS:
         raise ValueError(
             "secret is not upper-case Base32 (RFC 4648: A-Z and 2-7): pass the SecretResponse itself, "
-            "or its secret_base_32_encoded, not its secret"
+            "or its secret_base32_encoded, not its secret"
         )
     return unpadded
 

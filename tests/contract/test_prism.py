@@ -293,7 +293,7 @@ FACADE_CALLS: dict[str, FacadeCall] = {
         "enable_two_factor_using_jwt",
         (
             ENCODED_JWT,
-            TwoFactorRequest(code="123456", method="authenticator", secret_base_32_encoded="HBGUUSTG"),
+            TwoFactorRequest(code="123456", method="authenticator", secret_base32_encoded="HBGUUSTG"),
         ),
     ),
     "rename, dict": FacadeCall("update_two_factor", (USER_ID, {"methodId": "KLRT", "name": "Work phone"})),

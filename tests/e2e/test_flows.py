@@ -365,7 +365,7 @@ async def test_secret_with_the_users_jwt(mode: str, emu: EmulatorServer) -> None
 
     assert response.status_code == 200
     assert response.result is not None
-    secret, secret_base32 = response.result.secret, response.result.secret_base_32_encoded
+    secret, secret_base32 = response.result.secret, response.result.secret_base32_encoded
     assert isinstance(secret, str)
     assert len(secret) == 20
     assert secret_base32 == base64.b32encode(secret.encode("ascii")).decode("ascii")

@@ -100,7 +100,7 @@ async def enrol_authenticator(emu: EmulatorServer, apis: Apis) -> tuple[str, lis
     secret = await apis.two_factor.generate_two_factor_secret()
     assert secret.status_code == 200
     assert isinstance(secret.result.secret, str)
-    secret_base32 = secret.result.secret_base_32_encoded
+    secret_base32 = secret.result.secret_base32_encoded
     assert isinstance(secret_base32, str)
     enabled = await apis.two_factor.enable_two_factor(
         emu.user(ENROL).id,
@@ -298,7 +298,7 @@ async def test_a_jwt_disable_of_the_last_method_turns_mfa_off(mode: str, emu: Em
     user_id = emu.user(ENROL).id
     async with open_apis(emu, mode) as apis:
         secret = await apis.two_factor.generate_two_factor_secret_using_jwt(emu.mint_jwt(ENROL))
-        secret_base32 = secret.result.secret_base_32_encoded
+        secret_base32 = secret.result.secret_base32_encoded
         enabled = await apis.two_factor.enable_two_factor_using_jwt(
             emu.mint_jwt(ENROL),
             {
@@ -461,9 +461,9 @@ async def test_enable_errors(mode: str, emu: EmulatorServer) -> None:
 
         # A code of another secret proves nothing: 421.
         with pytest.raises(InvalidCodeError):
-            await apis.two_factor.enable_two_factor(user_id, authenticator(other.secret_base_32_encoded))
+            await apis.two_factor.enable_two_factor(user_id, authenticator(other.secret_base32_encoded))
         with pytest.raises(NotFoundError):
-            await apis.two_factor.enable_two_factor(UNKNOWN_USER, authenticator(secret.secret_base_32_encoded))
+            await apis.two_factor.enable_two_factor(UNKNOWN_USER, authenticator(secret.secret_base32_encoded))
         with pytest.raises(BadRequestError) as no_code:
             await apis.two_factor.enable_two_factor(
                 user_id, {"method": "authenticator", "secret": secret.secret, "code": ""}

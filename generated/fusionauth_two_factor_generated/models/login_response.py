@@ -40,7 +40,7 @@ class LoginResponse:
             identity_verification_id (str | Unset): The identity verification id, with the `FormField` verification strategy
                 (212).
             methods (list[TwoFactorMethod] | Unset): The user's multi-factor methods.
-            pending_id_p_link_id (str | Unset): The id of a pending identity provider link.
+            pending_idp_link_id (str | Unset): The id of a pending identity provider link.
             refresh_token (str | Unset): A refresh token, when the login asked for one.
             refresh_token_id (UUID | Unset): A UUID as a lowercase canonical string.
             registration_verification_id (str | Unset): The registration verification id, with the `FormField` strategy
@@ -65,7 +65,7 @@ class LoginResponse:
     email_verification_id: str | Unset = UNSET
     identity_verification_id: str | Unset = UNSET
     methods: list[TwoFactorMethod] | Unset = UNSET
-    pending_id_p_link_id: str | Unset = UNSET
+    pending_idp_link_id: str | Unset = UNSET
     refresh_token: str | Unset = UNSET
     refresh_token_id: UUID | Unset = UNSET
     registration_verification_id: str | Unset = UNSET
@@ -113,7 +113,7 @@ class LoginResponse:
                 methods_item = methods_item_data.to_dict()
                 methods.append(methods_item)
 
-        pending_id_p_link_id = self.pending_id_p_link_id
+        pending_idp_link_id = self.pending_idp_link_id
 
         refresh_token = self.refresh_token
 
@@ -169,8 +169,8 @@ class LoginResponse:
             field_dict["identityVerificationId"] = identity_verification_id
         if methods is not UNSET:
             field_dict["methods"] = methods
-        if pending_id_p_link_id is not UNSET:
-            field_dict["pendingIdPLinkId"] = pending_id_p_link_id
+        if pending_idp_link_id is not UNSET:
+            field_dict["pendingIdPLinkId"] = pending_idp_link_id
         if refresh_token is not UNSET:
             field_dict["refreshToken"] = refresh_token
         if refresh_token_id is not UNSET:
@@ -245,7 +245,7 @@ class LoginResponse:
 
                 methods.append(methods_item)
 
-        pending_id_p_link_id = d.pop("pendingIdPLinkId", UNSET)
+        pending_idp_link_id = d.pop("pendingIdPLinkId", UNSET)
 
         refresh_token = d.pop("refreshToken", UNSET)
 
@@ -305,7 +305,7 @@ class LoginResponse:
             email_verification_id=email_verification_id,
             identity_verification_id=identity_verification_id,
             methods=methods,
-            pending_id_p_link_id=pending_id_p_link_id,
+            pending_idp_link_id=pending_idp_link_id,
             refresh_token=refresh_token,
             refresh_token_id=refresh_token_id,
             registration_verification_id=registration_verification_id,

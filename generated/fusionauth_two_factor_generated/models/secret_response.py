@@ -20,24 +20,24 @@ class SecretResponse:
         secret (str): The secret to enable the authenticator method with (FusionAuth documents it as Base64;
             its example answer is a 20-character string whose ASCII bytes `secretBase32Encoded`
             encodes).
-        secret_base_32_encoded (str): The same bytes in Base32, for an authenticator app or a QR code.
+        secret_base32_encoded (str): The same bytes in Base32, for an authenticator app or a QR code.
     """
 
     secret: str
-    secret_base_32_encoded: str
+    secret_base32_encoded: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         secret = self.secret
 
-        secret_base_32_encoded = self.secret_base_32_encoded
+        secret_base32_encoded = self.secret_base32_encoded
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "secret": secret,
-                "secretBase32Encoded": secret_base_32_encoded,
+                "secretBase32Encoded": secret_base32_encoded,
             }
         )
 
@@ -48,11 +48,11 @@ class SecretResponse:
         d = dict(src_dict)
         secret = d.pop("secret")
 
-        secret_base_32_encoded = d.pop("secretBase32Encoded")
+        secret_base32_encoded = d.pop("secretBase32Encoded")
 
         secret_response = cls(
             secret=secret,
-            secret_base_32_encoded=secret_base_32_encoded,
+            secret_base32_encoded=secret_base32_encoded,
         )
 
         secret_response.additional_properties = d

@@ -42,7 +42,7 @@ class TwoFactorRequest:
             name (str | Unset): A display name for the method (since FusionAuth 1.68.0), such as `Work authenticator app`.
             secret (str | Unset): The authenticator's secret, as `generateTwoFactorSecret` returns it in `secret`. For an
                 `authenticator` method, this or `secretBase32Encoded` is required.
-            secret_base_32_encoded (str | Unset): The same secret Base32-encoded, as `generateTwoFactorSecret` returns it.
+            secret_base32_encoded (str | Unset): The same secret Base32-encoded, as `generateTwoFactorSecret` returns it.
                 For an
                 `authenticator` method, this or `secret` is required.
             two_factor_id (str | Unset): The `twoFactorId` of a login that answered 242 because the user must configure a
@@ -59,7 +59,7 @@ class TwoFactorRequest:
     mobile_phone: str | Unset = UNSET
     name: str | Unset = UNSET
     secret: str | Unset = UNSET
-    secret_base_32_encoded: str | Unset = UNSET
+    secret_base32_encoded: str | Unset = UNSET
     two_factor_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -90,7 +90,7 @@ class TwoFactorRequest:
 
         secret = self.secret
 
-        secret_base_32_encoded = self.secret_base_32_encoded
+        secret_base32_encoded = self.secret_base32_encoded
 
         two_factor_id = self.two_factor_id
 
@@ -116,8 +116,8 @@ class TwoFactorRequest:
             field_dict["name"] = name
         if secret is not UNSET:
             field_dict["secret"] = secret
-        if secret_base_32_encoded is not UNSET:
-            field_dict["secretBase32Encoded"] = secret_base_32_encoded
+        if secret_base32_encoded is not UNSET:
+            field_dict["secretBase32Encoded"] = secret_base32_encoded
         if two_factor_id is not UNSET:
             field_dict["twoFactorId"] = two_factor_id
 
@@ -167,7 +167,7 @@ class TwoFactorRequest:
 
         secret = d.pop("secret", UNSET)
 
-        secret_base_32_encoded = d.pop("secretBase32Encoded", UNSET)
+        secret_base32_encoded = d.pop("secretBase32Encoded", UNSET)
 
         two_factor_id = d.pop("twoFactorId", UNSET)
 
@@ -181,7 +181,7 @@ class TwoFactorRequest:
             mobile_phone=mobile_phone,
             name=name,
             secret=secret,
-            secret_base_32_encoded=secret_base_32_encoded,
+            secret_base32_encoded=secret_base32_encoded,
             two_factor_id=two_factor_id,
         )
 
