@@ -15,9 +15,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-import attrs
 import httpx2
-from fusionauth_two_factor_generated.client import Client as GeneratedClient
 
 from ._constants import MAX_RETRY_AFTER
 from ._errors import (
@@ -29,22 +27,14 @@ from ._errors import (
     api_error_class,
     call_site,
 )
-from ._operations import Operation
+from ._parsing import parse_answer
 from ._response import ApiResponse
 from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
 from ._transport import PreparedCall
-from ._validation import check_types
 
 logger = logging.getLogger("fusionauth_two_factor")
 
 ResultT = TypeVar("ResultT")
-
-# The generated parsers only read `raise_on_unexpected_status` from their client argument; this one
-# never opens a connection.
-_PARSING_CLIENT = GeneratedClient(base_url="")
-# What a generated parser raises on a body that is not the declared JSON: bad JSON (ValueError),
-# wrong types, missing required keys, or JSON nested too deep.
-_PARSE_FAILURES = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,27 +171,11 @@ def _suffix(retries: int) -> str:
     return f" after {retries} retries" if retries else ""
 
 
-def _parse(operation: Operation[Any], answer: Answer) -> tuple[object, str | None]:
-    """The declared model for this status, or None; with the reason when a body failed to parse."""
-    if not answer.content:
-        return None, None
-    response = httpx2.Response(answer.status_code, content=answer.content)  # decoded already: no headers
-    try:
-        parsed = operation.parse_response(client=_PARSING_CLIENT, response=response)
-        if attrs.has(type(parsed)):
-            # The generated from_dict casts without checking: `"recoveryCodes": "X"` would be a str
-            # where the result's type says list[str].
-            check_types(parsed, f"{operation.name} response")
-        return parsed, None
-    except _PARSE_FAILURES as failure:
-        return None, type(failure).__name__
-
-
 def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiResponse[ResultT]:
     operation = call.operation
     result: Any = None
     if operation.result_type is not None:
-        parsed, failure = _parse(operation, answer)
+        parsed, failure = parse_answer(operation, answer.status_code, answer.content)
         if isinstance(parsed, operation.result_type):
             result = parsed
         elif failure is not None or answer.content or not operation.body_optional:
@@ -228,7 +202,7 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
 
 
 def _api_error(call: PreparedCall[Any], answer: Answer, retries: int, retry_after: float | None) -> Exception:
-    parsed, _ = _parse(call.operation, answer)
+    parsed, _ = parse_answer(call.operation, answer.status_code, answer.content)
     return api_error_class(answer.status_code)(
         operation=call.operation.name,
         method=call.request.method,
