@@ -7,6 +7,7 @@ so that noise from other work on the machine falls on both sides of a ratio alik
 
     python benchmarks/run.py                 # about two minutes; writes BENCHMARKS.md
     python benchmarks/run.py --smoke --output /tmp/b.md   # seconds: checks that it all runs
+    python benchmarks/run.py --only status,login          # some groups only: printed, BENCHMARKS.md left alone
 """
 
 from __future__ import annotations
@@ -433,7 +434,9 @@ def imports_markdown(times: ImportTimes) -> list[str]:
     return [*lines, ""]
 
 
-def results_markdown(groups: list[Group], times: ImportTimes, settings: Settings, seconds: float) -> str:
+def results_markdown(
+    groups: list[Group], times: ImportTimes | None, settings: Settings, seconds: float, omitted: list[str]
+) -> str:
     lines = [
         RESULTS_START,
         "## Results",
@@ -441,12 +444,17 @@ def results_markdown(groups: list[Group], times: ImportTimes, settings: Settings
         f"Written by `nox -s bench` on {time.strftime('%Y-%m-%d')} in {seconds:.0f} s: {settings.rounds} rounds, each"
         f" contender running for about {settings.slice_seconds} s per round.",
         "",
+    ]
+    if omitted:  # a partial run must not pass for the whole picture
+        lines += [f"A partial run (`--only`): not measured here: {', '.join(omitted)}.", ""]
+    lines += [
         *(f"- {fact}" for fact in machine()),
         "",
     ]
     for group in groups:
         lines += group_markdown(group, settings)
-    lines += imports_markdown(times)
+    if times is not None:
+        lines += imports_markdown(times)
     return "\n".join([*lines, RESULTS_END]) + "\n"
 
 
@@ -465,31 +473,67 @@ def write_report(path: Path, results: str) -> None:
 # --- main ----------------------------------------------------------------------------------------
 
 
-def run_groups(settings: Settings) -> list[Group]:
+SERVED_GROUPS: dict[str, Callable[[str, asyncio.AbstractEventLoop, contextlib.ExitStack], Group]] = {
+    "status": lambda base_url, _loop, stack: status_group(base_url, stack),
+    "login": lambda base_url, _loop, stack: login_group(base_url, stack),
+    "async": async_group,
+}
+GROUP_NAMES = (*SERVED_GROUPS, "import")
+
+
+def run_groups(settings: Settings, names: list[str]) -> list[Group]:
+    """The groups of `names` that need the loopback server, measured one after the other."""
+    served = [name for name in names if name in SERVED_GROUPS]
+    if not served:
+        return []
     with contextlib.ExitStack() as stack, loopback_server() as base_url:
         loop = asyncio.new_event_loop()
         stack.callback(loop.close)
-        groups = [status_group(base_url, stack), login_group(base_url, stack), async_group(base_url, loop, stack)]
+        groups = [SERVED_GROUPS[name](base_url, loop, stack) for name in served]
         for group in groups:
             calibrate(group, settings)
             measure(group, settings)
         return groups
 
 
+def group_names(value: str) -> list[str]:
+    """--only's comma-separated list, in the report's order whatever the order given."""
+    names = {name.strip() for name in value.split(",") if name.strip()}
+    unknown = sorted(names - set(GROUP_NAMES))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"choose among {','.join(GROUP_NAMES)} (got {value!r})")
+    return [name for name in GROUP_NAMES if name in names]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smoke", action="store_true", help="tiny counts: check that everything runs")
-    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the report to update")
+    parser.add_argument(
+        "--only",
+        type=group_names,
+        metavar="GROUPS",
+        help=f"measure only these comma-separated groups ({','.join(GROUP_NAMES)}); the results are printed,"
+        " and written only to an --output given explicitly (BENCHMARKS.md is not rewritten by a partial run)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="the report whose results section is replaced (default: BENCHMARKS.md, unless --only is given)",
+    )
     args = parser.parse_args(argv)
     settings = SMOKE if args.smoke else FULL
+    names: list[str] = args.only or list(GROUP_NAMES)
+    output: Path | None = args.output or (None if args.only else ROOT / "BENCHMARKS.md")
     # Only loopback traffic: a proxy from the environment must not see these calls.
     os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
     started = time.perf_counter()
-    groups = run_groups(settings)
-    times = import_times(settings)
-    results = results_markdown(groups, times, settings, time.perf_counter() - started)
+    groups = run_groups(settings, names)
+    times = import_times(settings) if "import" in names else None
+    omitted = [name for name in GROUP_NAMES if name not in names]
+    results = results_markdown(groups, times, settings, time.perf_counter() - started, omitted)
     sys.stdout.write(results)
-    write_report(args.output, results)
+    if output is not None:
+        write_report(output, results)
 
 
 if __name__ == "__main__":

@@ -35,3 +35,33 @@ def test_the_benchmark_runs_and_keeps_the_analysis_around_its_results(tmp_path: 
         assert ratio in text
     assert "more than `import httpx2` (target: <= 30 ms" in text
     assert completed.stdout.strip().startswith("<!-- bench:results -->")
+
+
+def test_only_some_groups_are_measured_and_the_report_says_so(tmp_path: Path) -> None:
+    report = tmp_path / "partial.md"
+    command = [sys.executable, str(RUNNER), "--smoke", "--only", "import,status", "--output", str(report)]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
+    assert completed.returncode == 0, completed.stderr
+    text = report.read_text()
+    assert "retrieve_two_factor_status, sync" in text
+    assert "Import time" in text
+    assert "two_factor_login" not in text
+    assert "in flight" not in text
+    assert "A partial run (`--only`): not measured here: login, async." in text
+
+
+def test_a_partial_run_without_output_leaves_benchmarks_md_alone() -> None:
+    benchmarks_md = RUNNER.parent.parent / "BENCHMARKS.md"
+    before = benchmarks_md.read_bytes()
+    command = [sys.executable, str(RUNNER), "--smoke", "--only", "status"]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
+    assert completed.returncode == 0, completed.stderr
+    assert "facade / raw httpx2.Client | " in completed.stdout
+    assert benchmarks_md.read_bytes() == before
+
+
+def test_an_unknown_group_is_refused() -> None:
+    command = [sys.executable, str(RUNNER), "--smoke", "--only", "status,logins"]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
+    assert completed.returncode == 2
+    assert "choose among status,login,async,import" in completed.stderr
