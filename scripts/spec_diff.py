@@ -519,6 +519,7 @@ RULES: dict[str, tuple[bool, str]] = {
     "request:became-nullable": (False, "callers may also send None"),
     "request:became-not-nullable": (True, "callers that send None are rejected"),
     "request:became-enum": (True, "callers sending other values are rejected"),
+    "request:became-open-enum": (False, "other values are still accepted: the generated type is Enum | str"),
     "request:enum-removed": (False, "any value is accepted now"),
     "request:enum-value-removed": (True, "callers sending it are rejected; the generated Enum loses the member"),
     "request:closed-enum-value-added": (False, "callers may keep sending the old values"),
@@ -538,6 +539,7 @@ RULES: dict[str, tuple[bool, str]] = {
     "response:became-nullable": (True, "readers may now receive None"),
     "response:became-not-nullable": (False, "readers no longer receive None"),
     "response:became-enum": (False, "readers receive a subset of the old values"),
+    "response:became-open-enum": (False, "readers still receive any str: the generated str Enum is a str"),
     "response:enum-removed": (True, "readers may receive values outside the old enum"),
     "response:enum-value-removed": (True, "the generated Enum loses the member; naming it raises AttributeError"),
     "response:closed-enum-value-added": (True, "closed enum: the generated Enum raises ValueError on unknown values"),
@@ -825,6 +827,9 @@ def _enum_changes(place: Place, path: str, old: Node, new: Node) -> list[Change]
     if old.enum is None and new.enum is None:
         return []
     if old.enum is None:
+        # An open enum (the listed values or any other string) restricts nothing callers send.
+        if new.enum_open:
+            return [place.change(path, "{p}-became-open-enum", "became an open enum", "became-open-enum", at)]
         return [place.change(path, "{p}-became-enum", "became an enum", "became-enum", at)]
     if new.enum is None:
         return [place.change(path, "{p}-enum-removed", "is no longer an enum", "enum-removed", at)]

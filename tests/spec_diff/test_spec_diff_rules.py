@@ -66,6 +66,27 @@ def test_an_enum_next_to_a_branch_of_another_type_stays_closed(spec_diff: Module
     )
 
 
+OPEN = "{anyOf: [{type: string, enum: [email, username]}, {type: string}]}"
+
+
+def test_a_string_that_becomes_an_open_enum_is_not_breaking_either_way(spec_diff: ModuleType) -> None:
+    # loginIdTypes went from `items: {type: string}` to an open enum: callers may still send any string.
+    plain = "{type: object, properties: {kinds: {type: array, items: {type: string}}}}"
+    open_enum = plain.replace("{type: string}", OPEN)
+    sent = only_change(spec_diff, request_body(plain), request_body(open_enum))
+    received = only_change(spec_diff, response_body(plain), response_body(open_enum))
+
+    assert (sent.id, sent.breaking, sent.message) == ("request-property-became-open-enum", False, "became an open enum")
+    assert (received.id, received.breaking) == ("response-property-became-open-enum", False)
+
+
+def test_a_string_that_becomes_a_closed_enum_still_breaks_callers(spec_diff: ModuleType) -> None:
+    plain = "{type: object, properties: {kind: {type: string}}}"
+    change = only_change(spec_diff, request_body(plain), request_body(plain.replace("string}", "string, enum: [a]}")))
+
+    assert (change.id, change.breaking, change.message) == ("request-property-became-enum", True, "became an enum")
+
+
 def test_identical_specs_have_no_changes(spec_diff: ModuleType) -> None:
     document = response_body(ENUM)
     assert spec_diff.diff_specs(document, response_body(ENUM)) == []
