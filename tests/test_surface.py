@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import inspect
 import re
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from fusionauth_two_factor_generated import models as generated_models
@@ -23,6 +26,7 @@ from fusionauth_two_factor import (
     AsyncTwoFactorController,
     LoginController,
     TwoFactorController,
+    _operations,
     models,
 )
 from fusionauth_two_factor._operations import ALL_OPERATIONS, Auth, Operation
@@ -63,6 +67,21 @@ def test_each_row_matches_its_spec_operation(operation: Operation[Any]) -> None:
     assert (operation.method, operation.path_template) == SPEC_OPERATIONS[operation.operation_id]
     generated_module = operation.build_request.__module__.rpartition(".")[2]
     assert generated_module == snake_case(operation.operation_id)
+
+
+def test_each_row_is_typed_as_the_models_it_names() -> None:
+    """A row's annotation (what mypy checks the controllers against) names the models its row loads."""
+    every_model = {name: getattr(generated_models, name) for name in generated_models.__all__}
+    hints = typing.get_type_hints(_operations, localns=every_model)
+    rows = {name: row for name, row in vars(_operations).items() if isinstance(row, Operation)}
+    assert set(rows.values()) == set(ALL_OPERATIONS)
+    for name, row in rows.items():
+        (declared,) = typing.get_args(hints[name])
+        loaded = row.result_type if isinstance(row.result_type, tuple) else (row.result_type or types.NoneType,)
+        expected = {*loaded, types.NoneType} if row.body_optional else set(loaded)
+        assert set(typing.get_args(declared) or (declared,)) == expected, name
+        assert row.body_type is None or attrs.has(row.body_type), name
+        assert row.build_request is row.build_request, name  # loaded once, then kept
 
 
 def test_every_row_is_a_method_of_exactly_one_controller_pair() -> None:

@@ -191,7 +191,7 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
                 reason=failure or ("no body" if not answer.content else "not an answer FusionAuth documents here"),
                 retries=retries,
             )
-    response_class = operation.response_classes.get(answer.status_code, operation.response_class)
+    response_class = operation.response_classes.for_status(answer.status_code)
     return response_class(
         status_code=answer.status_code,
         headers=answer.headers,

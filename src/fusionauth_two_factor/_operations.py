@@ -16,52 +16,35 @@ pinned, and tests cover every operation through these functions.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+import functools
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from fusionauth_two_factor_generated.api.two_factor import (
-    disable_two_factor,
-    disable_two_factor_using_jwt,
-    enable_two_factor,
-    enable_two_factor_using_jwt,
-    generate_two_factor_recovery_codes,
-    generate_two_factor_secret_using_jwt,
-    login,
-    retrieve_two_factor_recovery_codes,
-    retrieve_two_factor_status,
-    retrieve_two_factor_status_with_request,
-    retrieve_two_factor_status_without_trust,
-    send_two_factor_code_for_enable_disable,
-    send_two_factor_code_for_login_using_method,
-    start_two_factor_login,
-    two_factor_login,
-    update_two_factor,
-)
-from fusionauth_two_factor_generated.models import (
-    GeneratedRecoveryCodesResponse,
-    LoginChangePasswordResponse,
-    LoginRequest,
-    LoginResponse,
-    LoginTwoFactorRequiredResponse,
-    SecretResponse,
-    TwoFactorDisableRequest,
-    TwoFactorLoginRequest,
-    TwoFactorRecoveryCodeResponse,
-    TwoFactorRequest,
-    TwoFactorResponse,
-    TwoFactorSendForEnableDisableRequest,
-    TwoFactorSendForLoginRequest,
-    TwoFactorStartRequest,
-    TwoFactorStartResponse,
-    TwoFactorStatusRequest,
-    TwoFactorStatusResponse,
-    TwoFactorUpdateRequest,
-)
+from ._response import LOGIN_RESPONSE_CLASSES, PLAIN_RESPONSE_CLASSES, STATUS_RESPONSE_CLASSES, ResponseClasses
 
-from ._response import LOGIN_RESPONSE_CLASSES, ApiResponse, LoggedInApiResponse, TwoFactorStatusApiResponse
+if TYPE_CHECKING:  # the rows' result types; the classes themselves are loaded at a row's first call
+    from collections.abc import Callable
+
+    from fusionauth_two_factor_generated.models import (
+        GeneratedRecoveryCodesResponse,
+        LoginChangePasswordResponse,
+        LoginResponse,
+        LoginTwoFactorRequiredResponse,
+        SecretResponse,
+        TwoFactorRecoveryCodeResponse,
+        TwoFactorResponse,
+        TwoFactorStartResponse,
+        TwoFactorStatusResponse,
+    )
 
 ResultT = TypeVar("ResultT")
+
+# Where the rows' names point. They are imported at the first call of an operation, not with the
+# package: importing every generated operation and model costs more than the rest of the package.
+GENERATED_OPERATIONS = "fusionauth_two_factor_generated.api.two_factor"
+GENERATED_MODELS = "fusionauth_two_factor_generated.models"
 
 
 class Auth(enum.Enum):
@@ -75,13 +58,17 @@ class Auth(enum.Enum):
     JWT = "Authorization: Bearer <the user's JWT>"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)  # each row is one of a kind: compared and hashed by identity
 class Operation(Generic[ResultT]):
     """One documented FusionAuth method, and the generated operation that builds and parses it.
 
     Two methods may share one HTTP operation (the secret with an API key or a JWT; the disable with
     a query or a body), and one method may use two (the status with or without a trust id in the
     path); `spec_operation_id` names the spec's operation where it is not the method's own name.
+
+    A row names its generated module and models; `build_request`, `parse_response`, `result_type`
+    and `body_type` are those, imported at first use and kept. Two threads meeting the first use
+    both import the same module and class: the second finds them loaded and caches the same object.
     """
 
     name: str  # the documented method name (FusionAuth's clients' camelCase), used in errors and logs
@@ -91,13 +78,10 @@ class Operation(Generic[ResultT]):
     # True when sending it twice has no effect beyond sending it once (the GETs). A send or a code
     # submission is never replayed unless the first attempt certainly did not reach FusionAuth.
     idempotent: bool
-    build_request: Callable[..., dict[str, Any]]
-    parse_response: Callable[..., object]
-    result_type: type[ResultT] | tuple[type[Any], ...] | None  # None: no body; a tuple: a model per status
-    body_type: type[Any] | None = None
-    response_class: type[ApiResponse[Any]] = ApiResponse
-    # Statuses whose answer has a class of its own (a login's 203 and 242).
-    response_classes: Mapping[int, type[ApiResponse[Any]]] = field(default_factory=dict)
+    generated: str  # the module of fusionauth_two_factor_generated.api.two_factor that builds and parses it
+    result_model: str | tuple[str, ...] | None  # None: no body; a tuple: a model per status
+    body_model: str | None = None
+    response_classes: ResponseClasses = PLAIN_RESPONSE_CLASSES
     # True where FusionAuth documents a success that may come without its body (enabling a method
     # after the first answers 200 with none): `result` is then None.
     body_optional: bool = False
@@ -109,225 +93,237 @@ class Operation(Generic[ResultT]):
         """The spec's operationId of the HTTP operation this method uses."""
         return self.spec_operation_id or self.name
 
+    @functools.cached_property
+    def build_request(self) -> Callable[..., dict[str, Any]]:
+        """The generated `_get_kwargs`: path, query, JSON body and tenant header of a call."""
+        build: Callable[..., dict[str, Any]] = self._generated_module()._get_kwargs
+        return build
 
-RETRIEVE_TWO_FACTOR_STATUS = Operation[TwoFactorStatusResponse](
+    @functools.cached_property
+    def parse_response(self) -> Callable[..., object]:
+        """The generated `_parse_response`: the model the spec declares for a status, or None."""
+        parse: Callable[..., object] = self._generated_module()._parse_response
+        return parse
+
+    @functools.cached_property
+    def result_type(self) -> type[ResultT] | tuple[type[Any], ...] | None:
+        if self.result_model is None:
+            return None
+        if isinstance(self.result_model, tuple):
+            return tuple(_model(name) for name in self.result_model)
+        result: type[ResultT] = _model(self.result_model)
+        return result
+
+    @functools.cached_property
+    def body_type(self) -> type[Any] | None:
+        return None if self.body_model is None else _model(self.body_model)
+
+    def _generated_module(self) -> ModuleType:
+        return importlib.import_module(f"{GENERATED_OPERATIONS}.{self.generated}")
+
+
+def _model(name: str) -> Any:
+    return getattr(importlib.import_module(GENERATED_MODELS), name)
+
+
+RETRIEVE_TWO_FACTOR_STATUS: Operation[TwoFactorStatusResponse] = Operation(
     name="retrieveTwoFactorStatus",
     method="GET",
     path_template="/api/two-factor/status/{twoFactorTrustId}",
     auth=Auth.API_KEY,
     idempotent=True,
-    build_request=retrieve_two_factor_status._get_kwargs,
-    parse_response=retrieve_two_factor_status._parse_response,
-    result_type=TwoFactorStatusResponse,
-    response_class=TwoFactorStatusApiResponse,
+    generated="retrieve_two_factor_status",
+    result_model="TwoFactorStatusResponse",
+    response_classes=STATUS_RESPONSE_CLASSES,
 )
 
-START_TWO_FACTOR_LOGIN = Operation[TwoFactorStartResponse](
+START_TWO_FACTOR_LOGIN: Operation[TwoFactorStartResponse] = Operation(
     name="startTwoFactorLogin",
     method="POST",
     path_template="/api/two-factor/start",
     auth=Auth.API_KEY,
     idempotent=False,  # each start creates a new twoFactorId
-    build_request=start_two_factor_login._get_kwargs,
-    parse_response=start_two_factor_login._parse_response,
-    result_type=TwoFactorStartResponse,
-    body_type=TwoFactorStartRequest,
+    generated="start_two_factor_login",
+    result_model="TwoFactorStartResponse",
+    body_model="TwoFactorStartRequest",
 )
 
-TWO_FACTOR_LOGIN = Operation[LoginResponse | LoginChangePasswordResponse](
+TWO_FACTOR_LOGIN: Operation[LoginResponse | LoginChangePasswordResponse] = Operation(
     name="twoFactorLogin",
     method="POST",
     path_template="/api/two-factor/login",
     auth=Auth.NONE,
     idempotent=False,  # consumes the code (a recovery code is single-use) and issues tokens
-    build_request=two_factor_login._get_kwargs,
-    parse_response=two_factor_login._parse_response,
-    result_type=(LoginResponse, LoginChangePasswordResponse),
-    body_type=TwoFactorLoginRequest,
-    response_class=LoggedInApiResponse,
+    generated="two_factor_login",
+    result_model=("LoginResponse", "LoginChangePasswordResponse"),
+    body_model="TwoFactorLoginRequest",
     response_classes=LOGIN_RESPONSE_CLASSES,
 )
 
-SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE = Operation[None](
+SEND_TWO_FACTOR_CODE_FOR_ENABLE_DISABLE: Operation[None] = Operation(
     name="sendTwoFactorCodeForEnableDisable",
     method="POST",
     path_template="/api/two-factor/send",
     auth=Auth.API_KEY,
     idempotent=False,  # delivers a message and replaces the previous code
-    build_request=send_two_factor_code_for_enable_disable._get_kwargs,
-    parse_response=send_two_factor_code_for_enable_disable._parse_response,
-    result_type=None,
-    body_type=TwoFactorSendForEnableDisableRequest,
+    generated="send_two_factor_code_for_enable_disable",
+    result_model=None,
+    body_model="TwoFactorSendForEnableDisableRequest",
 )
 
-GENERATE_TWO_FACTOR_SECRET_USING_JWT = Operation[SecretResponse](
+GENERATE_TWO_FACTOR_SECRET_USING_JWT: Operation[SecretResponse] = Operation(
     name="generateTwoFactorSecretUsingJWT",
     method="GET",
     path_template="/api/two-factor/secret",
     auth=Auth.JWT,
     idempotent=True,  # a fresh random secret each time, stored nowhere until a method is enabled
-    build_request=generate_two_factor_secret_using_jwt._get_kwargs,
-    parse_response=generate_two_factor_secret_using_jwt._parse_response,
-    result_type=SecretResponse,
+    generated="generate_two_factor_secret_using_jwt",
+    result_model="SecretResponse",
 )
 
-SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD = Operation[None](
+SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD: Operation[None] = Operation(
     name="sendTwoFactorCodeForLoginUsingMethod",
     method="POST",
     path_template="/api/two-factor/send/{twoFactorId}",
     auth=Auth.NONE,
     idempotent=False,  # delivers a message and invalidates the codes sent before
-    build_request=send_two_factor_code_for_login_using_method._get_kwargs,
-    parse_response=send_two_factor_code_for_login_using_method._parse_response,
-    result_type=None,
-    body_type=TwoFactorSendForLoginRequest,
+    generated="send_two_factor_code_for_login_using_method",
+    result_model=None,
+    body_model="TwoFactorSendForLoginRequest",
 )
 
-RETRIEVE_TWO_FACTOR_STATUS_WITHOUT_TRUST = Operation[TwoFactorStatusResponse](
+RETRIEVE_TWO_FACTOR_STATUS_WITHOUT_TRUST: Operation[TwoFactorStatusResponse] = Operation(
     name="retrieveTwoFactorStatus",  # the same documented method, called with no trust id
     spec_operation_id="retrieveTwoFactorStatusWithoutTrust",
     method="GET",
     path_template="/api/two-factor/status",
     auth=Auth.API_KEY,
     idempotent=True,
-    build_request=retrieve_two_factor_status_without_trust._get_kwargs,
-    parse_response=retrieve_two_factor_status_without_trust._parse_response,
-    result_type=TwoFactorStatusResponse,
-    response_class=TwoFactorStatusApiResponse,
+    generated="retrieve_two_factor_status_without_trust",
+    result_model="TwoFactorStatusResponse",
+    response_classes=STATUS_RESPONSE_CLASSES,
 )
 
-RETRIEVE_TWO_FACTOR_STATUS_WITH_REQUEST = Operation[TwoFactorStatusResponse](
+RETRIEVE_TWO_FACTOR_STATUS_WITH_REQUEST: Operation[TwoFactorStatusResponse] = Operation(
     name="retrieveTwoFactorStatusWithRequest",
     method="POST",
     path_template="/api/two-factor/status",
     auth=Auth.API_KEY,
     idempotent=True,  # a query sent as a POST (FusionAuth 1.62+): it changes nothing
-    build_request=retrieve_two_factor_status_with_request._get_kwargs,
-    parse_response=retrieve_two_factor_status_with_request._parse_response,
-    result_type=TwoFactorStatusResponse,
-    body_type=TwoFactorStatusRequest,
-    response_class=TwoFactorStatusApiResponse,
+    generated="retrieve_two_factor_status_with_request",
+    result_model="TwoFactorStatusResponse",
+    body_model="TwoFactorStatusRequest",
+    response_classes=STATUS_RESPONSE_CLASSES,
 )
 
-GENERATE_TWO_FACTOR_SECRET = Operation[SecretResponse](
+GENERATE_TWO_FACTOR_SECRET: Operation[SecretResponse] = Operation(
     name="generateTwoFactorSecret",
     spec_operation_id="generateTwoFactorSecretUsingJWT",  # one HTTP operation, an API key or a JWT
     method="GET",
     path_template="/api/two-factor/secret",
     auth=Auth.API_KEY,
     idempotent=True,
-    build_request=generate_two_factor_secret_using_jwt._get_kwargs,
-    parse_response=generate_two_factor_secret_using_jwt._parse_response,
-    result_type=SecretResponse,
+    generated="generate_two_factor_secret_using_jwt",
+    result_model="SecretResponse",
 )
 
-LOGIN = Operation[LoginResponse | LoginChangePasswordResponse | LoginTwoFactorRequiredResponse](
+LOGIN: Operation[LoginResponse | LoginChangePasswordResponse | LoginTwoFactorRequiredResponse] = Operation(
     name="login",
     method="POST",
     path_template="/api/login",
     auth=Auth.API_KEY_IF_CONFIGURED,
     idempotent=False,  # issues tokens, or a new twoFactorId, and counts failed attempts
-    build_request=login._get_kwargs,
-    parse_response=login._parse_response,
-    result_type=(LoginResponse, LoginChangePasswordResponse, LoginTwoFactorRequiredResponse),
-    body_type=LoginRequest,
-    response_class=LoggedInApiResponse,
+    generated="login",
+    result_model=("LoginResponse", "LoginChangePasswordResponse", "LoginTwoFactorRequiredResponse"),
+    body_model="LoginRequest",
     response_classes=LOGIN_RESPONSE_CLASSES,
 )
 
-ENABLE_TWO_FACTOR = Operation[TwoFactorResponse | None](
+ENABLE_TWO_FACTOR: Operation[TwoFactorResponse | None] = Operation(
     name="enableTwoFactor",
     method="POST",
     path_template="/api/user/two-factor/{userId}",
     auth=Auth.API_KEY,
     idempotent=False,  # consumes the code and adds a method
-    build_request=enable_two_factor._get_kwargs,
-    parse_response=enable_two_factor._parse_response,
-    result_type=TwoFactorResponse,
-    body_type=TwoFactorRequest,
+    generated="enable_two_factor",
+    result_model="TwoFactorResponse",
+    body_model="TwoFactorRequest",
     body_optional=True,  # only the user's first method answers with recovery codes
 )
 
-ENABLE_TWO_FACTOR_USING_JWT = Operation[TwoFactorResponse | None](
+ENABLE_TWO_FACTOR_USING_JWT: Operation[TwoFactorResponse | None] = Operation(
     name="enableTwoFactorUsingJWT",
     method="POST",
     path_template="/api/user/two-factor",
     auth=Auth.JWT,
     idempotent=False,
-    build_request=enable_two_factor_using_jwt._get_kwargs,
-    parse_response=enable_two_factor_using_jwt._parse_response,
-    result_type=TwoFactorResponse,
-    body_type=TwoFactorRequest,
+    generated="enable_two_factor_using_jwt",
+    result_model="TwoFactorResponse",
+    body_model="TwoFactorRequest",
     body_optional=True,  # only the user's first method answers with recovery codes
 )
 
-UPDATE_TWO_FACTOR = Operation[None](
+UPDATE_TWO_FACTOR: Operation[None] = Operation(
     name="updateTwoFactor",
     method="PUT",
     path_template="/api/user/two-factor/{userId}",
     auth=Auth.API_KEY,
     idempotent=True,  # renaming a method twice leaves the same name
-    build_request=update_two_factor._get_kwargs,
-    parse_response=update_two_factor._parse_response,
-    result_type=None,
-    body_type=TwoFactorUpdateRequest,
+    generated="update_two_factor",
+    result_model=None,
+    body_model="TwoFactorUpdateRequest",
 )
 
-DISABLE_TWO_FACTOR = Operation[None](
+DISABLE_TWO_FACTOR: Operation[None] = Operation(
     name="disableTwoFactor",  # methodId and code in the query string
     method="DELETE",
     path_template="/api/user/two-factor/{userId}",
     auth=Auth.API_KEY,
     idempotent=False,  # consumes the code (a recovery code removes every method)
-    build_request=disable_two_factor._get_kwargs,
-    parse_response=disable_two_factor._parse_response,
-    result_type=None,
+    generated="disable_two_factor",
+    result_model=None,
 )
 
-DISABLE_TWO_FACTOR_WITH_REQUEST = Operation[None](
+DISABLE_TWO_FACTOR_WITH_REQUEST: Operation[None] = Operation(
     name="disableTwoFactorWithRequest",  # the same HTTP operation, with a TwoFactorDisableRequest body
     spec_operation_id="disableTwoFactor",
     method="DELETE",
     path_template="/api/user/two-factor/{userId}",
     auth=Auth.API_KEY,
     idempotent=False,
-    build_request=disable_two_factor._get_kwargs,
-    parse_response=disable_two_factor._parse_response,
-    result_type=None,
-    body_type=TwoFactorDisableRequest,
+    generated="disable_two_factor",
+    result_model=None,
+    body_model="TwoFactorDisableRequest",
 )
 
-DISABLE_TWO_FACTOR_USING_JWT = Operation[None](
+DISABLE_TWO_FACTOR_USING_JWT: Operation[None] = Operation(
     name="disableTwoFactorUsingJWT",
     method="DELETE",
     path_template="/api/user/two-factor",
     auth=Auth.JWT,
     idempotent=False,
-    build_request=disable_two_factor_using_jwt._get_kwargs,
-    parse_response=disable_two_factor_using_jwt._parse_response,
-    result_type=None,
+    generated="disable_two_factor_using_jwt",
+    result_model=None,
 )
 
-GENERATE_TWO_FACTOR_RECOVERY_CODES = Operation[GeneratedRecoveryCodesResponse](
+GENERATE_TWO_FACTOR_RECOVERY_CODES: Operation[GeneratedRecoveryCodesResponse] = Operation(
     name="generateTwoFactorRecoveryCodes",
     method="POST",
     path_template="/api/user/two-factor/recovery-code/{userId}",
     auth=Auth.API_KEY,
     idempotent=False,  # replaces the user's recovery codes
-    build_request=generate_two_factor_recovery_codes._get_kwargs,
-    parse_response=generate_two_factor_recovery_codes._parse_response,
-    result_type=GeneratedRecoveryCodesResponse,
+    generated="generate_two_factor_recovery_codes",
+    result_model="GeneratedRecoveryCodesResponse",
 )
 
-RETRIEVE_TWO_FACTOR_RECOVERY_CODES = Operation[TwoFactorRecoveryCodeResponse](
+RETRIEVE_TWO_FACTOR_RECOVERY_CODES: Operation[TwoFactorRecoveryCodeResponse] = Operation(
     name="retrieveTwoFactorRecoveryCodes",
     method="GET",
     path_template="/api/user/two-factor/recovery-code/{userId}",
     auth=Auth.API_KEY,
     idempotent=True,
-    build_request=retrieve_two_factor_recovery_codes._get_kwargs,
-    parse_response=retrieve_two_factor_recovery_codes._parse_response,
-    result_type=TwoFactorRecoveryCodeResponse,
+    generated="retrieve_two_factor_recovery_codes",
+    result_model="TwoFactorRecoveryCodeResponse",
     deprecation=(
         "FusionAuth deprecated retrieving recovery codes in 1.64.0: generate new ones with "
         "generate_two_factor_recovery_codes and deliver those"

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import httpx2
-from fusionauth_two_factor_generated.models import (
-    LoginChangePasswordResponse,
-    LoginResponse,
-    LoginTwoFactorRequiredResponse,
-    TwoFactorStatusResponse,
-)
 
 from ._constants import STATUS_TWO_FACTOR_REQUIRED
+
+if TYPE_CHECKING:  # for a type checker only: the models are imported when an answer is parsed
+    # Used in the quoted bases below, which ruff does not read as annotations.
+    from fusionauth_two_factor_generated.models import (  # noqa: F401
+        LoginChangePasswordResponse,
+        LoginResponse,
+        LoginTwoFactorRequiredResponse,
+        TwoFactorStatusResponse,
+    )
 
 ResultT = TypeVar("ResultT")
 
@@ -44,7 +49,7 @@ class ApiResponse(Generic[ResultT]):
         return f"{type(self).__name__}(status_code={self.status_code}, result={self.result!r}, retries={self.retries})"
 
 
-class TwoFactorStatusApiResponse(ApiResponse[TwoFactorStatusResponse]):
+class TwoFactorStatusApiResponse(ApiResponse["TwoFactorStatusResponse"]):
     """The answer of ``retrieve_two_factor_status`` and ``retrieve_two_factor_status_with_request``."""
 
     __slots__ = ()
@@ -63,7 +68,7 @@ class TwoFactorStatusApiResponse(ApiResponse[TwoFactorStatusResponse]):
 # that shape for a type checker, without an isinstance.
 
 
-class LoggedInApiResponse(ApiResponse[LoginResponse]):
+class LoggedInApiResponse(ApiResponse["LoginResponse"]):
     """A login that succeeded (200, 202, 212 or 213): ``result`` is a ``LoginResponse`` with the user."""
 
     __slots__ = ()
@@ -77,7 +82,7 @@ class LoggedInApiResponse(ApiResponse[LoginResponse]):
         return False
 
 
-class PasswordChangeApiResponse(ApiResponse[LoginChangePasswordResponse]):
+class PasswordChangeApiResponse(ApiResponse["LoginChangePasswordResponse"]):
     """203: the user was authenticated but must change their password first.
 
     ``result.change_password_id`` goes to FusionAuth's Change Password API;
@@ -95,7 +100,7 @@ class PasswordChangeApiResponse(ApiResponse[LoginChangePasswordResponse]):
         return True
 
 
-class TwoFactorChallengeApiResponse(ApiResponse[LoginTwoFactorRequiredResponse]):
+class TwoFactorChallengeApiResponse(ApiResponse["LoginTwoFactorRequiredResponse"]):
     """242 from ``login``: the password was right, and a second factor is now required.
 
     ``result.two_factor_id`` and ``result.methods`` say how; complete it with ``two_factor_login``.
@@ -118,7 +123,20 @@ LoginApiResponse = TwoFactorChallengeApiResponse | PasswordChangeApiResponse | L
 TwoFactorLoginApiResponse = PasswordChangeApiResponse | LoggedInApiResponse
 """What ``two_factor_login`` returns: test ``password_change_required``."""
 
-LOGIN_RESPONSE_CLASSES: dict[int, type[ApiResponse[Any]]] = {
-    203: PasswordChangeApiResponse,
-    STATUS_TWO_FACTOR_REQUIRED: TwoFactorChallengeApiResponse,
-}
+
+@dataclass(frozen=True)
+class ResponseClasses:
+    """The class of an operation's answer for each success status: `default`, unless `by_status` names one."""
+
+    default: type[ApiResponse[Any]] = ApiResponse
+    by_status: Mapping[int, type[ApiResponse[Any]]] = field(default_factory=dict)
+
+    def for_status(self, status_code: int) -> type[ApiResponse[Any]]:
+        return self.by_status.get(status_code, self.default)
+
+
+PLAIN_RESPONSE_CLASSES = ResponseClasses()
+STATUS_RESPONSE_CLASSES = ResponseClasses(TwoFactorStatusApiResponse)
+LOGIN_RESPONSE_CLASSES = ResponseClasses(
+    LoggedInApiResponse, {203: PasswordChangeApiResponse, STATUS_TWO_FACTOR_REQUIRED: TwoFactorChallengeApiResponse}
+)
