@@ -243,6 +243,12 @@ def test_undocumented_error_statuses_raise(
         b'{"methods": [1]}',
         b'{"refreshTokenId": "nope"}',
         b"[" * 100_000 + b"]" * 100_000,
+        # What the generated from_dict takes without a word, because dict() takes it: a list of pairs.
+        b'[["user", {"id": "00000000-0000-0001-0000-000000000000"}]]',
+        b'{"user": [["id", "00000000-0000-0001-0000-000000000000"]]}',
+        # A free-form map's values are of their declared type too: registration tokens are strs.
+        b'{"user": {"registrations": [{"tokens": {"Facebook": 17}}]}}',
+        b'{"user": {"registrations": [{"roles": ["admin", null]}]}}',
     ],
 )
 def test_a_success_with_a_body_that_is_not_the_documented_shape_raises(
@@ -252,6 +258,27 @@ def test_a_success_with_a_body_that_is_not_the_documented_shape_raises(
     with pytest.raises(ResponseParseError) as caught:
         call(api, "two_factor_login")
     assert caught.value.status_code == 200
+    assert caught.value.body == body.decode()
+
+
+def test_what_a_newer_fusionauth_adds_to_a_success_is_kept_not_refused(api: Api, server: FakeFusionAuth) -> None:
+    sent = fixture_json("login_response.json")
+    sent["aFutureField"] = {"kept": [1, None]}
+    sent["user"]["registrations"][0]["aFutureKey"] = ["x", 2]
+    sent["changePasswordReason"] = "AFutureReason"  # an open enum: a value this client does not know is a str
+    server.reply(200, json_body=sent)
+    result = present(call(api, "two_factor_login").result)
+    assert result.change_password_reason == "AFutureReason"
+    assert result["aFutureField"] == {"kept": [1, None]}
+    assert result.to_dict() == sent
+
+
+def test_an_error_body_not_of_the_documented_shape_leaves_the_result_empty(api: Api, server: FakeFusionAuth) -> None:
+    body = b'{"fieldErrors": {"code": [{"code": 5, "message": "Invalid"}]}}'  # an error code is a str
+    server.reply(400, content=body)
+    with pytest.raises(BadRequestError) as caught:
+        call(api, "two_factor_login")
+    assert caught.value.result is None
     assert caught.value.body == body.decode()
 
 

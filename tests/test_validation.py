@@ -10,7 +10,7 @@ import pytest
 from support import API_KEY, CODE, JWT, TRUST_ID, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth, fixture_json
 
 from fusionauth_two_factor import AsyncTwoFactorController, Client, RequestOptions, TwoFactorController
-from fusionauth_two_factor.models import TwoFactorLoginRequest
+from fusionauth_two_factor.models import DeviceInfo, LoginMetaData, TwoFactorLoginRequest
 
 # A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
 ALWAYS_SENT = fixture_json("always_sent_fields.json")
@@ -130,6 +130,45 @@ def test_wrong_types_in_a_body_are_rejected(api: Api, server: FakeFusionAuth, bo
     with pytest.raises((TypeError, ValueError), match=message) as caught:
         api.call("two_factor_login", body)
     assert CODE not in str(caught.value)
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            TwoFactorLoginRequest(two_factor_id=TWO_FACTOR_ID, code=123456),  # type: ignore[arg-type]
+            "body field 'code' must be a str, not int",
+        ),
+        (  # a model's UUID attribute is a uuid.UUID, which its to_dict sends in FusionAuth's form
+            TwoFactorLoginRequest(two_factor_id=TWO_FACTOR_ID, code=CODE, user_id=USER_ID),  # type: ignore[arg-type]
+            "body field 'user_id' must be a uuid.UUID, not str",
+        ),
+        (
+            TwoFactorLoginRequest(
+                two_factor_id=TWO_FACTOR_ID,
+                code=CODE,
+                meta_data=LoginMetaData(device=DeviceInfo(name=5)),  # type: ignore[arg-type]
+            ),
+            r"body field 'meta_data\.device\.name' must be a str, not int",
+        ),
+        (  # a model inside a dict body: the JSON key, then the attributes
+            {
+                "twoFactorId": TWO_FACTOR_ID,
+                "code": CODE,
+                "metaData": LoginMetaData(device={"name": "Pixel"}),  # type: ignore[arg-type]
+            },
+            r"body field 'metaData\.device' must be an object \(DeviceInfo\), not dict",
+        ),
+    ],
+)
+def test_a_model_with_an_attribute_of_the_wrong_type_is_rejected_with_its_path(
+    api: Api, server: FakeFusionAuth, body: Any, message: str
+) -> None:
+    with pytest.raises(TypeError, match=message) as caught:
+        api.call("two_factor_login", body)
+    assert str(caught.value).startswith("twoFactorLogin: ")
+    assert CODE not in str(caught.value) and TWO_FACTOR_ID not in str(caught.value)
     assert server.requests == []
 
 

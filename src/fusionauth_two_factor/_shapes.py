@@ -1,0 +1,380 @@
+"""The JSON form of each generated model, compiled once per class from its type hints.
+
+One description, a `Shape` per model with a `Kind` per field, serves every check of a body
+against the spec:
+
+- `Kind.to_json` turns what a caller gives into FusionAuth's JSON, raising `Mismatch` with the
+  value's path: a dict body (every key one the model documents, every value of its declared type;
+  a `uuid.UUID` or a model is taken back in FusionAuth's form) or a request model, whose attributes
+  must be of the Python types their hints declare;
+- `check_answer` checks the JSON an answer's model was built from, before the model is handed out:
+  the generated `from_dict` only casts, so `"recoveryCodes": "X"` would be a str where the result
+  says list[str]. Keys the spec does not document are left alone there (a newer FusionAuth may
+  send them; `from_dict` keeps them in `additional_properties`).
+
+Values are never echoed in a message: they may be codes or tokens. A shape is compiled at first
+use of its class, not at import: the models package imports its models lazily.
+"""
+
+from __future__ import annotations
+
+import abc
+import difflib
+import enum
+import functools
+import types
+import typing
+import uuid
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+from fusionauth_two_factor_generated import models as generated_models
+from fusionauth_two_factor_generated.types import UNSET, Unset
+
+# What json.loads makes of a JSON value.
+_JSON_TYPES: frozenset[type[Any]] = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+class Mismatch(Exception):
+    """A request value that does not fit its declared type: `path` names it, `expected` says what fits."""
+
+    def __init__(self, path: str, expected: str, found: object, found_text: str | None = None) -> None:
+        super().__init__(path)
+        self.path = path
+        self.expected = expected
+        self.found = found_text or type(found).__name__
+
+
+class Kind(abc.ABC):
+    """What one type hint of a generated model admits.
+
+    `expected` names it in messages. `answer_types` are the types json.loads gives a value of this
+    kind; `nested` says whether such a value has insides that `check_answer` must look at.
+    """
+
+    expected: str
+    answer_types: frozenset[type[Any]]
+    nested = False
+
+    @abc.abstractmethod
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        """The JSON FusionAuth takes for a value given in a request, or Mismatch.
+
+        An `attribute` of a model must be of the Python type its hint declares; a value in a dict
+        body may also be given in its JSON form (a UUID's str, an object's dict, a tuple for a list).
+        """
+
+    def check_answer(self, value: Any) -> None:
+        """Raise TypeError when the insides of an answer's value (of one of `answer_types`) do not fit.
+
+        A leaf has no insides: its JSON type, checked by whoever holds it, is all there is to it.
+        """
+        return
+
+
+class _AnyJson(Kind):
+    expected = "any JSON"
+    answer_types = _JSON_TYPES
+
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        return value
+
+
+class _Scalar(Kind):
+    _NAMES: typing.ClassVar[dict[type[Any], str]] = {
+        str: "a str",
+        int: "an integer",
+        float: "a number",
+        bool: "a bool",
+    }
+
+    def __init__(self, kind: type[Any]) -> None:
+        # bool is an int to Python but not a number to FusionAuth; an int is a valid JSON number.
+        self.accepted: tuple[type[Any], ...] = (int, float) if kind is float else (kind,)
+        self.refuses_bool = kind in {int, float}
+        self.answer_types = frozenset(self.accepted)  # exact types: json.loads gives True as a bool, not an int
+        self.expected = self._NAMES.get(kind, f"a {kind.__name__}")
+
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        if not isinstance(value, self.accepted) or (self.refuses_bool and isinstance(value, bool)):
+            raise Mismatch(path, self.expected, value)
+        return value
+
+
+class _Uuid(Kind):
+    expected = "a UUID or its str (00000000-0000-0000-0000-000000000001)"
+    answer_types = frozenset({str})  # from_dict parses it, raising ValueError on a str that is not a UUID
+
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        if isinstance(value, uuid.UUID):
+            return str(value)  # FusionAuth's form: lowercase, canonical
+        if attribute:
+            raise Mismatch(path, "a uuid.UUID", value)
+        if not isinstance(value, str):
+            raise Mismatch(path, self.expected, value)
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            raise Mismatch(path, self.expected, value, "a str that is not a UUID") from None
+
+
+class _Enum(Kind):
+    def __init__(self, kind: type[enum.Enum]) -> None:
+        self.kind = kind
+        self.values = [member.value for member in kind]
+        self.expected = "one of " + ", ".join(repr(value) for value in self.values)
+        # An unknown value is from_dict's to judge: a ValueError for a closed enum, kept as a str in an open one.
+        self.answer_types = frozenset(type(value) for value in self.values)
+
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        if isinstance(value, self.kind):
+            return value.value
+        if attribute or value not in self.values:  # a str that is not a member, or not a str at all
+            raise Mismatch(path, self.expected, value)
+        return value
+
+
+class _List(Kind):
+    expected = "a list"
+    answer_types = frozenset({list})
+    nested = True
+
+    def __init__(self, item: Kind) -> None:
+        self.item = item
+
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        if not isinstance(value, list) and (attribute or not isinstance(value, tuple)):
+            raise Mismatch(path, self.expected, value)
+        return [self.item.to_json(element, f"{path}[{index}]", attribute) for index, element in enumerate(value)]
+
+    def check_answer(self, value: list[Any]) -> None:
+        item = self.item
+        if not item.answer_types.issuperset(map(type, value)):
+            raise TypeError("an answer's list holds a value of an undeclared type")
+        if item.nested:
+            for element in value:
+                item.check_answer(element)
+
+
+class _Model(Kind):
+    answer_types = frozenset({dict})
+    nested = True
+
+    def __init__(self, model: type[Any]) -> None:
+        self.model = model
+        self.expected = f"an object ({model.__name__})"
+
+    @functools.cached_property
+    def shape(self) -> Shape:  # looked up at first use: a model may be compiled before those it holds
+        return shape_of(self.model)
+
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        if isinstance(value, self.model):
+            return self.shape.instance_to_json(value, path)
+        if attribute or not isinstance(value, Mapping):
+            raise Mismatch(path, self.expected, value)
+        return self.shape.mapping_to_json(value, f"{path}." if path else "")
+
+    def check_answer(self, value: dict[str, Any]) -> None:
+        self.shape.check_answer(value)
+
+
+class _Union(Kind):
+    def __init__(self, options: list[Kind]) -> None:
+        self.options = options
+        self.expected = " or ".join(option.expected for option in options)
+        self.answer_types = frozenset().union(*(option.answer_types for option in options))
+        self.nested = any(option.nested for option in options)
+
+    def to_json(self, value: object, path: str, attribute: bool) -> object:
+        for option in self.options:
+            try:
+                return option.to_json(value, path, attribute)
+            except Mismatch as mismatch:
+                if mismatch.path != path:
+                    raise  # the value was of this kind but something inside it is wrong: say where
+        raise Mismatch(path, self.expected, value)
+
+    def check_answer(self, value: Any) -> None:
+        # The option its JSON type selects, as the generated from_dict tries them: first come, first served.
+        next(option for option in self.options if type(value) in option.answer_types).check_answer(value)
+
+
+@attrs.frozen
+class Field:
+    python_name: str
+    json_name: str
+    kind: Kind
+
+
+class Shape:
+    """A model's JSON form: its documented keys, each a `Field`; or, for a free-form map, the kind of its values."""
+
+    def __init__(self, model: type[Any]) -> None:
+        hints = typing.get_type_hints(model, localns=_MODEL_NAMES)
+        declared = [field.name for field in attrs.fields(model) if field.name != "additional_properties"]
+        self.free_values: Kind | None = None
+        if not declared:
+            (value_hint,) = typing.get_args(hints["additional_properties"])[1:]
+            self.free_values = kind_of(value_hint)
+        self.python_to_json = _json_names(model, declared)
+        self.fields = {
+            json_name: Field(python_name, json_name, kind_of(hints[python_name]))
+            for python_name, json_name in self.python_to_json.items()
+        }
+        # What an answer's check looks at: each documented key's JSON types, and the values with insides.
+        self._answer_types = {field.json_name: field.kind.answer_types for field in self.fields.values()}
+        self._answer_insides = [(field.json_name, field.kind) for field in self.fields.values() if field.kind.nested]
+
+    def mapping_to_json(self, value: Mapping[Any, Any], prefix: str) -> dict[str, Any]:
+        converted: dict[str, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"body keys must be str, not {type(key).__name__} (at {prefix or 'the top level'})")
+            path = f"{prefix}{key}"
+            if self.free_values is not None:
+                converted[key] = self.free_values.to_json(item, path, False)
+                continue
+            field = self.fields.get(key)
+            if field is None:
+                raise ValueError(self._unknown_key_message(key, prefix))
+            converted[key] = field.kind.to_json(item, path, False)
+        return converted
+
+    def instance_to_json(self, instance: Any, path: str) -> dict[str, Any]:
+        """A model's JSON as its to_dict gives it, each attribute checked: paths name the Python attributes."""
+        prefix = f"{path}." if path else ""
+        # Undocumented additional_properties follow the rule of dict bodies: they go through extra_body.
+        converted = self.mapping_to_json(instance.additional_properties, prefix)
+        for field in self.fields.values():
+            value = getattr(instance, field.python_name)
+            if value is not UNSET:  # most fields of a request are absent: nothing to check
+                converted[field.json_name] = field.kind.to_json(value, f"{prefix}{field.python_name}", True)
+        return converted
+
+    def check_answer(self, value: dict[str, Any]) -> None:
+        """Raise TypeError when a documented key of this JSON object holds a value of an undeclared type."""
+        if self.free_values is not None:
+            kind = self.free_values
+            if not kind.answer_types.issuperset(map(type, value.values())):
+                raise TypeError("an answer's map holds a value of an undeclared type")
+            if kind.nested:
+                for item in value.values():
+                    kind.check_answer(item)
+            return
+        answer_types = self._answer_types
+        for key, item in value.items():
+            accepted = answer_types.get(key)
+            if accepted is not None and type(item) not in accepted:
+                raise TypeError(f"an answer's {key!r} is of an undeclared type")  # a documented name: no data
+        for key, kind in self._answer_insides:
+            item = value.get(key)
+            if item is not None:  # absent; a present null is refused above
+                kind.check_answer(item)
+
+    def _unknown_key_message(self, key: str, prefix: str) -> str:
+        if key in self.python_to_json:
+            return (
+                f"body key {prefix + key!r} is a Python attribute name; dict bodies use FusionAuth's JSON (camelCase) "
+                f"names, as in its documentation: {prefix + self.python_to_json[key]!r}"
+            )
+        close = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.6)
+        hint = f"did you mean {prefix + close[0]}?" if close else f"documented: {', '.join(sorted(self.fields))}"
+        return (
+            f"unknown body field {prefix + key!r} ({hint}); a field newer than this client's spec can be sent with "
+            "RequestOptions(extra_body=...)"
+        )
+
+
+def check_answer(model: type[Any], decoded: object) -> None:
+    """Raise TypeError when the JSON `model` was parsed from holds values of types the model does not declare."""
+    if type(decoded) is not dict:  # from_dict takes whatever dict() takes, such as a list of pairs
+        raise TypeError("an answer's body is not a JSON object")
+    shape_of(model).check_answer(decoded)
+
+
+_SHAPES: dict[type[Any], Shape] = {}
+
+
+def shape_of(model: type[Any]) -> Shape:
+    """The model's shape, compiled at first use (a race compiles it twice, the same both times)."""
+    shape = _SHAPES.get(model)
+    if shape is None:
+        shape = _SHAPES[model] = Shape(model)
+    return shape
+
+
+class _ModelNames(dict[str, Any]):
+    """The models package's names, each looked up when a hint names it.
+
+    The generated modules import the models their hints name under TYPE_CHECKING only, and the
+    package imports its models at first access: neither a module's globals nor vars() of the
+    package holds them all.
+    """
+
+    def __missing__(self, name: str) -> Any:
+        try:
+            return getattr(generated_models, name)
+        except AttributeError:
+            raise KeyError(name) from None  # not a model: the module's globals and builtins are looked at next
+
+
+_MODEL_NAMES = _ModelNames()
+
+
+@functools.cache
+def kind_of(hint: Any) -> Kind:
+    origin = typing.get_origin(hint)
+    if origin in {typing.Union, types.UnionType}:
+        options = [option for option in typing.get_args(hint) if option is not Unset]
+        if len(options) == 1:  # `X | Unset`: a present value is an X, and the X says what is wrong with it
+            return kind_of(options[0])
+        return _Union([kind_of(option) for option in options])
+    if origin is list:
+        (item_hint,) = typing.get_args(hint)
+        return _List(kind_of(item_hint))
+    if origin is dict or hint is Any:
+        return _AnyJson()
+    return _Model(hint) if attrs.has(hint) else _leaf(hint)
+
+
+def _leaf(hint: Any) -> Kind:
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _Enum(hint)
+    if hint is uuid.UUID:
+        return _Uuid()
+    return _Scalar(hint)
+
+
+class _Probe(str):
+    """Stands in for every kind of field value, so that `to_dict` shows the JSON key of each field.
+
+    The generated `to_dict` turns a field into JSON with `str()`, `.to_dict()`, `.value` or by
+    iterating over it, and keys it by its JSON name: a probe survives each of these as its own text.
+    """
+
+    def to_dict(self) -> str:
+        return str(self)
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+    def __iter__(self) -> Iterator[str]:
+        yield self
+
+
+def _json_names(model: type[Any], declared: list[str]) -> dict[str, str]:
+    """Each declared attribute's JSON name, in declaration order."""
+    instance = object.__new__(model)
+    for name in declared:
+        object.__setattr__(instance, name, _Probe(f"\0{name}"))
+    object.__setattr__(instance, "additional_properties", {})
+    names: dict[str, str] = {}
+    for key, value in instance.to_dict().items():
+        text = value[0] if isinstance(value, list) else value
+        names[str(text).removeprefix("\0")] = key
+    if sorted(names) != sorted(declared):
+        raise RuntimeError(f"cannot tell the JSON names of {model.__name__}'s fields")
+    return {name: names[name] for name in declared}
