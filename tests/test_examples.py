@@ -176,6 +176,15 @@ def _aligned(part: Part) -> str:
     return "\n" * (part.line - 1) + part.code
 
 
+def mypy_strict(directory: Path, modules: list[str]) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` over ``modules``, files in ``directory``, as a user would run it.
+
+    cwd is that directory, which holds nothing else: no project configuration applies, only --strict.
+    """
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--cache-dir", str(directory / ".cache")]
+    return subprocess.run([*command, *modules], cwd=directory, capture_output=True, text=True, check=False)  # noqa: S603
+
+
 @pytest.fixture(scope="session")
 def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """One ``mypy --strict`` run over every example, each part its own module: the errors by example."""
@@ -186,9 +195,7 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]
             module = _module_file(example, part)
             (directory / module).write_text(_aligned(part), encoding="utf-8")
             owners[module] = example
-    # cwd is the empty directory: no project configuration applies, only --strict, as for a user.
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--cache-dir", str(directory / ".cache")]
-    checked = subprocess.run([*command, *owners], cwd=directory, capture_output=True, text=True, check=False)  # noqa: S603
+    checked = mypy_strict(directory, list(owners))
     errors: dict[str, list[str]] = {example.where: [] for example in EXAMPLES}
     for line in checked.stdout.splitlines():
         module, _, rest = line.partition(":")

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import Unset
+
 T = TypeVar("T", bound="AnyJsonMap")
 
 
@@ -45,3 +47,32 @@ class AnyJsonMap:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def free_form_mapping(value: object, model: str, value_type: type = object) -> Mapping[str, Any]:
+    """`value` if it is what a field of the free-form map `model` takes: a Mapping with str keys.
+
+    Added by scripts/free_form_maps.py for the map models' converters. The message names types only:
+    a map's keys and values may be secrets.
+    """
+    if not isinstance(value, Mapping):
+        raise TypeError(f"a free-form map field ({model}) takes a dict with str keys, not {type(value).__name__}")
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise TypeError(f"the keys of a free-form map ({model}) must be str, not {type(key).__name__}")
+        if not isinstance(item, value_type):
+            found = type(item).__name__
+            raise TypeError(f"the values of a free-form map ({model}) must be {value_type.__name__}, not {found}")
+    return value
+
+
+def as_any_json_map(value: Mapping[str, Any] | AnyJsonMap | Unset) -> AnyJsonMap | Unset:
+    """The attrs converter of every `AnyJsonMap | Unset` field: a dict is stored as the AnyJsonMap it describes.
+
+    Added by scripts/free_form_maps.py, so that a field takes a plain dict (mypy types the field's
+    `__init__` parameter from this one) while reading it always gives the AnyJsonMap or UNSET. The
+    mapping is copied, as from_dict copies it: to_dict() gives back what was given.
+    """
+    if isinstance(value, AnyJsonMap | Unset):
+        return value
+    return AnyJsonMap.from_dict(free_form_mapping(value, "AnyJsonMap"))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import as_any_json_map
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class Error:
 
     code: str | Unset = UNSET
     message: str | Unset = UNSET
-    data: AnyJsonMap | Unset = UNSET
+    data: AnyJsonMap | Unset = _attrs_field(default=UNSET, converter=as_any_json_map)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

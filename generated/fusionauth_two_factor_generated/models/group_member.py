@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import as_any_json_map
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class GroupMember:
         user_id (UUID | Unset): A UUID as a lowercase canonical string.
     """
 
-    data: AnyJsonMap | Unset = UNSET
+    data: AnyJsonMap | Unset = _attrs_field(default=UNSET, converter=as_any_json_map)
     group_id: UUID | Unset = UNSET
     id: UUID | Unset = UNSET
     insert_instant: int | Unset = UNSET

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import as_any_json_map
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class LoginMetaData:
     """
 
     device: DeviceInfo | Unset = UNSET
-    data: AnyJsonMap | Unset = UNSET
+    data: AnyJsonMap | Unset = _attrs_field(default=UNSET, converter=as_any_json_map)
     resources: list[str] | Unset = UNSET
     scopes: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import as_any_json_map
 from ..models.authentication_threats_value import AuthenticationThreatsValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..types import UNSET, Unset
@@ -69,7 +70,7 @@ class LoginResponse:
     refresh_token: str | Unset = UNSET
     refresh_token_id: UUID | Unset = UNSET
     registration_verification_id: str | Unset = UNSET
-    state: AnyJsonMap | Unset = UNSET
+    state: AnyJsonMap | Unset = _attrs_field(default=UNSET, converter=as_any_json_map)
     threats_detected: list[AuthenticationThreatsValue | str] | Unset = UNSET
     token: str | Unset = UNSET
     token_expiration_instant: int | Unset = UNSET

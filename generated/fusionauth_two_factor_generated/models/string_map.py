@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import free_form_mapping
+from ..types import Unset
+
 T = TypeVar("T", bound="StringMap")
 
 
@@ -45,3 +48,15 @@ class StringMap:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def as_string_map(value: Mapping[str, str] | StringMap | Unset) -> StringMap | Unset:
+    """The attrs converter of every `StringMap | Unset` field: a dict is stored as the StringMap it describes.
+
+    Added by scripts/free_form_maps.py, so that a field takes a plain dict (mypy types the field's
+    `__init__` parameter from this one) while reading it always gives the StringMap or UNSET. The
+    mapping is copied, as from_dict copies it: to_dict() gives back what was given.
+    """
+    if isinstance(value, StringMap | Unset):
+        return value
+    return StringMap.from_dict(free_form_mapping(value, "StringMap", str))

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import as_any_json_map
 from ..models.login_id_type_value import LoginIdTypeValue
 from ..types import UNSET, Unset
 
@@ -42,7 +43,7 @@ class TwoFactorStartRequest:
     code: str | Unset = UNSET
     login_id: str | Unset = UNSET
     login_id_types: list[LoginIdTypeValue | str] | Unset = UNSET
-    state: AnyJsonMap | Unset = UNSET
+    state: AnyJsonMap | Unset = _attrs_field(default=UNSET, converter=as_any_json_map)
     trust_challenge: str | Unset = UNSET
     user_id: UUID | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import as_any_json_map
 from ..models.breached_password_status_value import BreachedPasswordStatusValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..models.username_status_value import UsernameStatusValue
@@ -80,7 +81,7 @@ class User:
     breached_password_status: BreachedPasswordStatusValue | str | Unset = UNSET
     clean_speak_id: UUID | Unset = UNSET
     connector_id: UUID | Unset = UNSET
-    data: AnyJsonMap | Unset = UNSET
+    data: AnyJsonMap | Unset = _attrs_field(default=UNSET, converter=as_any_json_map)
     email: str | Unset = UNSET
     expiry: int | Unset = UNSET
     first_name: str | Unset = UNSET

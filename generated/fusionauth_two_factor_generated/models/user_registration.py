@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.any_json_map import as_any_json_map
+from ..models.string_map import as_string_map
 from ..models.username_status_value import UsernameStatusValue
 from ..types import UNSET, Unset
 
@@ -46,7 +48,7 @@ class UserRegistration:
     application_id: UUID | Unset = UNSET
     authentication_token: str | Unset = UNSET
     clean_speak_id: UUID | Unset = UNSET
-    data: AnyJsonMap | Unset = UNSET
+    data: AnyJsonMap | Unset = _attrs_field(default=UNSET, converter=as_any_json_map)
     id: UUID | Unset = UNSET
     insert_instant: int | Unset = UNSET
     last_login_instant: int | Unset = UNSET
@@ -54,7 +56,7 @@ class UserRegistration:
     preferred_languages: list[str] | Unset = UNSET
     roles: list[str] | Unset = UNSET
     timezone: str | Unset = UNSET
-    tokens: StringMap | Unset = UNSET
+    tokens: StringMap | Unset = _attrs_field(default=UNSET, converter=as_string_map)
     username: str | Unset = UNSET
     username_status: str | Unset | UsernameStatusValue = UNSET
     verified: bool | Unset = UNSET
