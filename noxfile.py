@@ -63,7 +63,9 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """What the facade costs over httpx2, and what the aiohttp path gains, against a loopback server
-    in a child process; prints the results and updates BENCHMARKS.md. About a minute or two."""
+    in a child process, with callgrind's instruction counts beside the ratios when valgrind is installed;
+    prints the results and updates BENCHMARKS.md. A few minutes. `-- --only status,login` (groups:
+    status, login, async, import, instructions) measures some only and leaves BENCHMARKS.md alone."""
     session.install(".[aiohttp]")
     install_group(session, "bench")
     session.run("python", "benchmarks/run.py", *session.posargs)

@@ -3,10 +3,11 @@
 Every contender makes the same call to a canned loopback server that runs in its own process
 (loopback_server.py). Contenders of a group are measured in turns, round after round, each for about
 the same slice of time; a ratio is taken within each round and the median over rounds is reported,
-so that noise from other work on the machine falls on both sides of a ratio alike.
+so that noise from other work on the machine falls on both sides of a ratio alike. Last, the hot
+paths' instructions per call are counted under valgrind's callgrind (instructions.py), when installed.
 
-    python benchmarks/run.py                 # about two minutes; writes BENCHMARKS.md
-    python benchmarks/run.py --smoke --output /tmp/b.md   # seconds: checks that it all runs
+    python benchmarks/run.py                 # a few minutes; writes BENCHMARKS.md
+    python benchmarks/run.py --smoke --output /tmp/b.md   # tiny counts: checks that it all runs
     python benchmarks/run.py --only status,login          # some groups only: printed, BENCHMARKS.md left alone
 """
 
@@ -31,11 +32,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx2
+import instructions
 from canned import API_KEY, CODE, LOGIN_PATH, STATUS_PATH, TRUST_ID, TWO_FACTOR_ID, USER_ID
 
 import fusionauth_two_factor as fa
 from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
-from fusionauth_two_factor.models import User
+from fusionauth_two_factor.models import LoginResponse, User
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -122,7 +124,7 @@ def loopback_server() -> Iterator[str]:
 # --- contenders ----------------------------------------------------------------------------------
 
 
-def sync_runner(call: Call) -> Callable[[int], None]:
+def sync_runner(call: Callable[[], object]) -> Callable[[int], None]:
     def run(calls: int) -> None:
         for _ in range(calls):
             call()
@@ -209,7 +211,7 @@ def typed_login(facade: fa.TwoFactorController) -> int:
 
 def check_typed_login(facade: fa.TwoFactorController) -> None:
     result = facade.two_factor_login(LOGIN_BODY).result
-    user = None if result is None else result.user
+    user = result.user if isinstance(result, LoginResponse) else None
     if not isinstance(user, User) or not user.registrations:
         raise RuntimeError("the canned login answer did not parse into a LoginResponse with a user")
 
@@ -434,9 +436,15 @@ def imports_markdown(times: ImportTimes) -> list[str]:
     return [*lines, ""]
 
 
-def results_markdown(
-    groups: list[Group], times: ImportTimes | None, settings: Settings, seconds: float, omitted: list[str]
-) -> str:
+@dataclass
+class Measured:
+    groups: list[Group]
+    times: ImportTimes | None  # None: not measured (--only)
+    counts: instructions.Counts | None
+    counted: bool  # instruction counts were asked for (counts stays None without valgrind)
+
+
+def results_markdown(measured: Measured, settings: Settings, seconds: float, omitted: list[str]) -> str:
     lines = [
         RESULTS_START,
         "## Results",
@@ -451,11 +459,22 @@ def results_markdown(
         *(f"- {fact}" for fact in machine()),
         "",
     ]
-    for group in groups:
+    for group in measured.groups:
         lines += group_markdown(group, settings)
-    if times is not None:
-        lines += imports_markdown(times)
+    if measured.times is not None:
+        lines += imports_markdown(measured.times)
+    if measured.counted:
+        lines += instructions.markdown(measured.counts, speed_ratios(measured.groups))
     return "\n".join([*lines, RESULTS_END]) + "\n"
+
+
+def speed_ratios(groups: list[Group]) -> dict[str, float]:
+    """Each measured ratio's median, by "numerator / denominator", to stand beside the instruction counts."""
+    return {
+        f"{pair.numerator} / {pair.denominator}": statistics.median(ratios)
+        for group in groups
+        for pair, ratios in group.ratios.items()
+    }
 
 
 def write_report(path: Path, results: str) -> None:
@@ -478,7 +497,7 @@ SERVED_GROUPS: dict[str, Callable[[str, asyncio.AbstractEventLoop, contextlib.Ex
     "login": lambda base_url, _loop, stack: login_group(base_url, stack),
     "async": async_group,
 }
-GROUP_NAMES = (*SERVED_GROUPS, "import")
+GROUP_NAMES = (*SERVED_GROUPS, "import", "instructions")
 
 
 def run_groups(settings: Settings, names: list[str]) -> list[Group]:
@@ -494,6 +513,29 @@ def run_groups(settings: Settings, names: list[str]) -> list[Group]:
             calibrate(group, settings)
             measure(group, settings)
         return groups
+
+
+@contextlib.contextmanager
+def hot_path_contenders(path: str, base_url: str) -> Iterator[instructions.Runners]:
+    """What instructions.py counts: this module's contenders where the path is one of its groups."""
+    with contextlib.ExitStack() as stack:
+        if path == "status":
+            yield status_group(base_url, stack).contenders
+        elif path == "login":
+            yield login_group(base_url, stack).contenders
+        else:
+            parse, loads = instructions.facade_parse(), instructions.json_loads()
+            yield {"facade parse + type check": sync_runner(parse), "json.loads": sync_runner(loads)}
+
+
+def count_instructions(smoke: bool) -> instructions.Counts | None:
+    """Instructions per call (instructions.py): None when valgrind is not installed."""
+    if not instructions.available():
+        return None
+    settings = instructions.SMOKE if smoke else instructions.FULL
+    with loopback_server() as base_url:
+        child = [str(Path(__file__).resolve()), "--callgrind-child", base_url, *(["--smoke"] if smoke else [])]
+        return instructions.count(child, settings)
 
 
 def group_names(value: str) -> list[str]:
@@ -520,8 +562,14 @@ def main(argv: list[str] | None = None) -> None:
         type=Path,
         help="the report whose results section is replaced (default: BENCHMARKS.md, unless --only is given)",
     )
+    parser.add_argument("--callgrind-child", metavar="BASE_URL", help=argparse.SUPPRESS)  # instructions.py's
     args = parser.parse_args(argv)
     settings = SMOKE if args.smoke else FULL
+    if args.callgrind_child:
+        base_url = args.callgrind_child
+        smoke = instructions.SMOKE if args.smoke else instructions.FULL
+        instructions.child(lambda path: hot_path_contenders(path, base_url), smoke)
+        return
     names: list[str] = args.only or list(GROUP_NAMES)
     output: Path | None = args.output or (None if args.only else ROOT / "BENCHMARKS.md")
     # Only loopback traffic: a proxy from the environment must not see these calls.
@@ -529,8 +577,12 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     groups = run_groups(settings, names)
     times = import_times(settings) if "import" in names else None
+    # Counted last: the valgrind processes would otherwise load the machine during the timings.
+    counted = "instructions" in names
+    counts = count_instructions(args.smoke) if counted else None
     omitted = [name for name in GROUP_NAMES if name not in names]
-    results = results_markdown(groups, times, settings, time.perf_counter() - started, omitted)
+    measured = Measured(groups, times, counts, counted)
+    results = results_markdown(measured, settings, time.perf_counter() - started, omitted)
     sys.stdout.write(results)
     if output is not None:
         write_report(output, results)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 RUNNER = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+TIMED = "status,login,async,import"  # every group but the instruction counts
 
 
 def test_the_benchmark_runs_and_keeps_the_analysis_around_its_results(tmp_path: Path) -> None:
@@ -18,7 +20,8 @@ def test_the_benchmark_runs_and_keeps_the_analysis_around_its_results(tmp_path: 
         "# Benchmarks\n\nWritten by hand.\n\n<!-- bench:results -->\nold numbers\n<!-- /bench:results -->\n\n"
         "## Analysis\n\nAlso by hand.\n"
     )
-    command = [sys.executable, str(RUNNER), "--smoke", "--output", str(report)]
+    # The instruction counts have a test of their own: valgrind makes them slow.
+    command = [sys.executable, str(RUNNER), "--smoke", "--only", TIMED, "--output", str(report)]
     completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
     assert completed.returncode == 0, completed.stderr
     text = report.read_text()
@@ -47,7 +50,7 @@ def test_only_some_groups_are_measured_and_the_report_says_so(tmp_path: Path) ->
     assert "Import time" in text
     assert "two_factor_login" not in text
     assert "in flight" not in text
-    assert "A partial run (`--only`): not measured here: login, async." in text
+    assert "A partial run (`--only`): not measured here: login, async, instructions." in text
 
 
 def test_a_partial_run_without_output_leaves_benchmarks_md_alone() -> None:
@@ -64,4 +67,23 @@ def test_an_unknown_group_is_refused() -> None:
     command = [sys.executable, str(RUNNER), "--smoke", "--only", "status,logins"]
     completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
     assert completed.returncode == 2
-    assert "choose among status,login,async,import" in completed.stderr
+    assert "choose among status,login,async,import,instructions" in completed.stderr
+
+
+@pytest.mark.skipif(
+    shutil.which("valgrind") is None or shutil.which("callgrind_control") is None, reason="needs valgrind's callgrind"
+)
+def test_instruction_counts_stand_beside_the_ratios(tmp_path: Path) -> None:
+    report = tmp_path / "instructions.md"
+    command = [sys.executable, str(RUNNER), "--smoke", "--only", "status,instructions", "--output", str(report)]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)  # noqa: S603
+    assert completed.returncode == 0, completed.stderr
+    text = report.read_text()
+    assert "### Instructions per call (valgrind callgrind)" in text
+    rows = {line.split(" | ")[0]: line.split(" | ") for line in text.splitlines() if line.startswith("| ")}
+    for path in ("| sync status", "| typed login (10 KB)", "| 10 KB LoginResponse, parsing alone"):
+        facade, reference = int(rows[path][2].replace(",", "")), int(rows[path][4].replace(",", ""))
+        assert facade > 0 and reference > 0
+        assert float(rows[path][5]) == pytest.approx(reference / facade, abs=0.01)
+    assert rows["| sync status"][6].strip(" |") != ""  # the status group's calls/s ratio, measured in the same run
+    assert "instructions more than `import httpx2`." in text
