@@ -13,24 +13,7 @@ import sys
 import uuid
 import warnings
 from collections.abc import Mapping
-from typing import Any, cast
-
-from fusionauth_two_factor_generated.models import (
-    GeneratedRecoveryCodesResponse,
-    LoginRequest,
-    SecretResponse,
-    TwoFactorDisableRequest,
-    TwoFactorLoginRequest,
-    TwoFactorRecoveryCodeResponse,
-    TwoFactorRequest,
-    TwoFactorResponse,
-    TwoFactorSendForEnableDisableRequest,
-    TwoFactorSendForLoginRequest,
-    TwoFactorStartRequest,
-    TwoFactorStartResponse,
-    TwoFactorStatusRequest,
-    TwoFactorUpdateRequest,
-)
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from . import _operations as ops
 from ._client import Client
@@ -40,15 +23,33 @@ from ._response import ApiResponse, LoginApiResponse, TwoFactorLoginApiResponse,
 from ._transport import PreparedCall, RequestOptions, ResultT
 from ._validation import header_value, optional_uuid, path_segment, request_body, required_uuid, required_value
 
-StartBody = TwoFactorStartRequest | Mapping[str, Any]
-LoginBody = TwoFactorLoginRequest | Mapping[str, Any]
-SendBody = TwoFactorSendForEnableDisableRequest | Mapping[str, Any]
-LoginSendBody = TwoFactorSendForLoginRequest | Mapping[str, Any]
-PasswordLoginBody = LoginRequest | Mapping[str, Any]
-StatusBody = TwoFactorStatusRequest | Mapping[str, Any]
-EnableBody = TwoFactorRequest | Mapping[str, Any]
-DisableBody = TwoFactorDisableRequest | Mapping[str, Any]
-UpdateBody = TwoFactorUpdateRequest | Mapping[str, Any]
+if TYPE_CHECKING:  # for a type checker only: the models are imported at the first call that needs them
+    from fusionauth_two_factor_generated.models import (
+        GeneratedRecoveryCodesResponse,
+        LoginRequest,
+        SecretResponse,
+        TwoFactorDisableRequest,
+        TwoFactorLoginRequest,
+        TwoFactorRecoveryCodeResponse,
+        TwoFactorRequest,
+        TwoFactorResponse,
+        TwoFactorSendForEnableDisableRequest,
+        TwoFactorSendForLoginRequest,
+        TwoFactorStartRequest,
+        TwoFactorStartResponse,
+        TwoFactorStatusRequest,
+        TwoFactorUpdateRequest,
+    )
+
+StartBody: TypeAlias = "TwoFactorStartRequest | Mapping[str, Any]"
+LoginBody: TypeAlias = "TwoFactorLoginRequest | Mapping[str, Any]"
+SendBody: TypeAlias = "TwoFactorSendForEnableDisableRequest | Mapping[str, Any]"
+LoginSendBody: TypeAlias = "TwoFactorSendForLoginRequest | Mapping[str, Any]"
+PasswordLoginBody: TypeAlias = "LoginRequest | Mapping[str, Any]"
+StatusBody: TypeAlias = "TwoFactorStatusRequest | Mapping[str, Any]"
+EnableBody: TypeAlias = "TwoFactorRequest | Mapping[str, Any]"
+DisableBody: TypeAlias = "TwoFactorDisableRequest | Mapping[str, Any]"
+UpdateBody: TypeAlias = "TwoFactorUpdateRequest | Mapping[str, Any]"
 UserId = uuid.UUID | str
 
 

@@ -7,12 +7,14 @@ header, a body value or a credential, so that logging an exception is always saf
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import httpx2
-from fusionauth_two_factor_generated.models import Errors, LoginPreventedActions
 
 from ._redaction import redacted_headers
+
+if TYPE_CHECKING:
+    from fusionauth_two_factor_generated.models import Errors, LoginPreventedActions
 
 ErrorT = TypeVar("ErrorT", bound="FusionAuthError")
 
@@ -110,6 +112,9 @@ class ApiError(FusionAuthError):
         super().__init__(self._message())
 
     def _message(self) -> str:
+        # The generated models load when the first answer is parsed, not with the package.
+        from fusionauth_two_factor_generated.models import Errors  # noqa: PLC0415 - see above
+
         message = f"{call_site(self.operation, self.method, self.url)} failed: HTTP {self.status_code}"
         if isinstance(self.result, Errors):
             codes = error_codes(self.result)

@@ -2,21 +2,26 @@
 
 The generated attrs models print every field in their repr, so `repr(login_response)` would show
 the access token. Rather than edit generated code, the facade replaces the `__repr__` of every
-generated model once, at import, with one that prints `'<redacted>'` for the secret fields below.
+generated model with one that prints `'<redacted>'` for the secret fields below: of the models
+loaded when the facade is imported, and of each model module loaded after, as its import ends
+(the models are loaded on first use, not with the facade, so there is no single moment to do it).
 It also filters the log lines of httpx2, httpcore2 and aiohttp: URLs may carry a twoFactorId, a
 trust id or a code, and response headers a login's tokens.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import logging
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Mapping, Sequence
+from types import ModuleType
 from typing import Any
 
 import attrs
 import httpx2
-from fusionauth_two_factor_generated import models as generated_models
 from fusionauth_two_factor_generated.types import Unset
 
 REDACTED = "<redacted>"
@@ -185,11 +190,70 @@ _LIBRARY_LOGGERS = (
 )
 
 
+# The generated model modules: fusionauth_two_factor_generated.models.<one module per model>.
+_MODEL_MODULES = "fusionauth_two_factor_generated.models."
+
+
+def _redact_models_of(module: ModuleType) -> None:
+    """The redacted repr on each model class that `module` defines."""
+    for model in list(vars(module).values()):
+        if isinstance(model, type) and model.__module__ == module.__name__ and attrs.has(model):
+            model.__repr__ = _error_repr if model.__name__ in _ERROR_MODELS else _redacted_repr  # type: ignore[method-assign]
+
+
+class _RedactingLoader(importlib.abc.Loader):
+    """A model module's own loader, which redacts the module's models before its import ends.
+
+    Until then nobody else can hold its classes: Python's import lock keeps another thread
+    importing the same module waiting.
+    """
+
+    def __init__(self, loader: importlib.abc.Loader) -> None:
+        self._loader = loader
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        _redact_models_of(module)
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_resource_reader, ...: the loader's own
+        return getattr(self._loader, name)
+
+
+class _ModelModulesFinder(importlib.abc.MetaPathFinder):
+    """Finds a generated model module as the other finders do, and gives it a `_RedactingLoader`.
+
+    It asks the other finders rather than the file system so that a frozen or zipped application
+    (PyInstaller, zipapp) is redacted too.
+    """
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if not fullname.startswith(_MODEL_MODULES):
+            return None
+        for finder in sys.meta_path:
+            find_spec = getattr(finder, "find_spec", None)
+            spec: importlib.machinery.ModuleSpec | None = (
+                None if finder is self or find_spec is None else find_spec(fullname, path, target)
+            )
+            if spec is not None:
+                if spec.loader is not None:
+                    spec.loader = _RedactingLoader(spec.loader)
+                return spec
+        return None
+
+
 def install_redacted_reprs() -> None:
-    for name in generated_models.__all__:
-        model = getattr(generated_models, name)
-        if attrs.has(model):
-            model.__repr__ = _error_repr if name in _ERROR_MODELS else _redacted_repr  # type: ignore[method-assign]
+    """Redacted reprs on every generated model: those loaded now, and each one loaded from now on."""
+    if not any(isinstance(finder, _ModelModulesFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _ModelModulesFinder())
+    # After the finder is in place, so that a module is redacted by one or the other.
+    for name, module in list(sys.modules.items()):
+        if name.startswith(_MODEL_MODULES) and module is not None:
+            _redact_models_of(module)
 
 
 def install_httpx_log_filter() -> None:
