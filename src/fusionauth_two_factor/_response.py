@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import httpx2
@@ -124,12 +123,19 @@ TwoFactorLoginApiResponse = PasswordChangeApiResponse | LoggedInApiResponse
 """What ``two_factor_login`` returns: test ``password_change_required``."""
 
 
-@dataclass(frozen=True)
 class ResponseClasses:
     """The class of an operation's answer for each success status: `default`, unless `by_status` names one."""
 
-    default: type[ApiResponse[Any]] = ApiResponse
-    by_status: Mapping[int, type[ApiResponse[Any]]] = field(default_factory=dict)
+    # A plain class: a dataclass compiles generated methods at import, too much for two attributes.
+    __slots__ = ("by_status", "default")
+
+    def __init__(
+        self,
+        default: type[ApiResponse[Any]] = ApiResponse,
+        by_status: Mapping[int, type[ApiResponse[Any]]] | None = None,
+    ) -> None:
+        self.default = default
+        self.by_status: Mapping[int, type[ApiResponse[Any]]] = by_status or {}
 
     def for_status(self, status_code: int) -> type[ApiResponse[Any]]:
         return self.by_status.get(status_code, self.default)
