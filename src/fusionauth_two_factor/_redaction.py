@@ -16,13 +16,11 @@ import importlib.machinery
 import logging
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
-import attrs
 import httpx2
-from fusionauth_two_factor_generated.types import Unset
 
 REDACTED = "<redacted>"
 
@@ -92,15 +90,23 @@ def _redacted_value(value: Any) -> Any:
     return value
 
 
+def _present_fields(model: Any) -> Iterator[tuple[str, Any]]:
+    """The name and value of each field of an attrs model, but those left unset (they say nothing)."""
+    # Imported here, not with the package: the model's module has loaded both already.
+    import attrs  # noqa: PLC0415 - see above
+    from fusionauth_two_factor_generated.types import Unset  # noqa: PLC0415 - see above
+
+    for field in attrs.fields(type(model)):
+        value = getattr(model, field.name)
+        if not isinstance(value, Unset):
+            yield field.name, value
+
+
 def _redacted_repr(self: Any) -> str:
     parts = []
-    for field in attrs.fields(type(self)):
-        value = getattr(self, field.name)
-        if isinstance(value, Unset):
-            continue  # an absent field says nothing worth printing
-        secret = _squashed(field.name) in _SQUASHED_SECRET_FIELDS and value
-        value = REDACTED if secret else _redacted_value(value)
-        parts.append(f"{field.name}={value!r}")
+    for name, value in _present_fields(self):
+        secret = _squashed(name) in _SQUASHED_SECRET_FIELDS and value
+        parts.append(f"{name}={REDACTED if secret else _redacted_value(value)!r}")
     return f"{type(self).__name__}({', '.join(parts)})"
 
 
@@ -110,9 +116,8 @@ def _error_repr(self: Any) -> str:
     # else (an Error's free-form `data`, unknown fields) is redacted like any other map.
     keys_are_paths = type(self).__name__ == "ErrorsFieldErrors"
     parts = [
-        f"{field.name}={value if keys_are_paths or field.name == 'code' else _redacted_value(value)!r}"
-        for field in attrs.fields(type(self))
-        if not isinstance(value := getattr(self, field.name), Unset)
+        f"{name}={value if keys_are_paths or name == 'code' else _redacted_value(value)!r}"
+        for name, value in _present_fields(self)
     ]
     return f"{type(self).__name__}({', '.join(parts)})"
 
@@ -196,6 +201,8 @@ _MODEL_MODULES = "fusionauth_two_factor_generated.models."
 
 def _redact_models_of(module: ModuleType) -> None:
     """The redacted repr on each model class that `module` defines."""
+    import attrs  # noqa: PLC0415 - loaded by the model module already, and not needed before
+
     for model in list(vars(module).values()):
         if isinstance(model, type) and model.__module__ == module.__name__ and attrs.has(model):
             model.__repr__ = _error_repr if model.__name__ in _ERROR_MODELS else _redacted_repr  # type: ignore[method-assign]
