@@ -7,6 +7,7 @@ field, `to_dict()`, the checks before sending and the JSON on the wire see the m
 
 from __future__ import annotations
 
+import runpy
 import textwrap
 import uuid
 from pathlib import Path
@@ -32,6 +33,7 @@ from fusionauth_two_factor.models import (
     UserRegistration,
 )
 
+HOOK = Path(__file__).resolve().parent.parent / "scripts" / "free_form_maps.py"
 MAPS: dict[str, type[Any]] = {"AnyJsonMap": AnyJsonMap, "StringMap": StringMap}
 STATE = {"next": "/pay", "cart": {"items": [1, 2.5, None, True]}}
 
@@ -183,3 +185,25 @@ def test_mypy_strict_accepts_a_dict_where_a_free_form_map_goes(tmp_path: Path) -
     )
     checked = mypy_strict(tmp_path, ["maps.py"])
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def run_hook(package: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """The hook's exit status and stderr, run in-process (scripts/ is not a package)."""
+    status = runpy.run_path(str(HOOK))["main"]([str(package)])
+    return status, capsys.readouterr().err
+
+
+def test_the_hook_fails_when_it_finds_no_map_field_or_one_it_does_not_convert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    map_module = "from collections.abc import Mapping\n\nT = TypeVar('T')\n\n\nclass {name}:\n    pass\n"
+    for module, name in [("any_json_map", "AnyJsonMap"), ("string_map", "StringMap")]:
+        (models / f"{module}.py").write_text(map_module.format(name=name))
+    (models / "event.py").write_text("from ..types import UNSET, Unset\n\nclass Event:\n    data: AnyJsonMap\n")
+    status, stderr = run_hook(tmp_path, capsys)
+    assert status == 1
+    assert "event.py: a map field in a form this hook does not convert: data: AnyJsonMap" in stderr
+    assert "no `AnyJsonMap | Unset` field to convert" in stderr
+    assert "no `StringMap | Unset` field to convert" in stderr
