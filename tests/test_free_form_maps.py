@@ -132,14 +132,31 @@ def test_the_dict_goes_on_the_wire_as_given(api: Api, server: FakeFusionAuth) ->
     )
 
 
-@pytest.mark.parametrize("value", [object(), float("nan"), {"nested": {1, 2}}])
-def test_a_value_that_is_not_json_is_refused_before_anything_is_sent(
-    api: Api, server: FakeFusionAuth, value: object
+@pytest.mark.parametrize(
+    ("value", "refusal"),
+    [
+        (object(), "'state.x' must be any JSON (a str, number, bool, None, list or dict), not object"),
+        (float("nan"), "'state.x' must be any JSON, not a float that is not finite"),
+        (
+            {"nested": [1, {2, 3}]},
+            "'state.x.nested[1]' must be any JSON (a str, number, bool, None, list or dict), not set",
+        ),
+        ({"nested": {1: "secret-value"}}, "'state.x.nested' must be a JSON object, not a dict with a key of type int"),
+    ],
+)
+@pytest.mark.parametrize("as_model", [True, False], ids=["model", "dict"])
+def test_a_value_that_is_not_json_is_refused_before_anything_is_sent_with_its_path(
+    api: Api, server: FakeFusionAuth, value: object, refusal: str, as_model: bool
 ) -> None:
-    body = TwoFactorStartRequest(user_id=uuid.UUID(USER_ID), state={"x": value})
-    with pytest.raises((TypeError, ValueError)) as refused:
+    state = {"x": value}
+    body = (
+        TwoFactorStartRequest(user_id=uuid.UUID(USER_ID), state=state)
+        if as_model
+        else {"userId": USER_ID, "state": state}
+    )
+    with pytest.raises(TypeError) as refused:
         api.call("start_two_factor_login", body)
-    assert "JSON" in str(refused.value)
+    assert str(refused.value) == f"startTwoFactorLogin: body field {refusal}"
     assert not server.requests
 
 

@@ -22,6 +22,7 @@ import abc
 import difflib
 import enum
 import functools
+import math
 import types
 import typing
 import uuid
@@ -78,6 +79,19 @@ class _AnyJson(Kind):
     answer_types = _JSON_TYPES
 
     def to_json(self, value: object, path: str, attribute: bool) -> object:
+        # Checked here rather than left to the JSON encoder, whose message says neither where nor in which call.
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise Mismatch(path, "a JSON object", value, f"a dict with a key of type {type(key).__name__}")
+                self.to_json(item, f"{path}.{key}", attribute)
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                self.to_json(item, f"{path}[{index}]", attribute)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise Mismatch(path, "any JSON", value, "a float that is not finite")
+        elif not isinstance(value, str | int | float | None):
+            raise Mismatch(path, "any JSON (a str, number, bool, None, list or dict)", value)
         return value
 
 
