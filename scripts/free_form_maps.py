@@ -19,7 +19,7 @@ attrs' `define` runs converters on assignment too (its default `on_setattr`), so
 the dict goes in at construction). A value that is not a Mapping, or a key that is not a str, is a
 TypeError naming only types (a map may hold secrets). JSON values are not checked here, where an
 item set later would escape the check anyway: a value that is not JSON is refused when the facade
-encodes the body, before anything is sent.
+checks the body, before anything is sent, with its path.
 
 It fails when it finds nothing to change, or a map field in a form it does not convert (a required
 or nullable one): a generator that writes these fields differently must be looked at.
