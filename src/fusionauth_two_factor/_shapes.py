@@ -215,11 +215,18 @@ class _Union(Kind):
         next(option for option in self.options if type(value) in option.answer_types).check_answer(value)
 
 
-@attrs.frozen
 class Field:
-    python_name: str
-    json_name: str
-    kind: Kind
+    """A documented key of a model: its Python attribute, its JSON name, and what its values may be.
+
+    A plain class: creating an attrs class or a NamedTuple would cost import time for nothing.
+    """
+
+    __slots__ = ("json_name", "kind", "python_name")
+
+    def __init__(self, python_name: str, json_name: str, kind: Kind) -> None:
+        self.python_name = python_name
+        self.json_name = json_name
+        self.kind = kind
 
 
 class Shape:
