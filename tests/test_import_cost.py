@@ -14,9 +14,10 @@ import textwrap
 
 from fusionauth_two_factor.emulator import EmulatorServer
 
-# Loaded at the first call that needs them, not with the package.
+# Loaded at the first call that needs them, not with the package: the modules whose names start so.
 LOADED_ON_FIRST_USE = (
-    "fusionauth_two_factor_generated.api",  # the generated operations (and with them their models)
+    "fusionauth_two_factor_generated.api",  # the generated operations
+    "fusionauth_two_factor_generated.models.",  # each model's module (the package itself is a lazy index)
     "fusionauth_two_factor.models",  # the facade's re-export of the models
 )
 
@@ -32,7 +33,7 @@ def run_fresh(code: str, *arguments: str) -> dict[str, object]:
 
 LOADED_MODULES = """
 def loaded(prefixes):
-    return sorted(name for name in sys.modules if any(name == p or name.startswith(p + ".") for p in prefixes))
+    return sorted(name for name in sys.modules if name.startswith(tuple(prefixes)))
 """
 
 
@@ -63,7 +64,11 @@ print(json.dumps({
         *LOADED_ON_FIRST_USE,
     )
     assert answer["before"] == []
-    assert "fusionauth_two_factor_generated.api.two_factor.generate_two_factor_secret_using_jwt" in str(answer["after"])
+    after = answer["after"]
+    assert isinstance(after, list)
+    assert "fusionauth_two_factor_generated.api.two_factor.generate_two_factor_secret_using_jwt" in after
+    assert "fusionauth_two_factor_generated.models.secret_response" in after
+    assert "fusionauth_two_factor_generated.models.login_response" not in after  # only what the call needs
     assert answer["result"] == "SecretResponse"
     assert str(answer["secret"]) not in str(answer["repr"])
     assert "secret='<redacted>'" in str(answer["repr"])
@@ -76,14 +81,16 @@ def test_a_model_imported_from_the_facade_is_loaded_then_and_redacted() -> None:
 import json, sys
 import fusionauth_two_factor
 
-before = loaded(["fusionauth_two_factor.models"])
+before = loaded(["fusionauth_two_factor.models", "fusionauth_two_factor_generated.models."])
 from fusionauth_two_factor.models import TwoFactorLoginRequest
 
 request = TwoFactorLoginRequest(two_factor_id="the-two-factor-id", code="246810")
-print(json.dumps({"before": before, "repr": repr(request)}))
+after = loaded(["fusionauth_two_factor_generated.models."])
+print(json.dumps({"before": before, "after": after, "repr": repr(request)}))
 """
     )
     assert answer["before"] == []
+    assert answer["after"] == ["fusionauth_two_factor_generated.models.two_factor_login_request"]
     assert answer["repr"] == (
         "TwoFactorLoginRequest(code='<redacted>', two_factor_id='<redacted>', additional_properties={})"
     )
