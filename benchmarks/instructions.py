@@ -72,6 +72,10 @@ class Counts:
     runs: int
 
 
+class CountFailed(RuntimeError):
+    """A callgrind run failed: said in place of the counts, so that the timings measured before are kept."""
+
+
 def available() -> bool:
     return shutil.which("valgrind") is not None and shutil.which("callgrind_control") is not None
 
@@ -129,14 +133,15 @@ def callgrind(arguments: list[str], out_dir: Path) -> list[tuple[str, int]]:
         command, env=environment, cwd=HERE, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
     )
     if completed.returncode != 0:
-        raise RuntimeError(f"callgrind run failed ({completed.returncode}): {completed.stderr[-2000:]}")
+        sys.stderr.write(completed.stderr[-4000:])
+        raise CountFailed(f"a callgrind run failed (exit status {completed.returncode}, its stderr above)")
     dumps = []
     for file in out_dir.iterdir():
         text = file.read_text()
         trigger = re.search(r"^desc: Trigger: (.*)$", text, re.MULTILINE)
         total = re.search(r"^totals: (\d+)$", text, re.MULTILINE)
         if trigger is None or total is None:
-            raise RuntimeError(f"unexpected callgrind output in {file.name}")
+            raise CountFailed(f"callgrind wrote a file without a trigger or totals ({file.name})")
         dumps.append((trigger.group(1), int(total.group(1))))
     return dumps
 
@@ -183,11 +188,12 @@ def _runs(values: list[float] | list[int]) -> str:
     return " / ".join(f"{value:,.0f}" for value in values)
 
 
-def markdown(counts: Counts | None, speed_ratios: dict[str, float]) -> list[str]:
-    """The Results subsection; speed_ratios: run.py's calls/s medians by "facade / reference" label."""
+def markdown(counts: Counts | str, speed_ratios: dict[str, float]) -> list[str]:
+    """The Results subsection, or why nothing was counted; speed_ratios: run.py's calls/s medians by
+    "facade / reference" label."""
     lines = ["### Instructions per call (valgrind callgrind)", ""]
-    if counts is None:
-        return [*lines, "Not counted: valgrind (with callgrind_control) is not installed.", ""]
+    if isinstance(counts, str):
+        return [*lines, f"Not counted: {counts}.", ""]
     lines += [
         f"Per call: (2N calls - N calls) / N after a warm-up; {counts.runs} separate run(s) under callgrind, one"
         " value per run (run 1 / run 2 ...). The instruction ratio is reference / facade, so that it reads like"

@@ -440,8 +440,7 @@ def imports_markdown(times: ImportTimes) -> list[str]:
 class Measured:
     groups: list[Group]
     times: ImportTimes | None  # None: not measured (--only)
-    counts: instructions.Counts | None
-    counted: bool  # instruction counts were asked for (counts stays None without valgrind)
+    counts: instructions.Counts | str | None  # str: why they were not counted; None: not asked for (--only)
 
 
 def results_markdown(measured: Measured, settings: Settings, seconds: float, omitted: list[str]) -> str:
@@ -463,7 +462,7 @@ def results_markdown(measured: Measured, settings: Settings, seconds: float, omi
         lines += group_markdown(group, settings)
     if measured.times is not None:
         lines += imports_markdown(measured.times)
-    if measured.counted:
+    if measured.counts is not None:
         lines += instructions.markdown(measured.counts, speed_ratios(measured.groups))
     return "\n".join([*lines, RESULTS_END]) + "\n"
 
@@ -528,14 +527,17 @@ def hot_path_contenders(path: str, base_url: str) -> Iterator[instructions.Runne
             yield {"facade parse + type check": sync_runner(parse), "json.loads": sync_runner(loads)}
 
 
-def count_instructions(smoke: bool) -> instructions.Counts | None:
-    """Instructions per call (instructions.py): None when valgrind is not installed."""
+def count_instructions(smoke: bool) -> instructions.Counts | str:
+    """Instructions per call (instructions.py), or why they could not be counted."""
     if not instructions.available():
-        return None
+        return "valgrind (with callgrind_control) is not installed"
     settings = instructions.SMOKE if smoke else instructions.FULL
     with loopback_server() as base_url:
         child = [str(Path(__file__).resolve()), "--callgrind-child", base_url, *(["--smoke"] if smoke else [])]
-        return instructions.count(child, settings)
+        try:
+            return instructions.count(child, settings)
+        except instructions.CountFailed as failure:
+            return str(failure)
 
 
 def group_names(value: str) -> list[str]:
@@ -578,10 +580,9 @@ def main(argv: list[str] | None = None) -> None:
     groups = run_groups(settings, names)
     times = import_times(settings) if "import" in names else None
     # Counted last: the valgrind processes would otherwise load the machine during the timings.
-    counted = "instructions" in names
-    counts = count_instructions(args.smoke) if counted else None
+    counts = count_instructions(args.smoke) if "instructions" in names else None
     omitted = [name for name in GROUP_NAMES if name not in names]
-    measured = Measured(groups, times, counts, counted)
+    measured = Measured(groups, times, counts)
     results = results_markdown(measured, settings, time.perf_counter() - started, omitted)
     sys.stdout.write(results)
     if output is not None:

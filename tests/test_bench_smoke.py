@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,28 @@ def test_instruction_counts_stand_beside_the_ratios(tmp_path: Path) -> None:
         assert float(rows[path][5]) == pytest.approx(reference / facade, abs=0.01)
     assert rows["| sync status"][6].strip(" |") != ""  # the status group's calls/s ratio, measured in the same run
     assert "instructions more than `import httpx2`." in text
+
+
+def test_without_valgrind_the_report_says_the_instructions_were_not_counted(tmp_path: Path) -> None:
+    report = tmp_path / "no-valgrind.md"
+    command = [sys.executable, str(RUNNER), "--smoke", "--only", "instructions", "--output", str(report)]
+    environment = {**os.environ, "PATH": str(tmp_path)}  # nothing to find there
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=environment)  # noqa: S603
+    assert completed.returncode == 0, completed.stderr
+    assert "Not counted: valgrind (with callgrind_control) is not installed." in report.read_text()
+
+
+def test_a_failed_callgrind_run_is_reported_and_the_timings_kept(tmp_path: Path) -> None:
+    for tool in ("valgrind", "callgrind_control"):
+        fake = tmp_path / tool
+        fake.write_text("#!/bin/sh\necho 'valgrind: cannot start' >&2\nexit 1\n")
+        fake.chmod(0o755)
+    report = tmp_path / "failed.md"
+    command = [sys.executable, str(RUNNER), "--smoke", "--only", "status,instructions", "--output", str(report)]
+    environment = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}"}
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=environment)  # noqa: S603
+    assert completed.returncode == 0, completed.stderr
+    text = report.read_text()
+    assert "facade / raw httpx2.Client | " in text
+    assert "Not counted: a callgrind run failed (exit status 1, its stderr above)." in text
+    assert "valgrind: cannot start" in completed.stderr
