@@ -209,8 +209,8 @@ async def test_the_client_uses_the_transport_under_test(
     client = open_client(fusionauth.url)
     fusionauth.reply(200, fixture_bytes("status_response.json"))
     await status_call(client)
-    assert client._async_http is not None
-    uses_aiohttp = isinstance(client._async_http._transport, AiohttpBackedTransport)
+    assert client._async_wire is not None
+    uses_aiohttp = isinstance(client._async_wire, AiohttpBackedTransport)
     assert uses_aiohttp is (backend == "aiohttp")
 
 
@@ -226,8 +226,10 @@ def test_no_aiohttp_transport_outside_asyncio() -> None:
     assert default_async_transport() is None
 
 
-def test_importing_the_package_does_not_import_aiohttp() -> None:
-    code = "import sys, fusionauth_two_factor; print(sorted({'aiohttp', 'yarl'} & set(sys.modules)))"
+def test_importing_the_package_does_not_import_the_http_stacks() -> None:
+    """aiohttp, httpcore2, h11 and anyio are imported when a pool is created, not with the package."""
+    stacks = "{'aiohttp', 'yarl', 'httpcore2', 'h11', 'anyio'}"
+    code = f"import sys, fusionauth_two_factor; print(sorted({stacks} & set(sys.modules)))"
     run = [sys.executable, "-c", code]
     imported = subprocess.run(run, check=True, capture_output=True, text=True).stdout  # noqa: S603 - fixed code
     assert imported.strip() == "[]"

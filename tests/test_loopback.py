@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import http.server
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
+import httpx2
 import pytest
 import trustme
 from support import API_KEY, JWT, Api, present
 
-from fusionauth_two_factor import APIConnectionError, AsyncTwoFactorController, Client, TwoFactorController
+from fusionauth_two_factor import (
+    APIConnectionError,
+    ApiError,
+    AsyncTwoFactorController,
+    Client,
+    RequestOptions,
+    ResponseParseError,
+    TwoFactorController,
+)
 from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
 
 
@@ -167,3 +177,129 @@ def test_no_proxy_alone_keeps_the_fast_async_transport(monkeypatch: pytest.Monke
     assert isinstance(asyncio.run(chosen()), AiohttpBackedTransport)
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
     assert asyncio.run(chosen()) is None
+
+
+class CapturingServer:
+    """Records the raw bytes of every request (head and body) and answers each with a secret."""
+
+    def __init__(self) -> None:
+        self.requests: list[bytes] = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.2)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def port(self) -> int:
+        return int(self._listener.getsockname()[1])
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    def _answer(self, connection: socket.socket) -> None:
+        body = b'{"secret": "s", "secretBase32Encoded": "S"}'
+        answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (
+            len(body),
+            body,
+        )
+        buffered = b""
+        with connection:
+            connection.settimeout(5)
+            while True:
+                while b"\r\n\r\n" not in buffered:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return
+                    buffered += chunk
+                head, _, rest = buffered.partition(b"\r\n\r\n")
+                length = next(
+                    (
+                        int(line.split(b":")[1])
+                        for line in head.lower().split(b"\r\n")
+                        if line.startswith(b"content-length:")
+                    ),
+                    0,
+                )
+                while len(rest) < length:
+                    rest += connection.recv(65536)
+                self.requests.append(head.replace(str(self.port).encode(), b"PORT") + b"\r\n\r\n" + rest[:length])
+                buffered = rest[length:]
+                connection.sendall(answer)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self._listener.close()
+
+
+def every_kind_of_request(controller: Any) -> Iterator[Callable[[], Any]]:
+    """One call of each shape: ids to encode in the path and query, bodies, none, extra headers."""
+    user = "6f1b8a8e-6f5c-4c7e-9a55-0f8f4c0e7a11"
+    # aiohttp sends one header per name whatever the case (a later "accept" replaces "Accept"), as
+    # it always has: the names here differ from the defaults' by more than case.
+    options = RequestOptions(extra_headers={"X-Custom": "v", "Accept": "text/plain"})
+    yield lambda: controller.retrieve_two_factor_status("tr ust/é?&#%41", user_id=user)
+    yield lambda: controller.retrieve_two_factor_status(
+        ".a..", user_id=user, application_id=user, request_options=options
+    )
+    yield lambda: controller.disable_two_factor(user, method_id="meth od", code="c&o=d e+é/~*'()!;,")
+    yield lambda: controller.two_factor_login({"twoFactorId": "é\u2028x", "code": '12"3'})
+    yield lambda: controller.send_two_factor_code_for_login_using_method("id/é", {"methodId": "m"})
+    yield lambda: controller.generate_two_factor_secret_using_jwt(JWT)
+    yield lambda: controller.generate_two_factor_recovery_codes(user)
+
+
+def sent_bytes(pool: str, capture: CapturingServer, monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The requests of every_kind_of_request, as they reached the server over the given pool."""
+    capture.requests.clear()
+    base_url = f"http://127.0.0.1:{capture.port}/prefix%20x/"
+    settings: dict[str, Any] = {"api_key": API_KEY, "tenant_id": "8f0a4c52-9a3e-4a6c-b7ef-5e1a33c1c0d2"}
+    if pool in {"sync-own", "sync-httpx2"}:
+        client = Client(base_url, http_client=httpx2.Client() if pool == "sync-httpx2" else None, **settings)
+        with client:
+            for call in every_kind_of_request(TwoFactorController(client)):
+                with contextlib.suppress(ApiError, ResponseParseError):
+                    call()
+        return list(capture.requests)
+    if pool == "async-own-httpx2":
+        monkeypatch.setattr("fusionauth_two_factor._client.default_async_transport", lambda: None)
+
+    async def run() -> None:
+        given = httpx2.AsyncClient() if pool == "async-httpx2" else None
+        async with Client(base_url, async_http_client=given, **settings) as client:
+            for call in every_kind_of_request(AsyncTwoFactorController(client)):
+                with contextlib.suppress(ApiError, ResponseParseError):
+                    await call()
+        if given is not None:
+            await given.aclose()
+
+    asyncio.run(run())
+    return list(capture.requests)
+
+
+@pytest.mark.parametrize("pool", ["sync-own", "async-own", "async-own-httpx2", "async-httpx2"])
+def test_every_pool_puts_the_same_bytes_on_the_wire(pool: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The own pools (httpcore2's, aiohttp's, httpx2's async) send what a caller's httpx2.Client sends."""
+    if pool == "async-own":
+        pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+    capture = CapturingServer()
+    try:
+        expected = sent_bytes("sync-httpx2", capture, monkeypatch)
+        assert len(expected) == 7
+        if pool == "async-own":
+            # aiohttp gives a DELETE without a body `Content-Length: 0`, as it always has (valid HTTP).
+            expected = [
+                request.replace(b"\r\n\r\n", b"\r\nContent-Length: 0\r\n\r\n")
+                if request.startswith(b"DELETE")
+                else request
+                for request in expected
+            ]
+        assert sent_bytes(pool, capture, monkeypatch) == expected
+    finally:
+        capture.close()

@@ -34,6 +34,7 @@ from fusionauth_two_factor import (
     ResponseTooLargeError,
     TwoFactorController,
 )
+from fusionauth_two_factor._wire import Httpx2Wire
 
 SECRET_JSON = b'{"secret": "8MJJfCY4ERBtotvenSc3", "secretBase32Encoded": "HBGUUSTGINMTIRKSIJ2G65DWMVXFGYZT"}'
 Script = Callable[[socket.socket], None]
@@ -348,7 +349,7 @@ def test_close_ends_a_call_in_flight_and_leaves_no_connection_open(serve: Callab
     assert not worker.is_alive()
     assert time.monotonic() - started < 2
     assert len(errors) == 1 and isinstance(errors[0], ClientClosedError), errors
-    assert client._http is None
+    assert client._sync_wire is None
 
 
 def test_close_ends_a_retry_that_is_waiting(serve: Callable[[Script], RawServer]) -> None:
@@ -374,20 +375,16 @@ def test_close_ends_a_retry_that_is_waiting(serve: Callable[[Script], RawServer]
 
 
 def test_concurrent_first_calls_create_one_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    created: list[httpx2.Client] = []
-    original_init = httpx2.Client.__init__
+    created: list[Httpx2Wire] = []
     gate = threading.Barrier(32)
 
-    def counting_init(self: httpx2.Client, *args: Any, **kwargs: Any) -> None:
-        created.append(self)
+    def counting_wire() -> Httpx2Wire:
         time.sleep(0.01)  # widen the race window
-        original_init(
-            self,
-            *args,
-            **{**kwargs, "transport": httpx2.MockTransport(lambda _: httpx2.Response(200, content=SECRET_JSON))},
-        )
+        answering = httpx2.MockTransport(lambda _: httpx2.Response(200, content=SECRET_JSON))
+        created.append(Httpx2Wire(httpx2.Client(transport=answering), owned=True))
+        return created[-1]
 
-    monkeypatch.setattr(httpx2.Client, "__init__", counting_init)
+    monkeypatch.setattr("fusionauth_two_factor._client.own_sync_wire", counting_wire)
     client = Client("https://auth.example.com")
 
     def call() -> None:
@@ -468,3 +465,23 @@ def test_a_post_without_a_body_carries_no_content_type(path: str, serve: Callabl
         asyncio.run(run())
     assert server.heads[0].startswith(b"POST /api/user/two-factor/recovery-code/")
     assert b"content-type" not in server.heads[0].lower()
+
+
+def test_the_own_pools_keep_no_cookie(path: str, serve: Callable[[Script], RawServer]) -> None:
+    answer = head(200, Set_Cookie="access_token=eyJsecret; Path=/; HttpOnly", Content_Length=len(SECRET_JSON))
+    server = serve(send(answer + SECRET_JSON))
+    client = Client(server.url)
+    if path == "sync":
+        with client:
+            for _ in range(2):
+                TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
+    else:
+
+        async def run() -> None:
+            async with client:
+                for _ in range(2):
+                    await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
+
+        asyncio.run(run())
+    assert len(server.heads) == 2
+    assert b"cookie" not in server.heads[1].lower()

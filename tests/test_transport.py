@@ -19,6 +19,7 @@ from fusionauth_two_factor import (
     TwoFactorController,
 )
 from fusionauth_two_factor._client import _refuse_cookies
+from fusionauth_two_factor._wire import Httpx2AsyncWire, Httpx2Wire
 
 # A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
 ALWAYS_SENT = fixture_json("always_sent_fields.json")
@@ -98,14 +99,14 @@ def test_callers_clients_are_used_and_left_open(server: FakeFusionAuth) -> None:
 def test_one_pool_per_client_reused_across_calls_and_closed_by_close(
     server: FakeFusionAuth, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The Client's own sync pool, on a client that answers from the fake server.
     created: list[httpx2.Client] = []
-    original_init = httpx2.Client.__init__
 
-    def recording_init(self: httpx2.Client, *args: Any, **kwargs: Any) -> None:
-        created.append(self)
-        original_init(self, *args, **{**kwargs, "transport": httpx2.MockTransport(server.handle)})
+    def recording_wire() -> Httpx2Wire:
+        created.append(httpx2.Client(transport=httpx2.MockTransport(server.handle)))
+        return Httpx2Wire(created[-1], owned=True)
 
-    monkeypatch.setattr(httpx2.Client, "__init__", recording_init)
+    monkeypatch.setattr("fusionauth_two_factor._client.own_sync_wire", recording_wire)
     with Client("https://a.example", api_key=API_KEY) as client:
         for _ in range(3):
             server.reply(200, json_body=ALWAYS_SENT)
@@ -123,18 +124,18 @@ def test_async_pool_is_created_once_and_closed_by_aclose(
         "fusionauth_two_factor._client.default_async_transport", lambda: httpx2.MockTransport(server.handle)
     )
 
-    async def scenario() -> list[httpx2.AsyncClient | None]:
-        pools = []
+    async def scenario() -> list[object]:
+        pools: list[object] = []
         async with Client("https://a.example", api_key=API_KEY) as client:
             for _ in range(2):
                 server.reply(200, json_body=ALWAYS_SENT)
                 await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
-                pools.append(client._async_http)
+                pools.append(client._async_wire)
         return pools
 
     first, second = asyncio.run(scenario())
     assert first is second
-    assert first is not None and first.is_closed
+    assert isinstance(first, Httpx2AsyncWire) and first.client.is_closed
     assert len(server.requests) == 2
 
 
@@ -147,14 +148,16 @@ def test_login_cookies_are_not_kept_by_the_clients_own_pool(server: FakeFusionAu
         set_cookie="access_token=eyJsecret; Path=/; HttpOnly",
     )
     server.reply(200)
-    # Route the client's own pool (created on first use) to the fake server.
-    client._http = httpx2.Client(transport=httpx2.MockTransport(server.handle))
-    _refuse_cookies(client._http.cookies)
+    # Route the client's own httpx2 pool (the one used behind a proxy) to the fake server. The own
+    # httpcore2 and aiohttp pools keep no cookies either (tests/test_reliability.py, test_async_backends.py).
+    own = httpx2.Client(transport=httpx2.MockTransport(server.handle))
+    _refuse_cookies(own.cookies)
+    client._sync_wire = Httpx2Wire(own, owned=True)
     response = controller.two_factor_login({"twoFactorId": TWO_FACTOR_ID, "code": CODE})
     assert "access_token=eyJsecret" in response.headers["set-cookie"]
     controller.send_two_factor_code_for_login_using_method(TWO_FACTOR_ID, {"methodId": "KLRT"})
     assert "cookie" not in server.last.headers
-    assert len(client._http.cookies) == 0
+    assert len(own.cookies) == 0
 
 
 def test_requests_carry_no_cookies_even_from_a_callers_client(server: FakeFusionAuth) -> None:

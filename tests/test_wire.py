@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx2
 import pytest
+from fusionauth_two_factor_generated.types import UNSET
 from support import (
     API_KEY,
     APPLICATION_ID,
@@ -24,7 +25,15 @@ from support import (
 )
 
 from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
-from fusionauth_two_factor.models import MessageType, TwoFactorLoginRequest, TwoFactorSendForEnableDisableRequest
+from fusionauth_two_factor import _operations as ops
+from fusionauth_two_factor._constants import USER_AGENT
+from fusionauth_two_factor._operations import Auth
+from fusionauth_two_factor.models import (
+    MessageType,
+    TwoFactorLoginRequest,
+    TwoFactorSendForEnableDisableRequest,
+    TwoFactorSendForLoginRequest,
+)
 
 # A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
 ALWAYS_SENT = fixture_json("always_sent_fields.json")
@@ -190,3 +199,72 @@ def test_base_url_path_prefix_is_kept(server: FakeFusionAuth) -> None:
     server.reply(200, json_body=ALWAYS_SENT)
     TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
     assert str(server.last.url) == "https://example.com/fusionauth/api/two-factor/secret"
+
+
+# --- the request built from pre-parsed parts is the one httpx2 would build --------------------------
+
+ODD_ID = "a b/é?&#%41+~"
+
+
+def httpx2_built(client: Client, operation: Any, arguments: dict[str, Any], jwt: str | None, extra: Any) -> Any:
+    """What the Client built before it had its own request form: an httpx2.Request from strings."""
+    arguments = {**arguments, "x_fusion_auth_tenant_id": client.tenant_id} if client.tenant_id else arguments
+    built = operation.build_request(**{name: UNSET if value is None else value for name, value in arguments.items()})
+    generated = built.get("headers", {})
+    if "json" not in built:
+        generated.pop("Content-Type", None)
+    auth = {Auth.JWT: {"Authorization": f"Bearer {jwt}"}, Auth.NONE: {}}.get(operation.auth, {"Authorization": API_KEY})
+    headers = {"Accept": "application/json", "User-Agent": USER_AGENT, **generated, **auth, **extra}
+    return httpx2.Request(
+        built["method"],
+        client.base_url + built["url"],
+        params=built.get("params"),
+        json=built.get("json"),
+        headers=headers,
+    )
+
+
+@pytest.mark.parametrize(
+    "base_url", ["https://auth.example.com", "http://127.0.0.1:9011/fa%20prefix/", "https://[2001:db8::5]:443/x"]
+)
+@pytest.mark.parametrize(
+    ("name", "arguments", "jwt"),
+    [
+        ("RETRIEVE_TWO_FACTOR_STATUS", {"two_factor_trust_id": ODD_ID, "user_id": uuid.UUID(USER_ID)}, None),
+        ("RETRIEVE_TWO_FACTOR_STATUS", {"two_factor_trust_id": "..", "user_id": uuid.UUID(USER_ID)}, None),
+        ("RETRIEVE_TWO_FACTOR_STATUS", {"two_factor_trust_id": ".", "user_id": uuid.UUID(USER_ID)}, None),
+        ("SEND_TWO_FACTOR_CODE_FOR_LOGIN_USING_METHOD", {"two_factor_id": ODD_ID, "body": None}, None),
+        ("DISABLE_TWO_FACTOR", {"user_id": uuid.UUID(USER_ID), "method_id": "m d", "code": "c&o=d e+é/%"}, None),
+        ("GENERATE_TWO_FACTOR_RECOVERY_CODES", {"user_id": uuid.UUID(USER_ID)}, None),
+        ("GENERATE_TWO_FACTOR_SECRET_USING_JWT", {}, JWT),
+        ("TWO_FACTOR_LOGIN", {"body": None}, None),
+    ],
+)
+@pytest.mark.parametrize("tenant", [None, TENANT_ID])
+@pytest.mark.parametrize("extra", [{}, {"X-Custom": "v", "accept": "text/plain", "Accept": "*/*"}])
+def test_the_request_is_the_one_httpx2_builds(
+    base_url: str, name: str, arguments: dict[str, Any], jwt: str | None, tenant: str | None, extra: dict[str, str]
+) -> None:
+    operation = getattr(ops, name)
+    if "body" in arguments:
+        body: object = TwoFactorSendForLoginRequest(method_id="m\u2028é")
+        if name == "TWO_FACTOR_LOGIN":
+            body = TwoFactorLoginRequest(two_factor_id='é"x', code=CODE)
+        arguments = {**arguments, "body": body}
+    client = Client(base_url, api_key=API_KEY, tenant_id=tenant)
+    options = RequestOptions(extra_headers=extra)
+    wire = client._prepare(operation, arguments, jwt=jwt, options=options).request
+    expected = httpx2_built(client, operation, arguments, jwt, extra)
+    assert wire.method == expected.method
+    assert wire.url == str(expected.url)
+    assert wire.target.encode() == expected.url.raw_path
+    assert [(name.encode(), value.encode()) for name, value in wire.headers] == expected.headers.raw
+    assert (wire.body or b"") == expected.content
+
+
+def test_a_url_too_long_is_refused_like_httpx2_refuses_it() -> None:
+    client = Client("https://auth.example.com", api_key=API_KEY)
+    with pytest.raises(ValueError, match="makes the request URL invalid"):
+        client._prepare(ops.DISABLE_TWO_FACTOR, {"user_id": uuid.UUID(USER_ID), "method_id": "m", "code": "c" * 70000})
+    with pytest.raises(httpx2.InvalidURL):
+        httpx2.Request("DELETE", "https://auth.example.com/api", params={"code": "c" * 70000})

@@ -1,9 +1,11 @@
-"""Which transport the Client's own httpx2.AsyncClient uses.
+"""Which pool the Client's own async calls use: an aiohttp session where it can, else httpx2's.
 
 httpx2's own async pool is the main cost of a call once many are in flight: on loopback, with 32
 calls in flight, it is several times slower than aiohttp (see BENCHMARKS.md). With the ``aiohttp``
-extra installed, the Client's own AsyncClient therefore sends through an aiohttp session: callers
-keep httpx2's API, and the rest of the package sees httpx2 requests, responses and exceptions only.
+extra installed, the Client's own async calls therefore go to an aiohttp session, straight from
+their `WireRequest` (`AiohttpBackedTransport.send`: no httpx2.Request or Response is built), and
+the rest of the package sees httpx2's headers and exceptions only. The same session also serves
+as an httpx2 transport (`handle_async_request`).
 
 The transport is written here, on aiohttp's public API, rather than taken from httpx-aiohttp,
 whose transport departs from httpx2's in what this package promises: it maps a refused connection
@@ -14,30 +16,35 @@ replayed; and its session keeps cookies. Here:
 - each aiohttp error becomes the httpx2 exception httpx2's own transport raises in the same case;
 - the session keeps no cookies, and aiohttp's own hidden repeat of a GET is off: the Client's
   retry rules decide, wait and count every retry;
-- timeouts follow each request's ``extensions["timeout"]``: connect and read as they are, and
+- timeouts follow each attempt's limits: connect and read as they are, and
   connect + pool as aiohttp's limit on waiting for the pool and connecting. aiohttp has no write
   timeout; these requests are a few hundred bytes, written at once into the socket buffer.
 
+What aiohttp writes differs from httpx2's bytes in two ways it does not let a caller change: it
+sends one header per name whatever the case (a later ``accept`` replaces ``Accept``), and it gives
+a DELETE without a body ``Content-Length: 0`` (tests/test_loopback.py compares the bytes).
+
 aiohttp runs on asyncio only; under trio the Client keeps httpx2's own transport. aiohttp is imported
-when the first AsyncClient is created, never by ``import fusionauth_two_factor``.
+when the first async pool is created, never by ``import fusionauth_two_factor``.
 """
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import importlib
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator
 from types import ModuleType
 from typing import Any
 
 import httpx2
 
+from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
+
 # httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
 DEFAULT_LIMITS = httpx2.Limits(max_connections=100, max_keepalive_connections=20)
 _SKIPPED = ("Accept-Encoding", "Content-Type")
 ErrorClasses = list[tuple[type[BaseException], type[httpx2.TransportError]]]
-AsyncSend = Callable[[httpx2.Request], Awaitable[httpx2.Response]]
 
 
 def default_async_transport() -> httpx2.AsyncBaseTransport | None:
@@ -65,30 +72,6 @@ def proxies_from_environment() -> bool:
     return bool(proxies)
 
 
-def own_pool_sender(client: httpx2.AsyncClient, transport: httpx2.AsyncBaseTransport | None) -> AsyncSend:
-    """How the Client sends on the AsyncClient it created itself; the answer is left to be read.
-
-    With the aiohttp transport, straight to the transport: `AsyncClient.send` then only adds what
-    this pool never uses (auth, event hooks, redirects, and cookie extraction into a jar that
-    refuses every cookie), and that costs about a quarter of a call with 32 in flight (see
-    BENCHMARKS.md). No proxy routing is skipped: an AsyncClient given a transport has none, and
-    the aiohttp transport is not chosen when the environment names a proxy.
-    """
-    if transport is None:
-
-        async def send_on_client(request: httpx2.Request) -> httpx2.Response:
-            return await client.send(request, stream=True, follow_redirects=False)
-
-        return send_on_client
-
-    async def send(request: httpx2.Request) -> httpx2.Response:
-        response = await transport.handle_async_request(request)
-        response.request = request
-        return response
-
-    return send
-
-
 def _running_on_asyncio() -> bool:
     # No asyncio loop runs unless asyncio was imported; importing it here would add ~15 ms to
     # `import fusionauth_two_factor`.
@@ -108,7 +91,7 @@ def _optional_module(name: str) -> ModuleType:
 
 
 class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
-    """An httpx2 transport that sends through one aiohttp session, with httpx2's error classes.
+    """One aiohttp session, with httpx2's error classes: the Client's own async wire, and an httpx2 transport.
 
     Raises ImportError when the ``aiohttp`` extra is not installed.
     """
@@ -120,23 +103,25 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         self._limits = limits
         self._session: Any = None  # opened by the first request: a session needs a running loop
 
-    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        session = self._session or self._open_session()
-        context = session.request(
-            request.method,
-            # httpx2 has already encoded the URL: quoting it again would change it.
-            self._yarl.URL(str(request.url), encoded=True),
-            headers=_header_lines(request.headers),
-            data=request.content or None,
-            timeout=self._client_timeout(request.extensions.get("timeout", {})),
-            allow_redirects=False,  # httpx2 decides, and the Client never follows redirects
-            auto_decompress=False,  # httpx2 decodes (bounded), as with its own transport
-            # No header the request does not carry: httpx2's own transport adds no Accept-Encoding, and
-            # no Content-Type to a POST without a body (aiohttp would say application/octet-stream).
-            skip_auto_headers=_SKIPPED if "content-type" not in request.headers else _SKIPPED[:1],
+    async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
+        """The Client's own async calls: straight to the session, no httpx2.Request or Response in between."""
+        answer = await self._request(request.method, request.url, request.headers, request.body, timeouts)
+        log_request_line(
+            request, f"HTTP/{answer.version.major}.{answer.version.minor}", answer.status, answer.reason or ""
         )
-        with _translating(self._errors):
-            answer = await context.__aenter__()
+        headers = httpx2.Headers(answer.raw_headers)
+        chunks = decoded_async(answer.status, headers, _body(answer, self._errors))
+        return AsyncReply(answer.status, headers, chunks, functools.partial(_release, answer))
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        """The same, as an httpx2 transport: for an httpx2.AsyncClient of the caller's over aiohttp."""
+        answer = await self._request(
+            request.method,
+            str(request.url),
+            _header_lines(request.headers),
+            request.content or None,
+            request.extensions.get("timeout", {}),
+        )
         reason = (answer.reason or "").encode("utf-8", "replace")  # a server may send any bytes there
         return httpx2.Response(
             answer.status,
@@ -144,6 +129,29 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
             stream=_AiohttpBody(answer, self._errors),
             extensions={"http_version": b"HTTP/1.1", "reason_phrase": reason},
         )
+
+    async def _request(
+        self, method: str, url: str, headers: list[tuple[str, str]], body: bytes | None, timeouts: Timeouts
+    ) -> Any:
+        session = self._session or self._open_session()
+        with_content_type = any(name.lower() == "content-type" for name, _ in headers)
+        context = session.request(
+            method,
+            # Encoded already (by httpx2's rules, see _wire): quoting it again would change it.
+            self._yarl.URL(url, encoded=True),
+            headers=headers,
+            data=body,
+            timeout=self._client_timeout(timeouts),
+            allow_redirects=False,  # the Client never follows redirects
+            auto_decompress=False,  # decoded as httpx2 decodes, counted against the limit
+            # No header the request does not carry: httpx2's own transport adds no Accept-Encoding, and
+            # no Content-Type to a POST without a body (aiohttp would say application/octet-stream).
+            skip_auto_headers=_SKIPPED[:1] if with_content_type else _SKIPPED,
+        )
+        try:
+            return await context.__aenter__()
+        except Exception as error:
+            raise _translated(error, self._errors) from error
 
     def _open_session(self) -> Any:
         aiohttp = self._aiohttp
@@ -159,7 +167,7 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         self._session = session
         return session
 
-    def _client_timeout(self, timeout: dict[str, float | None]) -> Any:
+    def _client_timeout(self, timeout: Timeouts) -> Any:
         connect, read, pool = timeout.get("connect"), timeout.get("read"), timeout.get("pool")
         # aiohttp's `connect` spans waiting for the pool and connecting: both of httpx2's limits.
         waiting = None if connect is None or pool is None else connect + pool
@@ -178,17 +186,27 @@ class _AiohttpBody(httpx2.AsyncByteStream):
         self._answer = answer
         self._errors = errors
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        with _translating(self._errors):
-            async for chunk in self._answer.content.iter_any():
-                yield chunk
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return _body(self._answer, self._errors)
 
     async def aclose(self) -> None:
-        # A body read to its end leaves a connection fit for reuse; one abandoned midway does not.
-        if self._answer.content.at_eof():
-            self._answer.release()
-        else:
-            self._answer.close()
+        await _release(self._answer)
+
+
+async def _body(answer: Any, errors: ErrorClasses) -> AsyncIterator[bytes]:
+    try:
+        async for chunk in answer.content.iter_any():
+            yield chunk
+    except Exception as error:
+        raise _translated(error, errors) from error
+
+
+async def _release(answer: Any) -> None:
+    # A body read to its end leaves a connection fit for reuse; one abandoned midway does not.
+    if answer.content.at_eof():
+        answer.release()
+    else:
+        answer.close()
 
 
 def _header_lines(headers: httpx2.Headers) -> list[tuple[str, str]]:
@@ -212,12 +230,9 @@ def _error_classes(aiohttp: ModuleType) -> ErrorClasses:
     ]
 
 
-@contextlib.contextmanager
-def _translating(errors: ErrorClasses) -> Iterator[None]:
-    try:
-        yield
-    except Exception as error:
-        for aiohttp_class, httpx_class in errors:
-            if isinstance(error, aiohttp_class):
-                raise httpx_class(str(error) or type(error).__name__) from error
-        raise
+def _translated(error: Exception, errors: ErrorClasses) -> Exception:
+    """The httpx2 error for an aiohttp one; any other error as it is."""
+    for aiohttp_class, httpx_class in errors:
+        if isinstance(error, aiohttp_class):
+            return httpx_class(str(error) or type(error).__name__)
+    return error

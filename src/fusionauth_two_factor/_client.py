@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import http.cookiejar
 import ipaddress
 import sys
 import threading
 import uuid
 import warnings
-from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx2
 
-from ._async_backend import AsyncSend, default_async_transport, own_pool_sender, proxies_from_environment
+from ._async_backend import AiohttpBackedTransport, default_async_transport, proxies_from_environment
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._deadline import sync_transport
 from ._drivers import run_async, run_sync
 from ._errors import ClientClosedError, ClientUsageError
 from ._exchange import exchange
@@ -34,6 +31,7 @@ from ._transport import (
     prepare,
 )
 from ._validation import header_value, http_object, required_uuid
+from ._wire import AsyncWire, Httpx2AsyncWire, Httpx2Wire, Origin, SyncWire
 
 if TYPE_CHECKING:
     import asyncio
@@ -71,28 +69,32 @@ class Client:
         http_client: httpx2.Client | None = None,
         async_http_client: httpx2.AsyncClient | None = None,
     ) -> None:
+        checked_base_url = _checked_base_url(base_url, with_api_key=api_key is not None)
         self._settings = Settings(
-            base_url=_checked_base_url(base_url, with_api_key=api_key is not None),
+            base_url=checked_base_url,
+            origin=Origin.of(checked_base_url),
             api_key=None if api_key is None else header_value(api_key, "api_key"),
             tenant_id=None if tenant_id is None else str(required_uuid(tenant_id, "tenant_id")),
             timeout=as_timeout(timeout),
             max_retries=checked_max_retries(max_retries),
             max_response_bytes=checked_max_response_bytes(max_response_bytes),
         )
-        self._http = None if http_client is None else http_object(http_client, httpx2.Client, "http_client")
-        self._async_http = (
+        # What sends the calls: the caller's clients, or the Client's own pools (created at first use).
+        self._sync_wire: SyncWire | None = (
+            None
+            if http_client is None
+            else Httpx2Wire(http_object(http_client, httpx2.Client, "http_client"), owned=False)
+        )
+        self._async_wire: AsyncWire | None = (
             None
             if async_http_client is None
-            else http_object(async_http_client, httpx2.AsyncClient, "async_http_client")
+            else Httpx2AsyncWire(http_object(async_http_client, httpx2.AsyncClient, "async_http_client"), owned=False)
         )
-        self._async_send: AsyncSend | None = None if self._async_http is None else _streaming(self._async_http)
-        self._owns_http = http_client is None
         self._owns_async_http = async_http_client is None
         self._async_loop: asyncio.AbstractEventLoop | None = None  # the loop the own async pool belongs to
         self._pools = threading.Lock()  # the lazily created pools are created once, even under races
         self._closed = threading.Event()  # set by close(): calls are refused, waits end early
         self._entered_sync = False
-        self._interrupt_sync: Callable[[], None] | None = None  # wakes the own sync pool's blocked sockets
 
     @property
     def base_url(self) -> str:
@@ -122,21 +124,17 @@ class Client:
     async def _send_async(self, call: PreparedCall[ResultT]) -> ApiResponse[ResultT]:
         return await run_async(self._async_pool(), exchange(call), self._closed)
 
-    def _sync_pool(self) -> httpx2.Client:
+    def _sync_pool(self) -> SyncWire:
         self._refuse_if_closed()
+        wire = self._sync_wire
+        if wire is not None:
+            return wire
         with self._pools:
-            if self._http is None:
-                # Where the environment names a proxy, httpx2's default transport honours it; a given
-                # transport would not. Otherwise the one that holds every socket operation to the
-                # call's deadline. Redirects are never followed (see _drivers).
-                transport = None
-                if not proxies_from_environment():
-                    transport, self._interrupt_sync = sync_transport()
-                self._http = httpx2.Client(transport=transport)
-                _refuse_cookies(self._http.cookies)
-            return self._http
+            if self._sync_wire is None:
+                self._sync_wire = own_sync_wire()
+            return self._sync_wire
 
-    def _async_pool(self) -> AsyncSend:
+    def _async_pool(self) -> AsyncWire:
         self._refuse_if_closed()
         if self._entered_sync and self._owns_async_http:
             raise ClientUsageError(
@@ -145,21 +143,18 @@ class Client:
             )
         with self._pools:
             loop = _running_asyncio_loop()
-            if self._async_send is not None and self._owns_async_http and loop is not self._async_loop:
+            if self._async_wire is not None and self._owns_async_http and loop is not self._async_loop:
                 if self._async_loop is not None and not self._async_loop.is_closed():
                     raise ClientUsageError(
                         "this Client's async pool belongs to another running event loop: use one Client per loop"
                     )
                 # The pool's loop has ended (asyncio.run() was called again): its connections went
                 # with it, so a new pool serves this loop.
-                self._async_http = self._async_send = None
-            if self._async_send is None:
-                transport = default_async_transport()
-                self._async_http = httpx2.AsyncClient(transport=transport)
-                _refuse_cookies(self._async_http.cookies)
-                self._async_send = own_pool_sender(self._async_http, transport)
+                self._async_wire = None
+            if self._async_wire is None:
+                self._async_wire = own_async_wire()
                 self._async_loop = loop
-            return self._async_send
+            return self._async_wire
 
     def _refuse_if_closed(self) -> None:
         if self._closed.is_set():
@@ -172,19 +167,17 @@ class Client:
         """
         self._closed.set()
         with self._pools:
-            http, self._http = self._http, None
-        if http is not None and self._owns_http:
-            if self._interrupt_sync is not None:
-                self._interrupt_sync()
-            http.close()
+            wire, self._sync_wire = self._sync_wire, None
+        if wire is not None:
+            wire.close()  # a caller's own client is left open
 
     async def aclose(self) -> None:
         """Close both connection pools (those this Client created); later calls are refused."""
         self._closed.set()
         with self._pools:
-            async_http, self._async_http, self._async_send = self._async_http, None, None
-        if async_http is not None and self._owns_async_http:
-            await async_http.aclose()
+            wire, self._async_wire = self._async_wire, None
+        if wire is not None:
+            await wire.aclose()  # a caller's own client is left open
         self.close()
 
     def __enter__(self) -> Self:
@@ -205,13 +198,29 @@ class Client:
         await self.aclose()
 
 
-def _streaming(client: httpx2.AsyncClient) -> AsyncSend:
-    """Send on the caller's AsyncClient: the answer is read by the driver, and never a redirect followed."""
+def own_sync_wire() -> SyncWire:
+    """The Client's own sync pool: httpcore2's, unless the environment names a proxy.
 
-    async def send(request: httpx2.Request) -> httpx2.Response:
-        return await client.send(request, stream=True, follow_redirects=False)
+    httpx2's own Client routes through the proxies named by HTTP_PROXY, HTTPS_PROXY, ALL_PROXY (and
+    honours NO_PROXY); the pool below it would ignore them, so a proxied Client keeps httpx2's.
+    """
+    if proxies_from_environment():
+        http = httpx2.Client()
+        _refuse_cookies(http.cookies)
+        return Httpx2Wire(http, owned=True)
+    from ._sync_pool import SyncPool  # noqa: PLC0415 - httpcore2 and h11 only when a pool is needed
 
-    return send
+    return SyncPool()
+
+
+def own_async_wire() -> AsyncWire:
+    """The Client's own async pool: aiohttp's session where it can be used, else an httpx2.AsyncClient."""
+    transport = default_async_transport()
+    if isinstance(transport, AiohttpBackedTransport):
+        return transport
+    http = httpx2.AsyncClient(transport=transport)
+    _refuse_cookies(http.cookies)
+    return Httpx2AsyncWire(http, owned=True)
 
 
 def _running_asyncio_loop() -> asyncio.AbstractEventLoop | None:
@@ -229,6 +238,8 @@ def _running_asyncio_loop() -> asyncio.AbstractEventLoop | None:
 def _refuse_cookies(cookies: httpx2.Cookies) -> None:
     # A login answer sets access_token / refresh_token cookies. A pooled client shared by many
     # users must not keep them: the policy below stores none.
+    import http.cookiejar  # noqa: PLC0415 - only where an httpx2 client of our own is created
+
     cookies.jar.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
 
 

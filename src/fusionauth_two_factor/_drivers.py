@@ -11,13 +11,12 @@ from __future__ import annotations
 import threading
 import time
 
-import anyio
 import httpx2
 
-from ._async_backend import AsyncSend
 from ._deadline import deadline
 from ._exchange import Answer, Attempt, ClientClosed, DeadlineReached, Exchange, Outcome, RefusedBody, ResultT
 from ._response import ApiResponse
+from ._wire import AsyncReply, AsyncWire, Reply, SyncWire
 
 _CANCEL_GRACE = 0.5  # seconds; aiohttp reports its own read timeout up to ~0.2 s late
 
@@ -46,11 +45,11 @@ class _Body:
             raise _Late
         self._chunks.append(chunk)
 
-    def answer(self, response: httpx2.Response) -> Answer:
-        return Answer(response.status_code, response.headers, b"".join(self._chunks))
+    def answer(self, reply: Reply | AsyncReply) -> Answer:
+        return Answer(reply.status_code, reply.headers, b"".join(self._chunks))
 
 
-def _unread(response: httpx2.Response, failure: Exception) -> Outcome:
+def _unread(response: Reply | AsyncReply, failure: Exception) -> Outcome:
     if isinstance(failure, _Late):
         return DeadlineReached()
     return RefusedBody(response.status_code, response.headers, too_large=isinstance(failure, _TooLarge))
@@ -71,16 +70,18 @@ def _sleep_sync(seconds: float, closed: threading.Event) -> None:
 
 
 async def _sleep_async(seconds: float) -> None:
+    import anyio  # noqa: PLC0415 - imported at the first async call, not with the package (6 ms)
+
     await anyio.sleep(seconds)  # anyio: works under asyncio and trio, like httpx2
 
 
-def run_sync(http: httpx2.Client, steps: Exchange[ResultT], closed: threading.Event) -> ApiResponse[ResultT]:
+def run_sync(wire: SyncWire, steps: Exchange[ResultT], closed: threading.Event) -> ApiResponse[ResultT]:
     outcome: Outcome = None
     try:
         while True:
             step = steps.send(outcome)
             if isinstance(step, Attempt):
-                outcome = _attempt_sync(http, step, closed)
+                outcome = _attempt_sync(wire, step, closed)
             else:
                 _sleep_sync(step, closed)
                 outcome = ClientClosed() if closed.is_set() else None
@@ -88,15 +89,15 @@ def run_sync(http: httpx2.Client, steps: Exchange[ResultT], closed: threading.Ev
         return done.value  # type: ignore[no-any-return]
 
 
-def _attempt_sync(http: httpx2.Client, attempt: Attempt, closed: threading.Event) -> Outcome:
+def _attempt_sync(wire: SyncWire, attempt: Attempt, closed: threading.Event) -> Outcome:
     if closed.is_set():
         return ClientClosed()
     try:
         with deadline(attempt.deadline):
-            response = http.send(attempt.request, stream=True, follow_redirects=False)
+            response = wire.send(attempt.request, attempt.timeouts)
             body = _Body(attempt)
             try:
-                for chunk in response.iter_bytes():
+                for chunk in response.chunks:
                     body.add(chunk)
             except (_TooLarge, _Late) as failure:
                 return _unread(response, failure)
@@ -109,13 +110,13 @@ def _attempt_sync(http: httpx2.Client, attempt: Attempt, closed: threading.Event
         return _as_outcome(error, closed)
 
 
-async def run_async(send: AsyncSend, steps: Exchange[ResultT], closed: threading.Event) -> ApiResponse[ResultT]:
+async def run_async(wire: AsyncWire, steps: Exchange[ResultT], closed: threading.Event) -> ApiResponse[ResultT]:
     outcome: Outcome = None
     try:
         while True:
             step = steps.send(outcome)
             if isinstance(step, Attempt):
-                outcome = await _attempt_async(send, step, closed)
+                outcome = await _attempt_async(wire, step, closed)
             else:
                 await _sleep_async(step)
                 outcome = ClientClosed() if closed.is_set() else None
@@ -123,18 +124,20 @@ async def run_async(send: AsyncSend, steps: Exchange[ResultT], closed: threading
         return done.value  # type: ignore[no-any-return]
 
 
-async def _attempt_async(send: AsyncSend, attempt: Attempt, closed: threading.Event) -> Outcome:
+async def _attempt_async(wire: AsyncWire, attempt: Attempt, closed: threading.Event) -> Outcome:
     if closed.is_set():
         return ClientClosed()
+    import anyio  # noqa: PLC0415 - imported at the first async call, not with the package (6 ms)
+
     try:
         # Cancelled at the deadline wherever it is: connecting, waiting for headers, or reading. A
         # moment later than the phase limits (clipped to the deadline by `exchange`), so that a
         # phase that runs out is reported as that phase; the cancel is for answers that trickle.
         with anyio.move_on_after(max(attempt.deadline - time.monotonic(), 0) + _CANCEL_GRACE):
-            response = await send(attempt.request)
+            response = await wire.send(attempt.request, attempt.timeouts)
             body = _Body(attempt)
             try:
-                async for chunk in response.aiter_bytes():
+                async for chunk in response.chunks:
                     body.add(chunk)
             except (_TooLarge, _Late) as failure:
                 return _unread(response, failure)

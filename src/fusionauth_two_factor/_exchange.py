@@ -31,6 +31,7 @@ from ._parsing import parse_answer
 from ._response import ApiResponse
 from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
 from ._transport import PreparedCall
+from ._wire import Timeouts, WireRequest
 
 logger = logging.getLogger("fusionauth_two_factor")
 
@@ -39,11 +40,15 @@ ResultT = TypeVar("ResultT")
 
 @dataclass(frozen=True, slots=True)
 class Attempt:
-    """One try at the request: to be answered by `deadline` (a `time.monotonic()` instant)."""
+    """One try at the request: to be answered by `deadline` (a `time.monotonic()` instant).
 
-    request: httpx2.Request = field(repr=False)  # its URL may hold a twoFactorId, its headers a key
+    `timeouts` are the limits of each phase (connect, read, write, pool), none beyond the deadline.
+    """
+
+    request: WireRequest = field(repr=False)  # its URL may hold a twoFactorId, its headers a key
     deadline: float
     max_response_bytes: int
+    timeouts: Timeouts = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,18 +93,16 @@ Exchange = Generator[Attempt | float, Outcome, ApiResponse[ResultT]]
 def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
     retries = 0
     deadline = time.monotonic() + call.budget
+    limits = call.timeout.as_dict()
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise _timeout(call, "total", retries)
         # No phase may take longer than the call has left (the first attempt has the whole budget,
         # which is its longest limit).
-        limits = call.timeout.as_dict()
-        call.request.extensions["timeout"] = (
-            limits if retries == 0 else {phase: min(limit, remaining) for phase, limit in limits.items() if limit}
-        )
+        timeouts = limits if retries == 0 else {name: min(limit, remaining) for name, limit in limits.items() if limit}
         started = time.perf_counter()
-        outcome = yield Attempt(call.request, deadline, call.max_response_bytes)
+        outcome = yield Attempt(call.request, deadline, call.max_response_bytes, timeouts)
         _log(call, outcome, started, retries)
         if not isinstance(outcome, Answer):
             delay = _retry_after_failure(call, outcome, retries, deadline)

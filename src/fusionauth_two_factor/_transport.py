@@ -19,8 +19,8 @@ from ._constants import MAX_TIMEOUT, USER_AGENT
 from ._dict_bodies import with_extra_body
 from ._frames import clear_locals_on_error
 from ._operations import Auth, Operation
-from ._redaction import RedactedRequest
 from ._validation import header_value, reject_legacy_httpx
+from ._wire import InvalidRequestURL, Origin, WireRequest, build
 
 ResultT = TypeVar("ResultT")
 
@@ -104,11 +104,16 @@ class RequestOptions:
 RequestOptions.__init__ = clear_locals_on_error(RequestOptions.__init__)  # type: ignore[method-assign]
 
 
+# The options of a call given none: built once, its checks are not free.
+_NO_OPTIONS = RequestOptions()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     """What every call of one Client shares."""
 
     base_url: str
+    origin: Origin  # the base URL, parsed once
     api_key: str | None = field(repr=False)
     tenant_id: str | None
     timeout: httpx2.Timeout
@@ -120,7 +125,7 @@ class Settings:
 class PreparedCall(Generic[ResultT]):
     operation: Operation[ResultT]
     # Out of the repr: its URL may hold a twoFactorId, a trust id or a disable code, its headers a key.
-    request: httpx2.Request = field(repr=False)
+    request: WireRequest = field(repr=False)
     max_retries: int
     url_for_messages: str  # the path template: the real path may hold a twoFactorId
     timeout: httpx2.Timeout
@@ -136,7 +141,7 @@ def prepare(
     jwt: str | None = None,
     options: RequestOptions | None = None,
 ) -> PreparedCall[ResultT]:
-    options = options or RequestOptions()
+    options = options or _NO_OPTIONS
     if settings.tenant_id is not None:
         arguments = {**arguments, "x_fusion_auth_tenant_id": settings.tenant_id}
     built = operation.build_request(**{name: UNSET if value is None else value for name, value in arguments.items()})
@@ -153,17 +158,19 @@ def prepare(
         **options.extra_headers,
     }
     timeout = settings.timeout if options.timeout is None else as_timeout(options.timeout)
+    json_body = built.get("json")
+    if options.extra_body:
+        json_body = with_extra_body(json_body, options.extra_body, operation.body_type, operation.name)
     try:
-        request = RedactedRequest(
-            built["method"],
-            settings.base_url + built["url"],
+        request = build(
+            settings.origin,
+            method=built["method"],
+            path=built["url"],
             params=built.get("params"),
-            json=with_extra_body(built.get("json"), options.extra_body, operation.body_type, operation.name)
-            if options.extra_body
-            else built.get("json"),
             headers=headers,
+            json_body=json_body,
         )
-    except httpx2.InvalidURL:  # e.g. an id longer than a URL may be; the value is not echoed
+    except InvalidRequestURL:  # e.g. an id longer than a URL may be; the value is not echoed
         raise ValueError(f"{operation.name}: an argument makes the request URL invalid (too long?)") from None
     return PreparedCall(
         operation=operation,

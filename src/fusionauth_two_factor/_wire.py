@@ -1,0 +1,266 @@
+"""What goes on the wire and what comes back: requests built from parts parsed once per Client.
+
+httpx2 parses and validates the whole URL, character by character, for every request it builds;
+on a status call that is about a sixth of the time. Here the base URL is parsed once (`Origin`),
+and a call only adds the path and query the generated `_get_kwargs` gives, already
+percent-encoded, encoded the way httpx2 encodes them: the bytes on the wire are the ones an
+`httpx2.Request` of the same arguments would send (tests/test_wire.py compares them). A caller's
+own httpx2 client is given the same request as an `httpx2.Request` (`Httpx2Wire`).
+
+A wire sends a request and hands back a `Reply`: the status, the headers and the body as decoded
+chunks, for the drivers to read against the call's limits. The Client's own pools are wires of
+their own (`_sync_pool`, `_async_backend`); a caller's httpx2 client is wrapped here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import urllib.parse
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import httpx2
+
+from ._redaction import RedactedRequest, redacted_url_text
+
+# httpx2 refuses a URL, or a query, longer than this (httpx2._urlparse.MAX_URL_LENGTH).
+MAX_URL_LENGTH = 65536
+# The methods to which httpx2 adds `Content-Length: 0` when they carry no body.
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "QUERY"})
+
+# httpx2's Client logs each request there at INFO; the own pools, which bypass it, write the same line.
+_HTTPX2_LOGGER = logging.getLogger("httpx2")
+
+Timeouts = Mapping[str, float | None]  # connect, read, write and pool, as httpx2 and httpcore2 take them
+
+
+class InvalidRequestURL(ValueError):
+    """The arguments make a URL that httpx2 would refuse (too long)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The base URL of a Client, parsed once: where every request goes, and the path prefix it starts with."""
+
+    scheme: bytes
+    host: bytes
+    port: int | None  # None for the scheme's default port
+    host_header: str  # host[:port], as httpx2 writes it
+    root: str  # scheme://netloc
+    prefix: str  # the base URL's path, percent-encoded, without its trailing slash
+
+    @classmethod
+    def of(cls, base_url: str) -> Origin:
+        url = httpx2.URL(base_url)
+        netloc = url.netloc.decode("ascii")
+        return cls(
+            scheme=url.raw_scheme,
+            host=url.raw_host,
+            port=url.port,
+            host_header=netloc,
+            root=f"{url.scheme}://{netloc}",
+            prefix=url.raw_path.decode("ascii").rstrip("/"),
+        )
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class WireRequest:
+    """One request, ready to send: its target and headers hold ids, codes and keys, so its repr shows neither."""
+
+    method: str
+    origin: Origin
+    target: str  # the percent-encoded path and query: what the request line names
+    headers: list[tuple[str, str]]  # in order, Host and Content-Length included; ASCII (checked before)
+    body: bytes | None
+
+    @property
+    def url(self) -> str:
+        return self.origin.root + self.target
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}({self.method!r}, {redacted_url_text(self.url)!r})>"
+
+
+def build(
+    origin: Origin,
+    *,
+    method: str,
+    path: str,
+    params: Mapping[str, Any] | None,
+    headers: Mapping[str, str],
+    json_body: object | None,
+) -> WireRequest:
+    """The request httpx2.Request(method, base_url + path, params=, headers=, json=) would be, as bytes.
+
+    `path` is the generated one: every argument in it percent-encoded already (quote(safe="")).
+    """
+    method = method.upper()
+    path = origin.prefix + path
+    if len(origin.root) + len(path) > MAX_URL_LENGTH:
+        raise InvalidRequestURL("URL too long")
+    if "/." in path:
+        # A "." or ".." segment (an id of dots): httpx2 removes dot segments, and so does its URL here.
+        path = httpx2.URL(origin.root + path).raw_path.decode("ascii")
+    target = path
+    if params:
+        query = "&".join(
+            f"{_form_encoded(name)}={_form_encoded(_query_value(value))}" for name, value in params.items()
+        )
+        if len(query) > MAX_URL_LENGTH:
+            raise InvalidRequestURL("query too long")
+        target = f"{path}?{query}"
+    # Where httpx2 puts what it adds: Host first, Content-Length: 0 next, a body's framing last.
+    lines = [("Host", origin.host_header)]
+    body = None
+    if json_body is None:
+        if method in _BODY_METHODS:
+            lines.append(("Content-Length", "0"))
+        lines += headers.items()
+    else:
+        # As httpx2 encodes `json=`: compact, UTF-8, no NaN.
+        body = json.dumps(json_body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        lines += headers.items()
+        lines.append(("Content-Length", str(len(body))))
+        if not any(name.lower() == "content-type" for name in headers):
+            lines.append(("Content-Type", "application/json"))
+    return WireRequest(method=method, origin=origin, target=target, headers=lines, body=body)
+
+
+def log_request_line(request: WireRequest, http_version: str, status_code: int, reason: str) -> None:
+    """httpx2's INFO line for a request ('HTTP Request: GET <url> "HTTP/1.1 200 OK"'), as its Client writes it.
+
+    Whoever watches httpx2's log keeps seeing every call; the filter on that logger redacts the ids.
+    """
+    if _HTTPX2_LOGGER.isEnabledFor(logging.INFO):
+        _HTTPX2_LOGGER.info(
+            'HTTP Request: %s %s "%s %d %s"', request.method, request.url, http_version, status_code, reason
+        )
+
+
+# What urllib.parse.quote_plus leaves as it is: most values (UUIDs, method ids) need no quoting at all.
+_FORM_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+
+
+def _form_encoded(text: str) -> str:
+    # As httpx2 encodes a query (urllib.parse.urlencode, quote_plus), without quoting what is safe.
+    return text if _FORM_SAFE.issuperset(text) else urllib.parse.quote_plus(text)
+
+
+def _query_value(value: object) -> str:
+    # As httpx2.QueryParams writes a primitive value.
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return "" if value is None else str(value)
+
+
+def as_httpx2_request(request: WireRequest, timeouts: Timeouts) -> httpx2.Request:
+    """The same request for an httpx2 client: the same bytes, through its transport and hooks."""
+    # Host and Content-Length are given, so httpx2 adds neither; the URL is canonical already.
+    return RedactedRequest(
+        request.method,
+        request.url,
+        headers=request.headers,
+        content=request.body,
+        extensions={"timeout": dict(timeouts)},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An answer whose body is still to be read: `chunks` decoded, `close` releasing the connection."""
+
+    status_code: int
+    headers: httpx2.Headers
+    chunks: Iterator[bytes]
+    close: Callable[[], None]
+
+
+@dataclass(frozen=True, slots=True)
+class AsyncReply:
+    status_code: int
+    headers: httpx2.Headers
+    chunks: AsyncIterator[bytes]
+    aclose: Callable[[], Awaitable[None]]
+
+
+class SyncWire(Protocol):
+    def send(self, request: WireRequest, timeouts: Timeouts) -> Reply: ...
+
+    def close(self) -> None:
+        """Release the connections, waking any call blocked on one; a caller's own client is left open."""
+
+
+class AsyncWire(Protocol):
+    async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply: ...
+
+    async def aclose(self) -> None: ...
+
+
+class Httpx2Wire:
+    """Sends through an httpx2.Client (a caller's, or the Client's own where a proxy is configured)."""
+
+    def __init__(self, client: httpx2.Client, *, owned: bool) -> None:
+        self.client = client
+        self._owned = owned
+
+    def send(self, request: WireRequest, timeouts: Timeouts) -> Reply:
+        # Streamed, so that the driver reads it against the limits; never a redirect followed.
+        response = self.client.send(as_httpx2_request(request, timeouts), stream=True, follow_redirects=False)
+        return Reply(response.status_code, response.headers, response.iter_bytes(), response.close)
+
+    def close(self) -> None:
+        if self._owned:
+            self.client.close()
+
+
+class Httpx2AsyncWire:
+    """Sends through an httpx2.AsyncClient: a caller's, or the Client's own one where aiohttp is not used."""
+
+    def __init__(self, client: httpx2.AsyncClient, *, owned: bool) -> None:
+        self.client = client
+        self._owned = owned
+
+    async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
+        httpx2_request = as_httpx2_request(request, timeouts)
+        response = await self.client.send(httpx2_request, stream=True, follow_redirects=False)
+        return AsyncReply(response.status_code, response.headers, response.aiter_bytes(), response.aclose)
+
+    async def aclose(self) -> None:
+        if self._owned:
+            await self.client.aclose()
+
+
+class _RawStream(httpx2.SyncByteStream):
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._chunks
+
+
+class _AsyncRawStream(httpx2.AsyncByteStream):
+    def __init__(self, chunks: AsyncIterator[bytes]) -> None:
+        self._chunks = chunks
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self._chunks
+
+
+def decoded(status_code: int, headers: httpx2.Headers, chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The body as httpx2 decodes its Content-Encoding (gzip, deflate, br, zstd ... as installed), chunk by chunk.
+
+    A broken encoding raises httpx2.DecodingError, as with httpx2's own client.
+    """
+    if "content-encoding" not in headers:
+        return chunks
+    return httpx2.Response(status_code, headers=headers, stream=_RawStream(chunks)).iter_bytes()
+
+
+def decoded_async(status_code: int, headers: httpx2.Headers, chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    if "content-encoding" not in headers:
+        return chunks
+    return httpx2.Response(status_code, headers=headers, stream=_AsyncRawStream(chunks)).aiter_bytes()
