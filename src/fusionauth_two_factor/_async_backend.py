@@ -44,6 +44,7 @@ from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request
 # httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
 DEFAULT_LIMITS = httpx2.Limits(max_connections=100, max_keepalive_connections=20)
 _SKIPPED = ("Accept-Encoding", "Content-Type")
+_KNOWN_TIMEOUTS = 8  # aiohttp timeouts kept for reuse: the Client's and a few per-call ones
 ErrorClasses = list[tuple[type[BaseException], type[httpx2.TransportError]]]
 
 
@@ -102,6 +103,7 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         self._errors = _error_classes(self._aiohttp)
         self._limits = limits
         self._session: Any = None  # opened by the first request: a session needs a running loop
+        self._timeouts: dict[tuple[float | None, ...], Any] = {}
 
     async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
         """The Client's own async calls: straight to the session, no httpx2.Request or Response in between."""
@@ -110,7 +112,9 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
             request, f"HTTP/{answer.version.major}.{answer.version.minor}", answer.status, answer.reason or ""
         )
         headers = httpx2.Headers(answer.raw_headers)
-        chunks = decoded_async(answer.status, headers, _body(answer, self._errors))
+        chunks = _body(answer, self._errors)
+        if "Content-Encoding" in answer.headers:  # aiohttp's headers: case-insensitive, in C
+            chunks = decoded_async(answer.status, headers, chunks)
         return AsyncReply(answer.status, headers, chunks, functools.partial(_release, answer))
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
@@ -168,10 +172,17 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         return session
 
     def _client_timeout(self, timeout: Timeouts) -> Any:
-        connect, read, pool = timeout.get("connect"), timeout.get("read"), timeout.get("pool")
+        limits = timeout.get("connect"), timeout.get("read"), timeout.get("pool")
+        known = self._timeouts.get(limits)  # the Client's own limits, the same for every first attempt
+        if known is not None:
+            return known
+        connect, read, pool = limits
         # aiohttp's `connect` spans waiting for the pool and connecting: both of httpx2's limits.
         waiting = None if connect is None or pool is None else connect + pool
-        return self._aiohttp.ClientTimeout(connect=waiting, sock_connect=connect, sock_read=read)
+        made = self._aiohttp.ClientTimeout(connect=waiting, sock_connect=connect, sock_read=read)
+        if len(self._timeouts) < _KNOWN_TIMEOUTS:  # a retry's limits are cut to what is left: not kept
+            self._timeouts[limits] = made
+        return made
 
     async def aclose(self) -> None:
         if self._session is not None:

@@ -38,7 +38,7 @@ logger = logging.getLogger("fusionauth_two_factor")
 ResultT = TypeVar("ResultT")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every attempt (see _wire.WireRequest)
 class Attempt:
     """One try at the request: to be answered by `deadline` (a `time.monotonic()` instant).
 
@@ -51,7 +51,7 @@ class Attempt:
     timeouts: Timeouts = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every answer (see _wire.WireRequest)
 class Answer:
     """An HTTP answer whose body was read in full (and decoded) within the limits."""
 

@@ -89,7 +89,10 @@ class SyncPool:
             extensions.get("reason_phrase", b"").decode("ascii", "ignore"),
         )
         headers = httpx2.Headers(response.headers)
-        return Reply(response.status, headers, decoded(response.status, headers, _chunks(response)), response.close)
+        chunks = _chunks(response)
+        if "content-encoding" in headers:
+            chunks = decoded(response.status, headers, chunks)
+        return Reply(response.status, headers, chunks, response.close)
 
     def close(self) -> None:
         """Wake the calls blocked on a socket (they end with ClientClosedError), then close every connection."""

@@ -121,7 +121,7 @@ class Settings:
     max_response_bytes: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)  # not frozen: made for every call (see _wire.WireRequest)
 class PreparedCall(Generic[ResultT]):
     operation: Operation[ResultT]
     # Out of the repr: its URL may hold a twoFactorId, a trust id or a disable code, its headers a key.
