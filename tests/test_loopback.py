@@ -141,8 +141,8 @@ def test_the_aiohttp_pool_verifies_tls_with_httpx2s_context() -> None:
     assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
 
 
-def test_a_proxy_from_the_environment_is_honoured_by_the_async_pool(
-    loopback: str, monkeypatch: pytest.MonkeyPatch
+def test_a_proxy_from_the_environment_is_honoured_by_the_own_pools(
+    mode: str, loopback: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The proxy is a port where nothing listens: a request that honours it fails to connect, one that
     # ignored it would reach the loopback server and succeed.
@@ -153,12 +153,10 @@ def test_a_proxy_from_the_environment_is_honoured_by_the_async_pool(
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HTTP_PROXY", dead_proxy)
 
-    async def call() -> None:
-        async with Client(f"http://{loopback}", api_key=API_KEY, max_retries=0) as client:
-            await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
-
     with pytest.raises(APIConnectionError):
-        asyncio.run(call())
+        Api(mode, Client(f"http://{loopback}", api_key=API_KEY, max_retries=0)).call(
+            "generate_two_factor_secret_using_jwt", JWT
+        )
     assert ScriptedHandler.connections == set()
 
 
