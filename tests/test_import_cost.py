@@ -19,6 +19,13 @@ LOADED_ON_FIRST_USE = (
     "fusionauth_two_factor_generated.api",  # the generated operations
     "fusionauth_two_factor_generated.models.",  # each model's module (the package itself is a lazy index)
     "fusionauth_two_factor.models",  # the facade's re-export of the models
+    # The HTTP stack below httpx2 (which loads none of these itself), loaded by the first call
+    # that opens a connection: the sync pool's, or the async one's with the running event loop.
+    "httpcore2",
+    "h11",
+    "anyio",
+    "asyncio",
+    "aiohttp",
 )
 
 
