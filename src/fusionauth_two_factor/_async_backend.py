@@ -51,8 +51,9 @@ ErrorClasses = list[tuple[type[BaseException], type[httpx2.TransportError]]]
 def default_async_transport() -> httpx2.AsyncBaseTransport | None:
     """The aiohttp-backed transport when the extra is installed and the loop is asyncio.
 
-    None means httpx2's default transport. Called by the Client when it creates its own AsyncClient,
-    which it does inside its first async call, so a running loop tells which library runs it.
+    None means httpx2's default transport (an httpx2.AsyncClient of the Client's own). Called by the
+    Client when it creates its own async pool, inside its first async call, so a running loop tells
+    which library runs it.
     """
     if not _running_on_asyncio() or proxies_from_environment():
         return None

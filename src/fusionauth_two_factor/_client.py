@@ -72,7 +72,7 @@ class Client:
         checked_base_url = _checked_base_url(base_url, with_api_key=api_key is not None)
         self._settings = Settings(
             base_url=checked_base_url,
-            origin=Origin.of(checked_base_url),
+            origin=Origin(checked_base_url),
             api_key=None if api_key is None else header_value(api_key, "api_key"),
             tenant_id=None if tenant_id is None else str(required_uuid(tenant_id, "tenant_id")),
             timeout=as_timeout(timeout),

@@ -1,4 +1,4 @@
-"""The I/O of a call: perform the steps `exchange` yields, blocking or awaitable.
+"""The I/O of a call: perform the steps `exchange` yields, blocking or awaitable, on a wire (`_wire`).
 
 Both drivers read each answer as a stream, counting what they read against the call's limit
 (after decompression) and, sync, its deadline; the async driver cancels an attempt at the

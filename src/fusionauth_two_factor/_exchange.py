@@ -12,7 +12,6 @@ import logging
 import time
 import urllib.parse
 from collections.abc import Generator
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx2
@@ -38,26 +37,39 @@ logger = logging.getLogger("fusionauth_two_factor")
 ResultT = TypeVar("ResultT")
 
 
-@dataclass(slots=True)  # not frozen: made for every attempt (see _wire.WireRequest)
+# Plain classes with slots: made for every call, and a dataclass costs at import (see _wire.Origin).
 class Attempt:
     """One try at the request: to be answered by `deadline` (a `time.monotonic()` instant).
 
     `timeouts` are the limits of each phase (connect, read, write, pool), none beyond the deadline.
     """
 
-    request: WireRequest = field(repr=False)  # its URL may hold a twoFactorId, its headers a key
-    deadline: float
-    max_response_bytes: int
-    timeouts: Timeouts = field(default_factory=dict)
+    __slots__ = ("deadline", "max_response_bytes", "request", "timeouts")
+
+    def __init__(
+        self, request: WireRequest, deadline: float, max_response_bytes: int, timeouts: Timeouts | None = None
+    ) -> None:
+        self.request = request  # its URL may hold a twoFactorId, its headers a key: not in a repr
+        self.deadline = deadline
+        self.max_response_bytes = max_response_bytes
+        self.timeouts: Timeouts = {} if timeouts is None else timeouts
+
+    def __repr__(self) -> str:
+        return f"Attempt(deadline={self.deadline!r}, max_response_bytes={self.max_response_bytes!r})"
 
 
-@dataclass(slots=True)  # not frozen: made for every answer (see _wire.WireRequest)
 class Answer:
     """An HTTP answer whose body was read in full (and decoded) within the limits."""
 
-    status_code: int
-    headers: httpx2.Headers = field(repr=False)  # Set-Cookie carries tokens
-    content: bytes = field(repr=False)
+    __slots__ = ("content", "headers", "status_code")
+
+    def __init__(self, status_code: int, headers: httpx2.Headers, content: bytes) -> None:
+        self.status_code = status_code
+        self.headers = headers  # Set-Cookie carries tokens: neither it nor the content in a repr
+        self.content = content
+
+    def __repr__(self) -> str:
+        return f"Answer(status_code={self.status_code!r})"
 
     @property
     def text(self) -> str:
@@ -69,13 +81,18 @@ class Answer:
         return self.content.decode(charset, errors="replace")
 
 
-@dataclass(frozen=True, slots=True)
 class RefusedBody:
     """An answer whose body was not read: too large, or not decodable."""
 
-    status_code: int
-    headers: httpx2.Headers = field(repr=False)
-    too_large: bool
+    __slots__ = ("headers", "status_code", "too_large")
+
+    def __init__(self, status_code: int, headers: httpx2.Headers, *, too_large: bool) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.too_large = too_large
+
+    def __repr__(self) -> str:
+        return f"RefusedBody(status_code={self.status_code!r}, too_large={self.too_large!r})"
 
 
 class DeadlineReached:

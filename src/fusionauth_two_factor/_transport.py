@@ -121,16 +121,33 @@ class Settings:
     max_response_bytes: int
 
 
-@dataclass(slots=True, kw_only=True)  # not frozen: made for every call (see _wire.WireRequest)
 class PreparedCall(Generic[ResultT]):
-    operation: Operation[ResultT]
-    # Out of the repr: its URL may hold a twoFactorId, a trust id or a disable code, its headers a key.
-    request: WireRequest = field(repr=False)
-    max_retries: int
-    url_for_messages: str  # the path template: the real path may hold a twoFactorId
-    timeout: httpx2.Timeout
-    budget: float  # seconds for the whole call
-    max_response_bytes: int
+    """Everything a call needs, built before anything is sent (a plain class: see _wire.Origin)."""
+
+    __slots__ = ("budget", "max_response_bytes", "max_retries", "operation", "request", "timeout", "url_for_messages")
+
+    def __init__(
+        self,
+        *,
+        operation: Operation[ResultT],
+        request: WireRequest,
+        max_retries: int,
+        url_for_messages: str,
+        timeout: httpx2.Timeout,
+        budget: float,
+        max_response_bytes: int,
+    ) -> None:
+        self.operation = operation
+        # Not in a repr: its URL may hold a twoFactorId, a trust id or a disable code, its headers a key.
+        self.request = request
+        self.max_retries = max_retries
+        self.url_for_messages = url_for_messages  # the path template: the real path may hold a twoFactorId
+        self.timeout = timeout
+        self.budget = budget  # seconds for the whole call
+        self.max_response_bytes = max_response_bytes
+
+    def __repr__(self) -> str:
+        return f"PreparedCall(operation={self.operation.name!r}, url_for_messages={self.url_for_messages!r})"
 
 
 def prepare(

@@ -18,7 +18,6 @@ import json
 import logging
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 import httpx2
@@ -40,42 +39,43 @@ class InvalidRequestURL(ValueError):
     """The arguments make a URL that httpx2 would refuse (too long)."""
 
 
-@dataclass(frozen=True, slots=True)
+# Plain classes with slots, here and for the other objects made for every call: a dataclass
+# compiles its methods when the module is imported (import cost), and a frozen one's __init__ sets
+# each field through object.__setattr__ (a cost on every call).
+
+
 class Origin:
     """The base URL of a Client, parsed once: where every request goes, and the path prefix it starts with."""
 
-    scheme: bytes
-    host: bytes
-    port: int | None  # None for the scheme's default port
-    host_header: str  # host[:port], as httpx2 writes it
-    root: str  # scheme://netloc
-    prefix: str  # the base URL's path, percent-encoded, without its trailing slash
+    __slots__ = ("host", "host_header", "port", "prefix", "root", "scheme")
 
-    @classmethod
-    def of(cls, base_url: str) -> Origin:
+    def __init__(self, base_url: str) -> None:
         url = httpx2.URL(base_url)
         netloc = url.netloc.decode("ascii")
-        return cls(
-            scheme=url.raw_scheme,
-            host=url.raw_host,
-            port=url.port,
-            host_header=netloc,
-            root=f"{url.scheme}://{netloc}",
-            prefix=url.raw_path.decode("ascii").rstrip("/"),
-        )
+        self.scheme: bytes = url.raw_scheme
+        self.host: bytes = url.raw_host
+        self.port: int | None = url.port  # None for the scheme's default port
+        self.host_header = netloc  # host[:port], as httpx2 writes it
+        self.root = f"{url.scheme}://{netloc}"
+        self.prefix = url.raw_path.decode("ascii").rstrip("/")  # percent-encoded, without its trailing slash
+
+    def __repr__(self) -> str:
+        return f"Origin({self.root + self.prefix!r})"
 
 
-# Not frozen, here and for the other objects made for every call: a frozen dataclass's __init__
-# sets each field through object.__setattr__, a cost paid on every call for nothing.
-@dataclass(slots=True, repr=False)
 class WireRequest:
     """One request, ready to send: its target and headers hold ids, codes and keys, so its repr shows neither."""
 
-    method: str
-    origin: Origin
-    target: str  # the percent-encoded path and query: what the request line names
-    headers: list[tuple[str, str]]  # in order, Host and Content-Length included; ASCII (checked before)
-    body: bytes | None
+    __slots__ = ("body", "headers", "method", "origin", "target")
+
+    def __init__(
+        self, method: str, origin: Origin, target: str, headers: list[tuple[str, str]], body: bytes | None
+    ) -> None:
+        self.method = method
+        self.origin = origin
+        self.target = target  # the percent-encoded path and query: what the request line names
+        self.headers = headers  # in order, Host and Content-Length included; ASCII (checked before)
+        self.body = body
 
     @property
     def url(self) -> str:
@@ -127,7 +127,7 @@ def build(
         lines.append(("Content-Length", str(len(body))))
         if not any(name.lower() == "content-type" for name in headers):
             lines.append(("Content-Type", "application/json"))
-    return WireRequest(method=method, origin=origin, target=target, headers=lines, body=body)
+    return WireRequest(method, origin, target, lines, body)
 
 
 def log_request_line(request: WireRequest, http_version: str, status_code: int, reason: str) -> None:
@@ -171,22 +171,34 @@ def as_httpx2_request(request: WireRequest, timeouts: Timeouts) -> httpx2.Reques
     )
 
 
-@dataclass(slots=True)
 class Reply:
     """An answer whose body is still to be read: `chunks` decoded, `close` releasing the connection."""
 
-    status_code: int
-    headers: httpx2.Headers
-    chunks: Iterator[bytes]
-    close: Callable[[], None]
+    __slots__ = ("chunks", "close", "headers", "status_code")
+
+    def __init__(
+        self, status_code: int, headers: httpx2.Headers, chunks: Iterator[bytes], close: Callable[[], None]
+    ) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.chunks = chunks
+        self.close = close
 
 
-@dataclass(slots=True)
 class AsyncReply:
-    status_code: int
-    headers: httpx2.Headers
-    chunks: AsyncIterator[bytes]
-    aclose: Callable[[], Awaitable[None]]
+    __slots__ = ("aclose", "chunks", "headers", "status_code")
+
+    def __init__(
+        self,
+        status_code: int,
+        headers: httpx2.Headers,
+        chunks: AsyncIterator[bytes],
+        aclose: Callable[[], Awaitable[None]],
+    ) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.chunks = chunks
+        self.aclose = aclose
 
 
 class SyncWire(Protocol):
