@@ -19,6 +19,7 @@ TRUST_ID = "cGdnqk6DR3hNxwYMWh0ddVb3bMDBw-y24KfpT2cr1c4"
 TWO_FACTOR_ID = "YkQY5Gsyo4RlfmDciBGRmvfj3RmatUqrbjoIZ19fmw4"
 CODE = "987654"
 
+IN_FLIGHT = 32  # calls the async contenders keep in flight
 LOGIN_TARGET_BYTES = 10_000
 STATUS_PATH = f"/api/two-factor/status/{TRUST_ID}"
 LOGIN_PATH = "/api/two-factor/login"

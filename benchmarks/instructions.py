@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from canned import login_body
+from canned import IN_FLIGHT, login_body
 
 from fusionauth_two_factor._operations import TWO_FACTOR_LOGIN
 from fusionauth_two_factor._parsing import parse_answer
@@ -39,22 +39,6 @@ IMPORTS = {"pass": "pass", "httpx2": "import httpx2", "package": "import fusiona
 
 
 @dataclass(frozen=True)
-class HotPath:
-    key: str
-    title: str
-    facade: str  # contender names: run.py's where the path is one of its groups
-    reference: str
-    calls: int  # N: the second measured stretch makes 2N calls
-
-
-HOT_PATHS = (
-    HotPath("status", "sync status", "facade", "raw httpx2.Client", calls=40),
-    HotPath("login", "typed login (10 KB)", "facade, typed LoginResponse", "raw httpx2.Client + json.loads", calls=20),
-    HotPath("parse", "10 KB LoginResponse, parsing alone", "facade parse + type check", "json.loads", calls=40),
-)
-
-
-@dataclass(frozen=True)
 class Settings:
     runs: int
     scale: float  # of each path's N
@@ -63,6 +47,32 @@ class Settings:
 
 FULL = Settings(runs=2, scale=1.0, warm_up=5)
 SMOKE = Settings(runs=1, scale=0.05, warm_up=1)
+
+
+@dataclass(frozen=True)
+class HotPath:
+    key: str
+    title: str
+    facade: str  # contender names: run.py's where the path is one of its groups
+    reference: str
+    calls: int  # N: the second measured stretch makes 2N calls
+    batch: int = 1  # calls are made in multiples of this: the async runner splits them among its workers
+
+    def measured(self, settings: Settings) -> int:
+        return self.whole_batches(int(self.calls * settings.scale))
+
+    def whole_batches(self, calls: int) -> int:
+        return -(-max(calls, 1) // self.batch) * self.batch
+
+
+HOT_PATHS = (
+    HotPath("status", "sync status", "facade", "raw httpx2.Client", calls=40),
+    HotPath("login", "typed login (10 KB)", "facade, typed LoginResponse", "raw httpx2.Client + json.loads", calls=20),
+    HotPath("parse", "10 KB LoginResponse, parsing alone", "facade parse + type check", "json.loads", calls=40),
+    HotPath(
+        "async", f"async status, {IN_FLIGHT} in flight", "facade (default: aiohttp)", "raw aiohttp", 64, batch=IN_FLIGHT
+    ),
+)
 
 
 @dataclass
@@ -109,11 +119,11 @@ Runners = dict[str, Callable[[int], None]]  # contender name -> make n calls
 def child(contenders: Callable[[str], contextlib.AbstractContextManager[Runners]], settings: Settings) -> None:
     """Runs every hot path's two contenders, a dump around each measured stretch (see the module's doc)."""
     for number, path in enumerate(HOT_PATHS):
-        calls = max(int(path.calls * settings.scale), 1)
+        calls = path.measured(settings)
         with contenders(path.key) as runners:
             for contender in (path.facade, path.reference):
                 run = runners[contender]
-                run(settings.warm_up)
+                run(path.whole_batches(settings.warm_up))
                 label = f"{number}-{(path.facade, path.reference).index(contender)}"
                 dump(f"{label}-start")
                 run(calls)
@@ -151,7 +161,7 @@ def count_calls(child_arguments: list[str], settings: Settings) -> dict[str, dic
         totals = dict(callgrind(child_arguments, Path(out_dir)))
     per_call: dict[str, dict[str, float]] = {}
     for number, path in enumerate(HOT_PATHS):
-        calls = max(int(path.calls * settings.scale), 1)
+        calls = path.measured(settings)
         for index, contender in enumerate((path.facade, path.reference)):
             label = f"dump {number}-{index}"
             twice, once = totals[f"{label}-n{2 * calls}"], totals[f"{label}-n{calls}"]

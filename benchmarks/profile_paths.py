@@ -8,9 +8,9 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from canned import API_KEY, TRUST_ID, USER_ID
+from canned import API_KEY, IN_FLIGHT, TRUST_ID, USER_ID
 from pyinstrument import Profiler
-from run import IN_FLIGHT, loopback_server, typed_login
+from run import loopback_server, typed_login
 
 import fusionauth_two_factor as fa
 

@@ -33,7 +33,7 @@ from typing import Any
 
 import httpx2
 import instructions
-from canned import API_KEY, CODE, LOGIN_PATH, STATUS_PATH, TRUST_ID, TWO_FACTOR_ID, USER_ID
+from canned import API_KEY, CODE, IN_FLIGHT, LOGIN_PATH, STATUS_PATH, TRUST_ID, TWO_FACTOR_ID, USER_ID
 
 import fusionauth_two_factor as fa
 from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
@@ -41,7 +41,6 @@ from fusionauth_two_factor.models import LoginResponse, User
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-IN_FLIGHT = 32
 IMPORT_TARGET_MS = 30.0  # issue 15: import overhead over `import httpx2`
 LOGIN_BODY = {"twoFactorId": TWO_FACTOR_ID, "code": CODE}
 USER_AGENT = f"fusionauth-two-factor-python/{fa.__version__}"
@@ -522,6 +521,10 @@ def hot_path_contenders(path: str, base_url: str) -> Iterator[instructions.Runne
             yield status_group(base_url, stack).contenders
         elif path == "login":
             yield login_group(base_url, stack).contenders
+        elif path == "async":
+            loop = asyncio.new_event_loop()
+            stack.callback(loop.close)
+            yield async_group(base_url, loop, stack).contenders
         else:
             parse, loads = instructions.facade_parse(), instructions.json_loads()
             yield {"facade parse + type check": sync_runner(parse), "json.loads": sync_runner(loads)}

@@ -82,7 +82,13 @@ def test_instruction_counts_stand_beside_the_ratios(tmp_path: Path) -> None:
     text = report.read_text()
     assert "### Instructions per call (valgrind callgrind)" in text
     rows = {line.split(" | ")[0]: line.split(" | ") for line in text.splitlines() if line.startswith("| ")}
-    for path in ("| sync status", "| typed login (10 KB)", "| 10 KB LoginResponse, parsing alone"):
+    paths = (
+        "| sync status",
+        "| typed login (10 KB)",
+        "| 10 KB LoginResponse, parsing alone",
+        "| async status, 32 in flight",
+    )
+    for path in paths:
         facade, reference = int(rows[path][2].replace(",", "")), int(rows[path][4].replace(",", ""))
         assert facade > 0 and reference > 0
         assert float(rows[path][5]) == pytest.approx(reference / facade, abs=0.01)
