@@ -96,7 +96,10 @@ def available() -> bool:
 def dump(label: str) -> None:
     """Callgrind writes what it counted since the last dump and starts again from zero."""
     command = ["callgrind_control", f"--dump={label}", str(os.getpid())]
-    subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - valgrind's own tool, fixed args
+    completed = subprocess.run(command, check=True, capture_output=True, text=True)  # noqa: S603 - valgrind's tool
+    # callgrind_control exits 0 even when it found no callgrind run to ask: only its output tells.
+    if not completed.stdout.startswith(f"PID {os.getpid()}:") or "Error" in completed.stdout:
+        raise RuntimeError(f"callgrind_control did not dump: {completed.stdout.strip()}")
 
 
 def facade_parse() -> Callable[[], object]:
@@ -164,6 +167,8 @@ def count_calls(child_arguments: list[str], settings: Settings) -> dict[str, dic
         calls = path.measured(settings)
         for index, contender in enumerate((path.facade, path.reference)):
             label = f"dump {number}-{index}"
+            if f"{label}-n{2 * calls}" not in totals or f"{label}-n{calls}" not in totals:
+                raise CountFailed(f"callgrind wrote no {label} dumps")
             twice, once = totals[f"{label}-n{2 * calls}"], totals[f"{label}-n{calls}"]
             per_call.setdefault(path.key, {})[contender] = (twice - once) / calls
     return per_call
