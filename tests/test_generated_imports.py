@@ -117,3 +117,24 @@ def test_type_checkers_see_every_model_and_no_other_name(tmp_path: Path) -> None
     assert checked.stdout.splitlines() == [
         'uses_models.py:6: error: Module has no attribute "LoginResponce"; maybe "LoginResponse"?  [attr-defined]'
     ], checked.stdout + checked.stderr
+
+
+def test_the_package_imports_its_clients_and_attrs_at_first_use_only() -> None:
+    """templates/package_init.py.jinja: `Client` and `AuthenticatedClient` still import from the package."""
+    code = (
+        f"import sys\nimport {PACKAGE}.models\n"
+        f"print(sorted(name for name in ('attr', '{PACKAGE}.client') if name in sys.modules))\n"
+        f"from {PACKAGE} import AuthenticatedClient, Client\n"
+        "print(Client.__module__, AuthenticatedClient.__module__)\n"
+        f"import {PACKAGE} as package\n"
+        "print(sorted(set(package.__all__) - set(dir(package))))\n"
+        "try:\n    package.Clint\nexcept AttributeError as error:\n    print(error)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
+
+    assert run.stdout.splitlines() == [
+        "[]",
+        f"{PACKAGE}.client {PACKAGE}.client",
+        "[]",
+        f"module '{PACKAGE}' has no attribute 'Clint'",
+    ]

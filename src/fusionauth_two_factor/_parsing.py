@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
-
-import attrs
-from fusionauth_two_factor_generated.client import Client as GeneratedClient
+from typing import TYPE_CHECKING, Any
 
 from ._operations import Operation
 from ._shapes import check_answer
 
-# The generated parsers only read `raise_on_unexpected_status` from their client argument; this one
-# never opens a connection.
-_PARSING_CLIENT = GeneratedClient(base_url="")
+if TYPE_CHECKING:
+    from fusionauth_two_factor_generated.client import Client as GeneratedClient
+
 # What a generated parser raises on a body that is not the declared JSON: bad JSON (ValueError),
 # wrong types, missing required keys, or JSON nested too deep.
 _PARSE_FAILURES = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
@@ -39,14 +37,23 @@ class _Answer:
         return self.decoded
 
 
+@functools.cache
+def _parsing_client() -> GeneratedClient:
+    # The generated parsers only read `raise_on_unexpected_status` from their client argument; this one
+    # never opens a connection. Made at the first answer, not at import: the generated client imports attrs.
+    from fusionauth_two_factor_generated.client import Client  # noqa: PLC0415
+
+    return Client(base_url="")
+
+
 def parse_answer(operation: Operation[Any], status_code: int, content: bytes) -> tuple[object, str | None]:
     """The declared model for this status, or None; with the reason when a body failed to parse."""
     if not content:
         return None, None
     answer = _Answer(status_code, content)  # decoded already: no headers
     try:
-        parsed = operation.parse_response(client=_PARSING_CLIENT, response=answer)
-        if attrs.has(type(parsed)):
+        parsed = operation.parse_response(client=_parsing_client(), response=answer)
+        if hasattr(type(parsed), "__attrs_attrs__"):  # a generated model (attrs.has, without importing attrs)
             # The generated from_dict casts without checking: `"recoveryCodes": "X"` would be a str
             # where the result's type says list[str].
             check_answer(type(parsed), answer.decoded)

@@ -29,9 +29,10 @@ import uuid
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import attrs
 from fusionauth_two_factor_generated import models as generated_models
-from fusionauth_two_factor_generated.types import UNSET, Unset
+
+# attrs and the generated `types` module (which imports attrs) are imported when the first shape is
+# compiled, not with the package: importing them costs more than the rest of the package's own modules.
 
 # What json.loads makes of a JSON value.
 _JSON_TYPES: frozenset[type[Any]] = frozenset({dict, list, str, int, float, bool, type(None)})
@@ -233,6 +234,10 @@ class Shape:
     """A model's JSON form: its documented keys, each a `Field`; or, for a free-form map, the kind of its values."""
 
     def __init__(self, model: type[Any]) -> None:
+        import attrs  # noqa: PLC0415 - see the imports
+        from fusionauth_two_factor_generated.types import UNSET  # noqa: PLC0415
+
+        self._unset = UNSET
         hints = typing.get_type_hints(model, localns=_MODEL_NAMES)
         declared = [field.name for field in attrs.fields(model) if field.name != "additional_properties"]
         self.free_values: Kind | None = None
@@ -268,9 +273,10 @@ class Shape:
         prefix = f"{path}." if path else ""
         # Undocumented additional_properties follow the rule of dict bodies: they go through extra_body.
         converted = self.mapping_to_json(instance.additional_properties, prefix)
+        unset = self._unset
         for field in self.fields.values():
             value = getattr(instance, field.python_name)
-            if value is not UNSET:  # most fields of a request are absent: nothing to check
+            if value is not unset:  # most fields of a request are absent: nothing to check
                 converted[field.json_name] = field.kind.to_json(value, f"{prefix}{field.python_name}", True)
         return converted
 
@@ -346,6 +352,9 @@ _MODEL_NAMES = _ModelNames()
 
 @functools.cache
 def kind_of(hint: Any) -> Kind:
+    import attrs  # noqa: PLC0415 - see the imports
+    from fusionauth_two_factor_generated.types import Unset  # noqa: PLC0415
+
     origin = typing.get_origin(hint)
     if origin in {typing.Union, types.UnionType}:
         options = [option for option in typing.get_args(hint) if option is not Unset]
