@@ -19,6 +19,11 @@ LOADED_ON_FIRST_USE = (
     "fusionauth_two_factor_generated.api",  # the generated operations
     "fusionauth_two_factor_generated.models.",  # each model's module (the package itself is a lazy index)
     "fusionauth_two_factor.models",  # the facade's re-export of the models
+    # attrs, and the generated modules that import it (templates/package_init.py.jinja keeps the
+    # package's own import of its client lazy): every model is an attrs class, created at first use.
+    "attr",  # attr and attrs
+    "fusionauth_two_factor_generated.types",
+    "fusionauth_two_factor_generated.client",
     # The HTTP stack below httpx2 (which loads none of these itself), loaded by the first call
     # that opens a connection: the sync pool's, or the async one's with the running event loop.
     "httpcore2",

@@ -6,6 +6,7 @@ I/O), the one place that owns the wire.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Mapping
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import httpx2
-from fusionauth_two_factor_generated.types import UNSET
 
 from ._constants import MAX_TIMEOUT, USER_AGENT
 from ._dict_bodies import with_extra_body
@@ -150,6 +150,14 @@ class PreparedCall(Generic[ResultT]):
         return f"PreparedCall(operation={self.operation.name!r}, url_for_messages={self.url_for_messages!r})"
 
 
+@functools.cache
+def _unset() -> object:
+    # The generated `types` module imports attrs: it is imported by the first call, not with the package.
+    from fusionauth_two_factor_generated.types import UNSET  # noqa: PLC0415
+
+    return UNSET
+
+
 def prepare(
     settings: Settings,
     operation: Operation[ResultT],
@@ -161,7 +169,8 @@ def prepare(
     options = options or _NO_OPTIONS
     if settings.tenant_id is not None:
         arguments = {**arguments, "x_fusion_auth_tenant_id": settings.tenant_id}
-    built = operation.build_request(**{name: UNSET if value is None else value for name, value in arguments.items()})
+    unset = _unset()
+    built = operation.build_request(**{name: unset if value is None else value for name, value in arguments.items()})
     generated_headers = built.get("headers", {})
     if "json" not in built:
         # The generator declares a JSON content type even where no body goes (a DELETE with its
