@@ -29,7 +29,7 @@ class AnyJsonMap:
         d = dict(src_dict)
         any_json_map = cls()
 
-        any_json_map.additional_properties = d
+        any_json_map.additional_properties.update(d)
         return any_json_map
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -55,21 +55,19 @@ class AuthenticatorConfiguration:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_algorithm(data: object) -> str | TotpAlgorithm | Unset:
-            if isinstance(data, Unset):
-                return data
+        _algorithm = d.pop("algorithm", UNSET)
+        algorithm: str | TotpAlgorithm | Unset
+        if _algorithm is UNSET:
+            algorithm = _algorithm
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_algorithm, str):
                     raise TypeError()
-                algorithm_type_0 = TotpAlgorithm(data)
+                algorithm_type_0 = TotpAlgorithm(_algorithm)
 
-                return algorithm_type_0
+                algorithm = algorithm_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TotpAlgorithm | Unset, data)
-
-        algorithm = _parse_algorithm(d.pop("algorithm", UNSET))
+                algorithm = _algorithm
 
         code_length = d.pop("codeLength", UNSET)
 
@@ -81,7 +79,7 @@ class AuthenticatorConfiguration:
             time_step=time_step,
         )
 
-        authenticator_configuration.additional_properties = d
+        authenticator_configuration.additional_properties.update(d)
         return authenticator_configuration
 
     @property

@@ -78,7 +78,7 @@ class DeviceInfo:
             type_=type_,
         )
 
-        device_info.additional_properties = d
+        device_info.additional_properties.update(d)
         return device_info
 
     @property

@@ -58,13 +58,12 @@ class Errors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.errors_field_errors import ErrorsFieldErrors  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _field_errors = d.pop("fieldErrors", UNSET)
         field_errors: ErrorsFieldErrors | Unset
-        if isinstance(_field_errors, Unset):
+        if _field_errors is UNSET:
             field_errors = UNSET
         else:
             field_errors = ErrorsFieldErrors.from_dict(_field_errors)
@@ -83,7 +82,7 @@ class Errors:
             general_errors=general_errors,
         )
 
-        errors.additional_properties = d
+        errors.additional_properties.update(d)
         return errors
 
     @property
@@ -101,3 +100,15 @@ class Errors:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, Error, ErrorsFieldErrors  # noqa: PLW0603
+    from ..models.error import Error  # noqa: PLC0415
+    from ..models.errors_field_errors import ErrorsFieldErrors  # noqa: PLC0415
+
+    _nested_models_imported = True

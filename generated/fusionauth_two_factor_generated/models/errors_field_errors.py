@@ -35,8 +35,8 @@ class ErrorsFieldErrors:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         errors_field_errors = cls()
 
@@ -69,3 +69,14 @@ class ErrorsFieldErrors:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, Error  # noqa: PLW0603
+    from ..models.error import Error  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -88,13 +88,12 @@ class EventInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
-        from ..models.location import Location  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = AnyJsonMap.from_dict(_data)
@@ -109,7 +108,7 @@ class EventInfo:
 
         _location = d.pop("location", UNSET)
         location: Location | Unset
-        if isinstance(_location, Unset):
+        if _location is UNSET:
             location = UNSET
         else:
             location = Location.from_dict(_location)
@@ -129,7 +128,7 @@ class EventInfo:
             user_agent=user_agent,
         )
 
-        event_info.additional_properties = d
+        event_info.additional_properties.update(d)
         return event_info
 
     @property
@@ -147,3 +146,15 @@ class EventInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AnyJsonMap, Location  # noqa: PLW0603
+    from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+    from ..models.location import Location  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -49,7 +49,7 @@ class GeneratedRecoveryCodesResponse:
             recovery_codes=recovery_codes,
         )
 
-        generated_recovery_codes_response.additional_properties = d
+        generated_recovery_codes_response.additional_properties.update(d)
         return generated_recovery_codes_response
 
     @property

@@ -74,26 +74,26 @@ class GroupMember:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = AnyJsonMap.from_dict(_data)
 
         _group_id = d.pop("groupId", UNSET)
         group_id: UUID | Unset
-        if isinstance(_group_id, Unset):
+        if _group_id is UNSET:
             group_id = UNSET
         else:
             group_id = UUID(_group_id)
 
         _id = d.pop("id", UNSET)
         id: UUID | Unset
-        if isinstance(_id, Unset):
+        if _id is UNSET:
             id = UNSET
         else:
             id = UUID(_id)
@@ -102,7 +102,7 @@ class GroupMember:
 
         _user_id = d.pop("userId", UNSET)
         user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
+        if _user_id is UNSET:
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
@@ -115,7 +115,7 @@ class GroupMember:
             user_id=user_id,
         )
 
-        group_member.additional_properties = d
+        group_member.additional_properties.update(d)
         return group_member
 
     @property
@@ -133,3 +133,14 @@ class GroupMember:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AnyJsonMap  # noqa: PLW0603
+    from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -96,7 +96,7 @@ class Location:
             display_string=display_string,
         )
 
-        location.additional_properties = d
+        location.additional_properties.update(d)
         return location
 
     @property

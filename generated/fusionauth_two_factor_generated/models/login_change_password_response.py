@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -54,25 +54,23 @@ class LoginChangePasswordResponse:
         d = dict(src_dict)
         change_password_id = d.pop("changePasswordId")
 
-        def _parse_change_password_reason(data: object) -> ChangePasswordReasonValue | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                change_password_reason_type_0 = ChangePasswordReasonValue(data)
+        _change_password_reason = d.pop("changePasswordReason")
+        change_password_reason: ChangePasswordReasonValue | str
+        try:
+            if not isinstance(_change_password_reason, str):
+                raise TypeError()
+            change_password_reason_type_0 = ChangePasswordReasonValue(_change_password_reason)
 
-                return change_password_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChangePasswordReasonValue | str, data)
-
-        change_password_reason = _parse_change_password_reason(d.pop("changePasswordReason"))
+            change_password_reason = change_password_reason_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            change_password_reason = _change_password_reason
 
         login_change_password_response = cls(
             change_password_id=change_password_id,
             change_password_reason=change_password_reason,
         )
 
-        login_change_password_response.additional_properties = d
+        login_change_password_response.additional_properties.update(d)
         return login_change_password_response
 
     @property

@@ -69,20 +69,19 @@ class LoginMetaData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
-        from ..models.device_info import DeviceInfo  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _device = d.pop("device", UNSET)
         device: DeviceInfo | Unset
-        if isinstance(_device, Unset):
+        if _device is UNSET:
             device = UNSET
         else:
             device = DeviceInfo.from_dict(_device)
 
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = AnyJsonMap.from_dict(_data)
@@ -98,7 +97,7 @@ class LoginMetaData:
             scopes=scopes,
         )
 
-        login_meta_data.additional_properties = d
+        login_meta_data.additional_properties.update(d)
         return login_meta_data
 
     @property
@@ -116,3 +115,15 @@ class LoginMetaData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AnyJsonMap, DeviceInfo  # noqa: PLW0603
+    from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+    from ..models.device_info import DeviceInfo  # noqa: PLC0415
+
+    _nested_models_imported = True

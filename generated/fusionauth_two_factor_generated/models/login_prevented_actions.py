@@ -45,8 +45,8 @@ class LoginPreventedActions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.login_prevented_response import LoginPreventedResponse  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _actions = d.pop("actions", UNSET)
         actions: list[LoginPreventedResponse] | Unset = UNSET
@@ -61,7 +61,7 @@ class LoginPreventedActions:
             actions=actions,
         )
 
-        login_prevented_actions.additional_properties = d
+        login_prevented_actions.additional_properties.update(d)
         return login_prevented_actions
 
     @property
@@ -79,3 +79,14 @@ class LoginPreventedActions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, LoginPreventedResponse  # noqa: PLW0603
+    from ..models.login_prevented_response import LoginPreventedResponse  # noqa: PLC0415
+
+    _nested_models_imported = True

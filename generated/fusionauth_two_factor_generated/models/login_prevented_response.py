@@ -97,14 +97,14 @@ class LoginPreventedResponse:
         d = dict(src_dict)
         _action_id = d.pop("actionId", UNSET)
         action_id: UUID | Unset
-        if isinstance(_action_id, Unset):
+        if _action_id is UNSET:
             action_id = UNSET
         else:
             action_id = UUID(_action_id)
 
         _actioner_user_id = d.pop("actionerUserId", UNSET)
         actioner_user_id: UUID | Unset
-        if isinstance(_actioner_user_id, Unset):
+        if _actioner_user_id is UNSET:
             actioner_user_id = UNSET
         else:
             actioner_user_id = UUID(_actioner_user_id)
@@ -138,7 +138,7 @@ class LoginPreventedResponse:
             reason_code=reason_code,
         )
 
-        login_prevented_response.additional_properties = d
+        login_prevented_response.additional_properties.update(d)
         return login_prevented_response
 
     @property

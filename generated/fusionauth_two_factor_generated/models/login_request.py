@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -137,13 +137,12 @@ class LoginRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_info import EventInfo  # noqa: PLC0415
-        from ..models.login_meta_data import LoginMetaData  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
@@ -152,7 +151,7 @@ class LoginRequest:
 
         _event_info = d.pop("eventInfo", UNSET)
         event_info: EventInfo | Unset
-        if isinstance(_event_info, Unset):
+        if _event_info is UNSET:
             event_info = UNSET
         else:
             event_info = EventInfo.from_dict(_event_info)
@@ -166,25 +165,22 @@ class LoginRequest:
         if _login_id_types is not UNSET:
             login_id_types = []
             for login_id_types_item_data in _login_id_types:
+                _login_id_types_item = login_id_types_item_data
+                login_id_types_item: LoginIdTypeValue | str
+                try:
+                    if not isinstance(_login_id_types_item, str):
+                        raise TypeError()
+                    componentsschemas_login_id_type_type_0 = LoginIdTypeValue(_login_id_types_item)
 
-                def _parse_login_id_types_item(data: object) -> LoginIdTypeValue | str:
-                    try:
-                        if not isinstance(data, str):
-                            raise TypeError()
-                        componentsschemas_login_id_type_type_0 = LoginIdTypeValue(data)
-
-                        return componentsschemas_login_id_type_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(LoginIdTypeValue | str, data)
-
-                login_id_types_item = _parse_login_id_types_item(login_id_types_item_data)
+                    login_id_types_item = componentsschemas_login_id_type_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    login_id_types_item = _login_id_types_item
 
                 login_id_types.append(login_id_types_item)
 
         _meta_data = d.pop("metaData", UNSET)
         meta_data: LoginMetaData | Unset
-        if isinstance(_meta_data, Unset):
+        if _meta_data is UNSET:
             meta_data = UNSET
         else:
             meta_data = LoginMetaData.from_dict(_meta_data)
@@ -214,7 +210,7 @@ class LoginRequest:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        login_request.additional_properties = d
+        login_request.additional_properties.update(d)
         return login_request
 
     @property
@@ -232,3 +228,15 @@ class LoginRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, EventInfo, LoginMetaData  # noqa: PLW0603
+    from ..models.event_info import EventInfo  # noqa: PLC0415
+    from ..models.login_meta_data import LoginMetaData  # noqa: PLC0415
+
+    _nested_models_imported = True

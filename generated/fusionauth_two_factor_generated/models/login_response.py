@@ -197,11 +197,8 @@ class LoginResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
-        from ..models.login_prevented_response import LoginPreventedResponse  # noqa: PLC0415
-        from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
-        from ..models.user import User  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         user = User.from_dict(d.pop("user"))
 
@@ -216,20 +213,19 @@ class LoginResponse:
 
         change_password_id = d.pop("changePasswordId", UNSET)
 
-        def _parse_change_password_reason(data: object) -> ChangePasswordReasonValue | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _change_password_reason = d.pop("changePasswordReason", UNSET)
+        change_password_reason: ChangePasswordReasonValue | str | Unset
+        if _change_password_reason is UNSET:
+            change_password_reason = _change_password_reason
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_change_password_reason, str):
                     raise TypeError()
-                change_password_reason_type_0 = ChangePasswordReasonValue(data)
+                change_password_reason_type_0 = ChangePasswordReasonValue(_change_password_reason)
 
-                return change_password_reason_type_0
+                change_password_reason = change_password_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChangePasswordReasonValue | str | Unset, data)
-
-        change_password_reason = _parse_change_password_reason(d.pop("changePasswordReason", UNSET))
+                change_password_reason = _change_password_reason
 
         configurable_methods = cast(list[str], d.pop("configurableMethods", UNSET))
 
@@ -252,7 +248,7 @@ class LoginResponse:
 
         _refresh_token_id = d.pop("refreshTokenId", UNSET)
         refresh_token_id: UUID | Unset
-        if isinstance(_refresh_token_id, Unset):
+        if _refresh_token_id is UNSET:
             refresh_token_id = UNSET
         else:
             refresh_token_id = UUID(_refresh_token_id)
@@ -261,7 +257,7 @@ class LoginResponse:
 
         _state = d.pop("state", UNSET)
         state: AnyJsonMap | Unset
-        if isinstance(_state, Unset):
+        if _state is UNSET:
             state = UNSET
         else:
             state = AnyJsonMap.from_dict(_state)
@@ -271,19 +267,16 @@ class LoginResponse:
         if _threats_detected is not UNSET:
             threats_detected = []
             for threats_detected_item_data in _threats_detected:
+                _threats_detected_item = threats_detected_item_data
+                threats_detected_item: AuthenticationThreatsValue | str
+                try:
+                    if not isinstance(_threats_detected_item, str):
+                        raise TypeError()
+                    threats_detected_item_type_0 = AuthenticationThreatsValue(_threats_detected_item)
 
-                def _parse_threats_detected_item(data: object) -> AuthenticationThreatsValue | str:
-                    try:
-                        if not isinstance(data, str):
-                            raise TypeError()
-                        threats_detected_item_type_0 = AuthenticationThreatsValue(data)
-
-                        return threats_detected_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(AuthenticationThreatsValue | str, data)
-
-                threats_detected_item = _parse_threats_detected_item(threats_detected_item_data)
+                    threats_detected_item = threats_detected_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    threats_detected_item = _threats_detected_item
 
                 threats_detected.append(threats_detected_item)
 
@@ -319,7 +312,7 @@ class LoginResponse:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        login_response.additional_properties = d
+        login_response.additional_properties.update(d)
         return login_response
 
     @property
@@ -337,3 +330,17 @@ class LoginResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AnyJsonMap, LoginPreventedResponse, TwoFactorMethod, User  # noqa: PLW0603
+    from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+    from ..models.login_prevented_response import LoginPreventedResponse  # noqa: PLC0415
+    from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
+    from ..models.user import User  # noqa: PLC0415
+
+    _nested_models_imported = True

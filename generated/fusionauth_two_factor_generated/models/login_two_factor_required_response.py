@@ -65,8 +65,8 @@ class LoginTwoFactorRequiredResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         two_factor_id = d.pop("twoFactorId")
 
@@ -87,7 +87,7 @@ class LoginTwoFactorRequiredResponse:
             methods=methods,
         )
 
-        login_two_factor_required_response.additional_properties = d
+        login_two_factor_required_response.additional_properties.update(d)
         return login_two_factor_required_response
 
     @property
@@ -105,3 +105,14 @@ class LoginTwoFactorRequiredResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, TwoFactorMethod  # noqa: PLW0603
+    from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
+
+    _nested_models_imported = True

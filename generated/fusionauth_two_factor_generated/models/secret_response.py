@@ -55,7 +55,7 @@ class SecretResponse:
             secret_base32_encoded=secret_base32_encoded,
         )
 
-        secret_response.additional_properties = d
+        secret_response.additional_properties.update(d)
         return secret_response
 
     @property

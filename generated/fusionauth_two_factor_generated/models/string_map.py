@@ -30,7 +30,7 @@ class StringMap:
         d = dict(src_dict)
         string_map = cls()
 
-        string_map.additional_properties = d
+        string_map.additional_properties.update(d)
         return string_map
 
     @property

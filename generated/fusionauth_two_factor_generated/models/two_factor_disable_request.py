@@ -67,8 +67,8 @@ class TwoFactorDisableRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_info import EventInfo  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -76,14 +76,14 @@ class TwoFactorDisableRequest:
 
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
         event_info: EventInfo | Unset
-        if isinstance(_event_info, Unset):
+        if _event_info is UNSET:
             event_info = UNSET
         else:
             event_info = EventInfo.from_dict(_event_info)
@@ -95,7 +95,7 @@ class TwoFactorDisableRequest:
             event_info=event_info,
         )
 
-        two_factor_disable_request.additional_properties = d
+        two_factor_disable_request.additional_properties.update(d)
         return two_factor_disable_request
 
     @property
@@ -113,3 +113,14 @@ class TwoFactorDisableRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, EventInfo  # noqa: PLW0603
+    from ..models.event_info import EventInfo  # noqa: PLC0415
+
+    _nested_models_imported = True

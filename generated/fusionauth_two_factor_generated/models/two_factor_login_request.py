@@ -116,9 +116,8 @@ class TwoFactorLoginRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_info import EventInfo  # noqa: PLC0415
-        from ..models.login_meta_data import LoginMetaData  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -126,14 +125,14 @@ class TwoFactorLoginRequest:
 
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
         event_info: EventInfo | Unset
-        if isinstance(_event_info, Unset):
+        if _event_info is UNSET:
             event_info = UNSET
         else:
             event_info = EventInfo.from_dict(_event_info)
@@ -142,7 +141,7 @@ class TwoFactorLoginRequest:
 
         _meta_data = d.pop("metaData", UNSET)
         meta_data: LoginMetaData | Unset
-        if isinstance(_meta_data, Unset):
+        if _meta_data is UNSET:
             meta_data = UNSET
         else:
             meta_data = LoginMetaData.from_dict(_meta_data)
@@ -155,7 +154,7 @@ class TwoFactorLoginRequest:
 
         _user_id = d.pop("userId", UNSET)
         user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
+        if _user_id is UNSET:
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
@@ -176,7 +175,7 @@ class TwoFactorLoginRequest:
             bot_detection_score=bot_detection_score,
         )
 
-        two_factor_login_request.additional_properties = d
+        two_factor_login_request.additional_properties.update(d)
         return two_factor_login_request
 
     @property
@@ -194,3 +193,15 @@ class TwoFactorLoginRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, EventInfo, LoginMetaData  # noqa: PLW0603
+    from ..models.event_info import EventInfo  # noqa: PLC0415
+    from ..models.login_meta_data import LoginMetaData  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -92,12 +92,12 @@ class TwoFactorMethod:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.authenticator_configuration import AuthenticatorConfiguration  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _authenticator = d.pop("authenticator", UNSET)
         authenticator: AuthenticatorConfiguration | Unset
-        if isinstance(_authenticator, Unset):
+        if _authenticator is UNSET:
             authenticator = UNSET
         else:
             authenticator = AuthenticatorConfiguration.from_dict(_authenticator)
@@ -108,20 +108,19 @@ class TwoFactorMethod:
 
         last_used = d.pop("lastUsed", UNSET)
 
-        def _parse_method(data: object) -> str | TwoFactorMethodType | Unset:
-            if isinstance(data, Unset):
-                return data
+        _method = d.pop("method", UNSET)
+        method: str | TwoFactorMethodType | Unset
+        if _method is UNSET:
+            method = _method
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_method, str):
                     raise TypeError()
-                componentsschemas_two_factor_method_kind_type_0 = TwoFactorMethodType(data)
+                componentsschemas_two_factor_method_kind_type_0 = TwoFactorMethodType(_method)
 
-                return componentsschemas_two_factor_method_kind_type_0
+                method = componentsschemas_two_factor_method_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TwoFactorMethodType | Unset, data)
-
-        method = _parse_method(d.pop("method", UNSET))
+                method = _method
 
         mobile_phone = d.pop("mobilePhone", UNSET)
 
@@ -140,7 +139,7 @@ class TwoFactorMethod:
             secret=secret,
         )
 
-        two_factor_method.additional_properties = d
+        two_factor_method.additional_properties.update(d)
         return two_factor_method
 
     @property
@@ -158,3 +157,14 @@ class TwoFactorMethod:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AuthenticatorConfiguration  # noqa: PLW0603
+    from ..models.authenticator_configuration import AuthenticatorConfiguration  # noqa: PLC0415
+
+    _nested_models_imported = True

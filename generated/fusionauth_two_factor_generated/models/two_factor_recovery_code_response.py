@@ -52,7 +52,7 @@ class TwoFactorRecoveryCodeResponse:
             recovery_codes=recovery_codes,
         )
 
-        two_factor_recovery_code_response.additional_properties = d
+        two_factor_recovery_code_response.additional_properties.update(d)
         return two_factor_recovery_code_response
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -125,27 +125,25 @@ class TwoFactorRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_info import EventInfo  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         code = d.pop("code")
 
-        def _parse_method(data: object) -> str | TwoFactorMethodType:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                method_type_0 = TwoFactorMethodType(data)
+        _method = d.pop("method")
+        method: str | TwoFactorMethodType
+        try:
+            if not isinstance(_method, str):
+                raise TypeError()
+            method_type_0 = TwoFactorMethodType(_method)
 
-                return method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TwoFactorMethodType, data)
-
-        method = _parse_method(d.pop("method"))
+            method = method_type_0
+        except (TypeError, ValueError, AttributeError, KeyError):
+            method = _method
 
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
@@ -156,7 +154,7 @@ class TwoFactorRequest:
 
         _event_info = d.pop("eventInfo", UNSET)
         event_info: EventInfo | Unset
-        if isinstance(_event_info, Unset):
+        if _event_info is UNSET:
             event_info = UNSET
         else:
             event_info = EventInfo.from_dict(_event_info)
@@ -185,7 +183,7 @@ class TwoFactorRequest:
             two_factor_id=two_factor_id,
         )
 
-        two_factor_request.additional_properties = d
+        two_factor_request.additional_properties.update(d)
         return two_factor_request
 
     @property
@@ -203,3 +201,14 @@ class TwoFactorRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, EventInfo  # noqa: PLW0603
+    from ..models.event_info import EventInfo  # noqa: PLC0415
+
+    _nested_models_imported = True

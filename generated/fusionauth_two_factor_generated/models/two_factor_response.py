@@ -62,7 +62,7 @@ class TwoFactorResponse:
             code=code,
         )
 
-        two_factor_response.additional_properties = d
+        two_factor_response.additional_properties.update(d)
         return two_factor_response
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -95,27 +95,26 @@ class TwoFactorSendForEnableDisableRequest:
 
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
 
         email = d.pop("email", UNSET)
 
-        def _parse_message_type(data: object) -> MessageType | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _message_type = d.pop("messageType", UNSET)
+        message_type: MessageType | str | Unset
+        if _message_type is UNSET:
+            message_type = _message_type
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_message_type, str):
                     raise TypeError()
-                message_type_type_0 = MessageType(data)
+                message_type_type_0 = MessageType(_message_type)
 
-                return message_type_type_0
+                message_type = message_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(MessageType | str | Unset, data)
-
-        message_type = _parse_message_type(d.pop("messageType", UNSET))
+                message_type = _message_type
 
         method = d.pop("method", UNSET)
 
@@ -133,7 +132,7 @@ class TwoFactorSendForEnableDisableRequest:
             mobile_phone=mobile_phone,
         )
 
-        two_factor_send_for_enable_disable_request.additional_properties = d
+        two_factor_send_for_enable_disable_request.additional_properties.update(d)
         return two_factor_send_for_enable_disable_request
 
     @property

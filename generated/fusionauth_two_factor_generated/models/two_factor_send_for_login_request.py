@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -95,27 +95,26 @@ class TwoFactorSendForLoginRequest:
 
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
 
         email = d.pop("email", UNSET)
 
-        def _parse_message_type(data: object) -> MessageType | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _message_type = d.pop("messageType", UNSET)
+        message_type: MessageType | str | Unset
+        if _message_type is UNSET:
+            message_type = _message_type
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_message_type, str):
                     raise TypeError()
-                message_type_type_0 = MessageType(data)
+                message_type_type_0 = MessageType(_message_type)
 
-                return message_type_type_0
+                message_type = message_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(MessageType | str | Unset, data)
-
-        message_type = _parse_message_type(d.pop("messageType", UNSET))
+                message_type = _message_type
 
         method = d.pop("method", UNSET)
 
@@ -123,7 +122,7 @@ class TwoFactorSendForLoginRequest:
 
         _user_id = d.pop("userId", UNSET)
         user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
+        if _user_id is UNSET:
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
@@ -138,7 +137,7 @@ class TwoFactorSendForLoginRequest:
             user_id=user_id,
         )
 
-        two_factor_send_for_login_request.additional_properties = d
+        two_factor_send_for_login_request.additional_properties.update(d)
         return two_factor_send_for_login_request
 
     @property

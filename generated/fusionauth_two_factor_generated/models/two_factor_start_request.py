@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -100,12 +100,12 @@ class TwoFactorStartRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
@@ -119,25 +119,22 @@ class TwoFactorStartRequest:
         if _login_id_types is not UNSET:
             login_id_types = []
             for login_id_types_item_data in _login_id_types:
+                _login_id_types_item = login_id_types_item_data
+                login_id_types_item: LoginIdTypeValue | str
+                try:
+                    if not isinstance(_login_id_types_item, str):
+                        raise TypeError()
+                    componentsschemas_login_id_type_type_0 = LoginIdTypeValue(_login_id_types_item)
 
-                def _parse_login_id_types_item(data: object) -> LoginIdTypeValue | str:
-                    try:
-                        if not isinstance(data, str):
-                            raise TypeError()
-                        componentsschemas_login_id_type_type_0 = LoginIdTypeValue(data)
-
-                        return componentsschemas_login_id_type_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(LoginIdTypeValue | str, data)
-
-                login_id_types_item = _parse_login_id_types_item(login_id_types_item_data)
+                    login_id_types_item = componentsschemas_login_id_type_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    login_id_types_item = _login_id_types_item
 
                 login_id_types.append(login_id_types_item)
 
         _state = d.pop("state", UNSET)
         state: AnyJsonMap | Unset
-        if isinstance(_state, Unset):
+        if _state is UNSET:
             state = UNSET
         else:
             state = AnyJsonMap.from_dict(_state)
@@ -146,7 +143,7 @@ class TwoFactorStartRequest:
 
         _user_id = d.pop("userId", UNSET)
         user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
+        if _user_id is UNSET:
             user_id = UNSET
         else:
             user_id = UUID(_user_id)
@@ -161,7 +158,7 @@ class TwoFactorStartRequest:
             user_id=user_id,
         )
 
-        two_factor_start_request.additional_properties = d
+        two_factor_start_request.additional_properties.update(d)
         return two_factor_start_request
 
     @property
@@ -179,3 +176,14 @@ class TwoFactorStartRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AnyJsonMap  # noqa: PLW0603
+    from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+
+    _nested_models_imported = True

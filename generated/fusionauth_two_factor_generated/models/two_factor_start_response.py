@@ -58,8 +58,8 @@ class TwoFactorStartResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -80,7 +80,7 @@ class TwoFactorStartResponse:
             methods=methods,
         )
 
-        two_factor_start_response.additional_properties = d
+        two_factor_start_response.additional_properties.update(d)
         return two_factor_start_response
 
     @property
@@ -98,3 +98,14 @@ class TwoFactorStartResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, TwoFactorMethod  # noqa: PLW0603
+    from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -91,38 +91,37 @@ class TwoFactorStatusRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_info import EventInfo  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         user_id = UUID(d.pop("userId"))
 
         access_token = d.pop("accessToken", UNSET)
 
-        def _parse_action(data: object) -> MultiFactorActionValue | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _action = d.pop("action", UNSET)
+        action: MultiFactorActionValue | str | Unset
+        if _action is UNSET:
+            action = _action
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_action, str):
                     raise TypeError()
-                action_type_0 = MultiFactorActionValue(data)
+                action_type_0 = MultiFactorActionValue(_action)
 
-                return action_type_0
+                action = action_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(MultiFactorActionValue | str | Unset, data)
-
-        action = _parse_action(d.pop("action", UNSET))
+                action = _action
 
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
         event_info: EventInfo | Unset
-        if isinstance(_event_info, Unset):
+        if _event_info is UNSET:
             event_info = UNSET
         else:
             event_info = EventInfo.from_dict(_event_info)
@@ -138,7 +137,7 @@ class TwoFactorStatusRequest:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        two_factor_status_request.additional_properties = d
+        two_factor_status_request.additional_properties.update(d)
         return two_factor_status_request
 
     @property
@@ -156,3 +155,14 @@ class TwoFactorStatusRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, EventInfo  # noqa: PLW0603
+    from ..models.event_info import EventInfo  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -54,8 +54,8 @@ class TwoFactorStatusResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.two_factor_trust import TwoFactorTrust  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _trusts = d.pop("trusts", UNSET)
         trusts: list[TwoFactorTrust] | Unset = UNSET
@@ -73,7 +73,7 @@ class TwoFactorStatusResponse:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        two_factor_status_response.additional_properties = d
+        two_factor_status_response.additional_properties.update(d)
         return two_factor_status_response
 
     @property
@@ -91,3 +91,14 @@ class TwoFactorStatusResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, TwoFactorTrust  # noqa: PLW0603
+    from ..models.two_factor_trust import TwoFactorTrust  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -59,7 +59,7 @@ class TwoFactorTrust:
         d = dict(src_dict)
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
@@ -77,7 +77,7 @@ class TwoFactorTrust:
             start_instant=start_instant,
         )
 
-        two_factor_trust.additional_properties = d
+        two_factor_trust.additional_properties.update(d)
         return two_factor_trust
 
     @property

@@ -57,12 +57,12 @@ class TwoFactorUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_info import EventInfo  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _event_info = d.pop("eventInfo", UNSET)
         event_info: EventInfo | Unset
-        if isinstance(_event_info, Unset):
+        if _event_info is UNSET:
             event_info = UNSET
         else:
             event_info = EventInfo.from_dict(_event_info)
@@ -77,7 +77,7 @@ class TwoFactorUpdateRequest:
             name=name,
         )
 
-        two_factor_update_request.additional_properties = d
+        two_factor_update_request.additional_properties.update(d)
         return two_factor_update_request
 
     @property
@@ -95,3 +95,14 @@ class TwoFactorUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, EventInfo  # noqa: PLW0603
+    from ..models.event_info import EventInfo  # noqa: PLC0415
+
+    _nested_models_imported = True

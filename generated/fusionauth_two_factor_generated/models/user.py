@@ -318,12 +318,8 @@ class User:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
-        from ..models.group_member import GroupMember  # noqa: PLC0415
-        from ..models.user_identity import UserIdentity  # noqa: PLC0415
-        from ..models.user_registration import UserRegistration  # noqa: PLC0415
-        from ..models.user_two_factor_configuration import UserTwoFactorConfiguration  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         active = d.pop("active", UNSET)
 
@@ -331,38 +327,37 @@ class User:
 
         breached_password_last_checked_instant = d.pop("breachedPasswordLastCheckedInstant", UNSET)
 
-        def _parse_breached_password_status(data: object) -> BreachedPasswordStatusValue | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _breached_password_status = d.pop("breachedPasswordStatus", UNSET)
+        breached_password_status: BreachedPasswordStatusValue | str | Unset
+        if _breached_password_status is UNSET:
+            breached_password_status = _breached_password_status
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_breached_password_status, str):
                     raise TypeError()
-                breached_password_status_type_0 = BreachedPasswordStatusValue(data)
+                breached_password_status_type_0 = BreachedPasswordStatusValue(_breached_password_status)
 
-                return breached_password_status_type_0
+                breached_password_status = breached_password_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BreachedPasswordStatusValue | str | Unset, data)
-
-        breached_password_status = _parse_breached_password_status(d.pop("breachedPasswordStatus", UNSET))
+                breached_password_status = _breached_password_status
 
         _clean_speak_id = d.pop("cleanSpeakId", UNSET)
         clean_speak_id: UUID | Unset
-        if isinstance(_clean_speak_id, Unset):
+        if _clean_speak_id is UNSET:
             clean_speak_id = UNSET
         else:
             clean_speak_id = UUID(_clean_speak_id)
 
         _connector_id = d.pop("connectorId", UNSET)
         connector_id: UUID | Unset
-        if isinstance(_connector_id, Unset):
+        if _connector_id is UNSET:
             connector_id = UNSET
         else:
             connector_id = UUID(_connector_id)
 
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = AnyJsonMap.from_dict(_data)
@@ -377,7 +372,7 @@ class User:
 
         _id = d.pop("id", UNSET)
         id: UUID | Unset
-        if isinstance(_id, Unset):
+        if _id is UNSET:
             id = UNSET
         else:
             id = UUID(_id)
@@ -418,20 +413,19 @@ class User:
 
         parent_email = d.pop("parentEmail", UNSET)
 
-        def _parse_password_change_reason(data: object) -> ChangePasswordReasonValue | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _password_change_reason = d.pop("passwordChangeReason", UNSET)
+        password_change_reason: ChangePasswordReasonValue | str | Unset
+        if _password_change_reason is UNSET:
+            password_change_reason = _password_change_reason
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_password_change_reason, str):
                     raise TypeError()
-                password_change_reason_type_0 = ChangePasswordReasonValue(data)
+                password_change_reason_type_0 = ChangePasswordReasonValue(_password_change_reason)
 
-                return password_change_reason_type_0
+                password_change_reason = password_change_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChangePasswordReasonValue | str | Unset, data)
-
-        password_change_reason = _parse_password_change_reason(d.pop("passwordChangeReason", UNSET))
+                password_change_reason = _password_change_reason
 
         password_change_required = d.pop("passwordChangeRequired", UNSET)
 
@@ -452,7 +446,7 @@ class User:
 
         _tenant_id = d.pop("tenantId", UNSET)
         tenant_id: UUID | Unset
-        if isinstance(_tenant_id, Unset):
+        if _tenant_id is UNSET:
             tenant_id = UNSET
         else:
             tenant_id = UUID(_tenant_id)
@@ -461,7 +455,7 @@ class User:
 
         _two_factor = d.pop("twoFactor", UNSET)
         two_factor: UserTwoFactorConfiguration | Unset
-        if isinstance(_two_factor, Unset):
+        if _two_factor is UNSET:
             two_factor = UNSET
         else:
             two_factor = UserTwoFactorConfiguration.from_dict(_two_factor)
@@ -470,20 +464,19 @@ class User:
 
         username = d.pop("username", UNSET)
 
-        def _parse_username_status(data: object) -> str | Unset | UsernameStatusValue:
-            if isinstance(data, Unset):
-                return data
+        _username_status = d.pop("usernameStatus", UNSET)
+        username_status: str | Unset | UsernameStatusValue
+        if _username_status is UNSET:
+            username_status = _username_status
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_username_status, str):
                     raise TypeError()
-                componentsschemas_username_status_type_0 = UsernameStatusValue(data)
+                componentsschemas_username_status_type_0 = UsernameStatusValue(_username_status)
 
-                return componentsschemas_username_status_type_0
+                username_status = componentsschemas_username_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | Unset | UsernameStatusValue, data)
-
-        username_status = _parse_username_status(d.pop("usernameStatus", UNSET))
+                username_status = _username_status
 
         verified = d.pop("verified", UNSET)
 
@@ -529,7 +522,7 @@ class User:
             verified_instant=verified_instant,
         )
 
-        user.additional_properties = d
+        user.additional_properties.update(d)
         return user
 
     @property
@@ -547,3 +540,18 @@ class User:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AnyJsonMap, GroupMember, UserIdentity, UserRegistration, UserTwoFactorConfiguration  # noqa: PLW0603
+    from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+    from ..models.group_member import GroupMember  # noqa: PLC0415
+    from ..models.user_identity import UserIdentity  # noqa: PLC0415
+    from ..models.user_registration import UserRegistration  # noqa: PLC0415
+    from ..models.user_two_factor_configuration import UserTwoFactorConfiguration  # noqa: PLC0415
+
+    _nested_models_imported = True

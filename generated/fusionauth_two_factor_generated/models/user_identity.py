@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -120,20 +120,19 @@ class UserIdentity:
 
         last_update_instant = d.pop("lastUpdateInstant", UNSET)
 
-        def _parse_moderation_status(data: object) -> str | Unset | UsernameStatusValue:
-            if isinstance(data, Unset):
-                return data
+        _moderation_status = d.pop("moderationStatus", UNSET)
+        moderation_status: str | Unset | UsernameStatusValue
+        if _moderation_status is UNSET:
+            moderation_status = _moderation_status
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_moderation_status, str):
                     raise TypeError()
-                moderation_status_type_0 = UsernameStatusValue(data)
+                moderation_status_type_0 = UsernameStatusValue(_moderation_status)
 
-                return moderation_status_type_0
+                moderation_status = moderation_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | Unset | UsernameStatusValue, data)
-
-        moderation_status = _parse_moderation_status(d.pop("moderationStatus", UNSET))
+                moderation_status = _moderation_status
 
         primary = d.pop("primary", UNSET)
 
@@ -145,20 +144,19 @@ class UserIdentity:
 
         verified_instant = d.pop("verifiedInstant", UNSET)
 
-        def _parse_verified_reason(data: object) -> IdentityVerifiedReasonValue | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _verified_reason = d.pop("verifiedReason", UNSET)
+        verified_reason: IdentityVerifiedReasonValue | str | Unset
+        if _verified_reason is UNSET:
+            verified_reason = _verified_reason
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_verified_reason, str):
                     raise TypeError()
-                verified_reason_type_0 = IdentityVerifiedReasonValue(data)
+                verified_reason_type_0 = IdentityVerifiedReasonValue(_verified_reason)
 
-                return verified_reason_type_0
+                verified_reason = verified_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IdentityVerifiedReasonValue | str | Unset, data)
-
-        verified_reason = _parse_verified_reason(d.pop("verifiedReason", UNSET))
+                verified_reason = _verified_reason
 
         user_identity = cls(
             display_value=display_value,
@@ -174,7 +172,7 @@ class UserIdentity:
             verified_reason=verified_reason,
         )
 
-        user_identity.additional_properties = d
+        user_identity.additional_properties.update(d)
         return user_identity
 
     @property

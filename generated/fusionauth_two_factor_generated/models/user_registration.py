@@ -156,13 +156,12 @@ class UserRegistration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
-        from ..models.string_map import StringMap  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
-        if isinstance(_application_id, Unset):
+        if _application_id is UNSET:
             application_id = UNSET
         else:
             application_id = UUID(_application_id)
@@ -171,21 +170,21 @@ class UserRegistration:
 
         _clean_speak_id = d.pop("cleanSpeakId", UNSET)
         clean_speak_id: UUID | Unset
-        if isinstance(_clean_speak_id, Unset):
+        if _clean_speak_id is UNSET:
             clean_speak_id = UNSET
         else:
             clean_speak_id = UUID(_clean_speak_id)
 
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = AnyJsonMap.from_dict(_data)
 
         _id = d.pop("id", UNSET)
         id: UUID | Unset
-        if isinstance(_id, Unset):
+        if _id is UNSET:
             id = UNSET
         else:
             id = UUID(_id)
@@ -204,27 +203,26 @@ class UserRegistration:
 
         _tokens = d.pop("tokens", UNSET)
         tokens: StringMap | Unset
-        if isinstance(_tokens, Unset):
+        if _tokens is UNSET:
             tokens = UNSET
         else:
             tokens = StringMap.from_dict(_tokens)
 
         username = d.pop("username", UNSET)
 
-        def _parse_username_status(data: object) -> str | Unset | UsernameStatusValue:
-            if isinstance(data, Unset):
-                return data
+        _username_status = d.pop("usernameStatus", UNSET)
+        username_status: str | Unset | UsernameStatusValue
+        if _username_status is UNSET:
+            username_status = _username_status
+        else:
             try:
-                if not isinstance(data, str):
+                if not isinstance(_username_status, str):
                     raise TypeError()
-                componentsschemas_username_status_type_0 = UsernameStatusValue(data)
+                componentsschemas_username_status_type_0 = UsernameStatusValue(_username_status)
 
-                return componentsschemas_username_status_type_0
+                username_status = componentsschemas_username_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | Unset | UsernameStatusValue, data)
-
-        username_status = _parse_username_status(d.pop("usernameStatus", UNSET))
+                username_status = _username_status
 
         verified = d.pop("verified", UNSET)
 
@@ -249,7 +247,7 @@ class UserRegistration:
             verified_instant=verified_instant,
         )
 
-        user_registration.additional_properties = d
+        user_registration.additional_properties.update(d)
         return user_registration
 
     @property
@@ -267,3 +265,15 @@ class UserRegistration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, AnyJsonMap, StringMap  # noqa: PLW0603
+    from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
+    from ..models.string_map import StringMap  # noqa: PLC0415
+
+    _nested_models_imported = True

@@ -52,8 +52,8 @@ class UserTwoFactorConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
-
+        if not _nested_models_imported:
+            _import_nested_models()
         d = dict(src_dict)
         _methods = d.pop("methods", UNSET)
         methods: list[TwoFactorMethod] | Unset = UNSET
@@ -71,7 +71,7 @@ class UserTwoFactorConfiguration:
             recovery_codes=recovery_codes,
         )
 
-        user_two_factor_configuration.additional_properties = d
+        user_two_factor_configuration.additional_properties.update(d)
         return user_two_factor_configuration
 
     @property
@@ -89,3 +89,14 @@ class UserTwoFactorConfiguration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_nested_models_imported = False
+
+
+def _import_nested_models() -> None:
+    """Bind the models this one nests as globals of this module, on the first from_dict."""
+    global _nested_models_imported, TwoFactorMethod  # noqa: PLW0603
+    from ..models.two_factor_method import TwoFactorMethod  # noqa: PLC0415
+
+    _nested_models_imported = True
