@@ -7,6 +7,7 @@ FusionAuth handed out or was given recorded, to prove that none of them is print
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import inspect
@@ -14,6 +15,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -175,14 +178,39 @@ def test_the_demo_against_a_running_emulator(emu: EmulatorServer) -> None:
     assert message.code not in result.stdout
 
 
+@contextlib.contextmanager
+def on_the_wall_clock(emu: EmulatorServer) -> Iterator[None]:
+    """The emulator's fake clock kept on the wall clock, as a real FusionAuth's is.
+
+    In the real-server mode the demo computes the authenticator's codes from the wall clock and
+    waits for the app's next code in real time: a fake clock left standing would fall two 30-second
+    steps behind when the test starts just before a step ends, and the code would be refused (421).
+    """
+    stop = threading.Event()
+
+    def follow() -> None:
+        while not stop.is_set():
+            emu.fake_clock.set(time.time_ns() // 1_000_000)
+            stop.wait(0.01)
+
+    follower = threading.Thread(target=follow, daemon=True)
+    follower.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        follower.join()
+
+
 def test_the_demo_against_a_server_named_by_environment_variables(emu: EmulatorServer) -> None:
     """The real-server mode, pointed at the emulator: no terminal, so the emailed code cannot be typed in."""
-    result = run_demo(
-        FUSIONAUTH_URL=emu.base_url,
-        FUSIONAUTH_API_KEY=emu.api_key,
-        FUSIONAUTH_LOGIN_ID=ENROL_EMAIL,
-        FUSIONAUTH_PASSWORD=ENROL_PASSWORD,
-    )
+    with on_the_wall_clock(emu):
+        result = run_demo(
+            FUSIONAUTH_URL=emu.base_url,
+            FUSIONAUTH_API_KEY=emu.api_key,
+            FUSIONAUTH_LOGIN_ID=ENROL_EMAIL,
+            FUSIONAUTH_PASSWORD=ENROL_PASSWORD,
+        )
 
     assert result.returncode == 0, result.stderr
     skipped = [
