@@ -1,5 +1,6 @@
 """Test support shared by the test modules: constants, a scripted fake FusionAuth behind
-httpx2.MockTransport, and `Api`, which calls a method through the sync or the async controller.
+httpx2.MockTransport, `Api`, which calls a method through the sync or the async controller, and
+`LoopbackServer`, a raw TCP server on 127.0.0.1 for the tests that need real sockets.
 
 (A module of its own rather than conftest.py: test folders have conftest modules of their own, and
 `from conftest import ...` would pick whichever comes first on sys.path.)
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -128,3 +132,46 @@ def present(value: T | Unset | None) -> T:
     assert value is not None
     assert not isinstance(value, Unset)
     return value
+
+
+class LoopbackServer:
+    """A TCP server on 127.0.0.1 that gives each connection it accepts to `handle`, on a thread of its own.
+
+    The connection has a 5 s timeout, so that a handler waiting on a client that went away cannot hang
+    the test run, and is closed when `handle` returns. A subclass sets what its handler uses before it
+    calls this __init__: connections are accepted from then on.
+    """
+
+    def __init__(self, handle: Callable[[socket.socket], None]) -> None:
+        self._handle = handle
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.2)  # how often the accept loop looks whether close() was called
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def port(self) -> int:
+        return int(self._listener.getsockname()[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=self._run_handler, args=(connection,), daemon=True).start()
+
+    def _run_handler(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            self._handle(connection)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self._listener.close()

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import httpx2
 import pytest
 import trustme
-from support import API_KEY, JWT, Api, present
+from support import API_KEY, JWT, Api, LoopbackServer, present
 
 from fusionauth_two_factor import (
     APIConnectionError,
@@ -177,63 +177,43 @@ def test_no_proxy_alone_keeps_the_fast_async_transport(monkeypatch: pytest.Monke
     assert asyncio.run(chosen()) is None
 
 
-class CapturingServer:
+class CapturingServer(LoopbackServer):
     """Records the raw bytes of every request (head and body) and answers each with a secret."""
 
     def __init__(self) -> None:
         self.requests: list[bytes] = []
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.2)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__(self._record_and_answer)
 
-    @property
-    def port(self) -> int:
-        return int(self._listener.getsockname()[1])
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
-
-    def _answer(self, connection: socket.socket) -> None:
+    def _record_and_answer(self, connection: socket.socket) -> None:
         body = b'{"secret": "s", "secretBase32Encoded": "S"}'
         answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (
             len(body),
             body,
         )
         buffered = b""
-        with connection:
-            connection.settimeout(5)
-            while True:
-                while b"\r\n\r\n" not in buffered:
-                    chunk = connection.recv(65536)
-                    if not chunk:
-                        return
-                    buffered += chunk
-                head, _, rest = buffered.partition(b"\r\n\r\n")
-                length = next(
-                    (
-                        int(line.split(b":")[1])
-                        for line in head.lower().split(b"\r\n")
-                        if line.startswith(b"content-length:")
-                    ),
-                    0,
-                )
-                while len(rest) < length:
-                    rest += connection.recv(65536)
-                self.requests.append(head.replace(str(self.port).encode(), b"PORT") + b"\r\n\r\n" + rest[:length])
-                buffered = rest[length:]
-                connection.sendall(answer)
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(2)
-        self._listener.close()
+        while True:  # one request after another on a kept-alive connection, until the client closes it
+            while b"\r\n\r\n" not in buffered:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return
+                buffered += chunk
+            head, _, rest = buffered.partition(b"\r\n\r\n")
+            length = next(
+                (
+                    int(line.split(b":")[1])
+                    for line in head.lower().split(b"\r\n")
+                    if line.startswith(b"content-length:")
+                ),
+                0,
+            )
+            while len(rest) < length:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return  # closed in the middle of a body: there is no whole request to record
+                rest += chunk
+            self.requests.append(head.replace(str(self.port).encode(), b"PORT") + b"\r\n\r\n" + rest[:length])
+            buffered = rest[length:]
+            connection.sendall(answer)
 
 
 def every_kind_of_request(controller: Any) -> Iterator[Callable[[], Any]]:

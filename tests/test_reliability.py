@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from support import API_KEY, JWT, USER_ID
+from support import API_KEY, JWT, USER_ID, LoopbackServer
 
 from fusionauth_two_factor import (
     ApiError,
@@ -40,49 +40,26 @@ SECRET_JSON = b'{"secret": "8MJJfCY4ERBtotvenSc3", "secretBase32Encoded": "HBGUU
 Script = Callable[[socket.socket], None]
 
 
-class RawServer:
-    """A TCP server on 127.0.0.1 that reads each request's head and answers with `script`."""
+class RawServer(LoopbackServer):
+    """A loopback server that reads each request's head and answers with `script`."""
 
     def __init__(self, script: Script) -> None:
         self.script = script
         self.heads: list[bytes] = []
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.2)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__(self._read_head_and_answer)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
-
-    def _answer(self, connection: socket.socket) -> None:
-        with connection:
-            connection.settimeout(5)
-            head = b""
-            try:
-                while b"\r\n\r\n" not in head and len(head) < 65536:
-                    chunk = connection.recv(4096)
-                    if not chunk:
-                        return
-                    head += chunk
-                self.heads.append(head)
-                self.script(connection)
-            except OSError:
-                return  # the client gave up: that is what these tests provoke
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(2)
-        self._listener.close()
+    def _read_head_and_answer(self, connection: socket.socket) -> None:
+        head = b""
+        try:
+            while b"\r\n\r\n" not in head and len(head) < 65536:
+                chunk = connection.recv(4096)
+                if not chunk:
+                    return
+                head += chunk
+            self.heads.append(head)
+            self.script(connection)
+        except OSError:
+            return  # the client gave up: that is what these tests provoke
 
 
 @pytest.fixture
