@@ -8,6 +8,7 @@ from __future__ import annotations
 import concurrent.futures
 import copy
 import inspect
+import multiprocessing
 import pickle
 from typing import Any
 
@@ -141,7 +142,7 @@ def test_the_pickled_form_holds_no_secret_header_or_success_body(cls: type[Fusio
 
 
 def login_with_a_wrong_code() -> None:
-    """Runs in a worker process: FusionAuth answers 421."""
+    """Runs in a worker process (which imports this module by name): FusionAuth answers 421."""
     server = FakeFusionAuth()
     server.reply(421, set_cookie=f"access_token={ACCESS_TOKEN}")
     TwoFactorController(make_client(server)).two_factor_login({"twoFactorId": TWO_FACTOR_ID, "code": CODE})
@@ -154,7 +155,10 @@ def login_with_a_bad_request() -> None:
 
 
 def test_an_error_raised_in_a_worker_process_arrives_as_itself() -> None:
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+    # A spawned worker, not a forked one: this process runs threads (pools, loopback servers of other
+    # tests), and forking a process with threads can deadlock the child (Python 3.12 warns of it).
+    spawn = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
         wrong_code = pool.submit(login_with_a_wrong_code)
         bad_request = pool.submit(login_with_a_bad_request)
         with pytest.raises(InvalidCodeError) as caught:

@@ -43,7 +43,8 @@ def test_a_refused_connection_raises_the_package_error(mode: str) -> None:
 
 
 def test_a_dns_failure_raises_the_package_error(mode: str) -> None:
-    client = Client("http://no-such-host.invalid", api_key=API_KEY, max_retries=0)
+    # https: the name fails to resolve before any TLS, and plain http with an API key would (rightly) warn.
+    client = Client("https://no-such-host.invalid", api_key=API_KEY, max_retries=0)
     with pytest.raises(APIConnectionError, match="could not connect"):
         Api(mode, client).call("generate_two_factor_secret_using_jwt", JWT)
 
