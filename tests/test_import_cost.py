@@ -24,6 +24,14 @@ LOADED_ON_FIRST_USE = (
     "attr",  # attr and attrs
     "fusionauth_two_factor_generated.types",
     "fusionauth_two_factor_generated.client",
+    # The answer and body checks, and what they import: the first answer or body checked loads them.
+    "fusionauth_two_factor._parsing",
+    "fusionauth_two_factor._shapes",
+    "fusionauth_two_factor_generated",  # the generated package itself, a lazy index of its models
+    "difflib",  # the typo suggestions of a dict body's unknown key
+    # uuid imports platform, which compiles a dozen regexes at import: the first id checked loads it.
+    "uuid",
+    "platform",
     # The HTTP stack below httpx2 (which loads none of these itself), loaded by the first call
     # that opens a connection: the sync pool's, or the async one's with the running event loop.
     "httpcore2",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 import sys
 import threading
-import uuid
 import warnings
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -35,6 +34,7 @@ from ._wire import AsyncWire, Httpx2AsyncWire, Httpx2Wire, Origin, SyncWire
 
 if TYPE_CHECKING:
     import asyncio
+    import uuid  # loaded by the first id checked (_validation), not with the package
 
 
 class Client:

@@ -10,7 +10,6 @@ the async ones.
 from __future__ import annotations
 
 import sys
-import uuid
 import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
@@ -23,7 +22,9 @@ from ._response import ApiResponse, LoginApiResponse, TwoFactorLoginApiResponse,
 from ._transport import PreparedCall, RequestOptions, ResultT
 from ._validation import header_value, optional_uuid, path_segment, request_body, required_uuid, required_value
 
-if TYPE_CHECKING:  # for a type checker only: the models are imported at the first call that needs them
+if TYPE_CHECKING:  # for a type checker only: the models (and uuid) are imported at the first call that needs them
+    import uuid
+
     from fusionauth_two_factor_generated.models import (
         GeneratedRecoveryCodesResponse,
         LoginRequest,
@@ -50,7 +51,7 @@ StatusBody: TypeAlias = "TwoFactorStatusRequest | Mapping[str, Any]"
 EnableBody: TypeAlias = "TwoFactorRequest | Mapping[str, Any]"
 DisableBody: TypeAlias = "TwoFactorDisableRequest | Mapping[str, Any]"
 UpdateBody: TypeAlias = "TwoFactorUpdateRequest | Mapping[str, Any]"
-UserId = uuid.UUID | str
+UserId: TypeAlias = "uuid.UUID | str"
 
 
 class _Calls:

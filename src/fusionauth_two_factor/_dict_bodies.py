@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._shapes import Mismatch, shape_of
+# `_shapes` (and the uuid module it uses) is imported by the first body checked, not with the
+# package: each function below imports it where it starts.
 
 
 def checked_json(body: object, model: type[Any], operation: str) -> dict[str, Any]:
     """The JSON of `body` (a dict in FusionAuth's JSON shape, or a `model`), checked against `model`."""
+    from ._shapes import Mismatch, shape_of  # noqa: PLC0415 - see the imports
+
     shape = shape_of(model)
     try:
         if isinstance(body, Mapping):
@@ -39,6 +42,8 @@ def with_extra_body(
     """The JSON body with `RequestOptions.extra_body` merged in: fields newer than this client's spec."""
     if body is None or model is None:
         raise ValueError(f"{operation}: this call sends no JSON body, so extra_body cannot be sent")
+    from ._shapes import shape_of  # noqa: PLC0415 - see the imports
+
     documented = sorted(shape_of(model).fields.keys() & extra.keys())
     if documented:
         raise ValueError(

@@ -8,11 +8,12 @@ in `_drivers` only perform those steps, so the sync and async paths cannot drift
 from __future__ import annotations
 
 import codecs
+import functools
 import logging
 import time
 import urllib.parse
-from collections.abc import Generator
-from typing import Any, TypeVar
+from collections.abc import Callable, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx2
 
@@ -26,15 +27,26 @@ from ._errors import (
     api_error_class,
     call_site,
 )
-from ._parsing import parse_answer
 from ._response import ApiResponse
 from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
 from ._transport import PreparedCall
 from ._wire import Timeouts, WireRequest
 
+if TYPE_CHECKING:
+    from ._operations import Operation
+
 logger = logging.getLogger("fusionauth_two_factor")
 
 ResultT = TypeVar("ResultT")
+
+
+@functools.cache
+def _parse_answer() -> Callable[[Operation[Any], int, bytes], tuple[object, str | None]]:
+    # The answer checks (_shapes) and the uuid module they use are loaded by the first answer, not
+    # with the package: together they were about a fifth of the package's own import time.
+    from ._parsing import parse_answer  # noqa: PLC0415 - see above
+
+    return parse_answer
 
 
 # Plain classes with slots: made for every call, and a dataclass costs at import (see _wire.Origin).
@@ -195,7 +207,7 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
     operation = call.operation
     result: Any = None
     if operation.result_type is not None:
-        parsed, failure = parse_answer(operation, answer.status_code, answer.content)
+        parsed, failure = _parse_answer()(operation, answer.status_code, answer.content)
         if isinstance(parsed, operation.result_type):
             result = parsed
         elif failure is not None or answer.content or not operation.body_optional:
@@ -222,7 +234,7 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
 
 
 def _api_error(call: PreparedCall[Any], answer: Answer, retries: int, retry_after: float | None) -> Exception:
-    parsed, _ = parse_answer(call.operation, answer.status_code, answer.content)
+    parsed, _ = _parse_answer()(call.operation, answer.status_code, answer.content)
     return api_error_class(answer.status_code)(
         operation=call.operation.name,
         method=call.request.method,

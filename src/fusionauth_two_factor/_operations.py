@@ -18,7 +18,6 @@ from __future__ import annotations
 import enum
 import functools
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -58,7 +57,6 @@ class Auth(enum.Enum):
     JWT = "Authorization: Bearer <the user's JWT>"
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)  # each row is one of a kind: compared and hashed by identity
 class Operation(Generic[ResultT]):
     """One documented FusionAuth method, and the generated operation that builds and parses it.
 
@@ -69,24 +67,46 @@ class Operation(Generic[ResultT]):
     A row names its generated module and models; `build_request`, `parse_response`, `result_type`
     and `body_type` are those, imported at first use and kept. Two threads meeting the first use
     both import the same module and class: the second finds them loaded and caches the same object.
+
+    A plain class, not a dataclass: a dataclass compiles its methods when the module is imported.
+    Each row is one of a kind, compared and hashed by identity.
     """
 
-    name: str  # the documented method name (FusionAuth's clients' camelCase), used in errors and logs
-    method: str
-    path_template: str  # used in logs and messages instead of the real path, which may hold a twoFactorId
-    auth: Auth
-    # True when sending it twice has no effect beyond sending it once (the GETs). A send or a code
-    # submission is never replayed unless the first attempt certainly did not reach FusionAuth.
-    idempotent: bool
-    generated: str  # the module of fusionauth_two_factor_generated.api.two_factor that builds and parses it
-    result_model: str | tuple[str, ...] | None  # None: no body; a tuple: a model per status
-    body_model: str | None = None
-    response_classes: ResponseClasses = PLAIN_RESPONSE_CLASSES
-    # True where FusionAuth documents a success that may come without its body (enabling a method
-    # after the first answers 200 with none): `result` is then None.
-    body_optional: bool = False
-    spec_operation_id: str | None = None
-    deprecation: str | None = None  # what to use instead, when FusionAuth deprecates the method
+    def __init__(
+        self,
+        *,
+        name: str,
+        method: str,
+        path_template: str,
+        auth: Auth,
+        idempotent: bool,
+        generated: str,
+        result_model: str | tuple[str, ...] | None,
+        body_model: str | None = None,
+        response_classes: ResponseClasses = PLAIN_RESPONSE_CLASSES,
+        body_optional: bool = False,
+        spec_operation_id: str | None = None,
+        deprecation: str | None = None,
+    ) -> None:
+        self.name = name  # the documented method name (FusionAuth's clients' camelCase), used in errors and logs
+        self.method = method
+        self.path_template = path_template  # used in logs and messages instead of the real path (a twoFactorId)
+        self.auth = auth
+        # True when sending it twice has no effect beyond sending it once (the GETs). A send or a code
+        # submission is never replayed unless the first attempt certainly did not reach FusionAuth.
+        self.idempotent = idempotent
+        self.generated = generated  # the module of fusionauth_two_factor_generated.api.two_factor that builds it
+        self.result_model = result_model  # None: no body; a tuple: a model per status
+        self.body_model = body_model
+        self.response_classes = response_classes
+        # True where FusionAuth documents a success that may come without its body (enabling a method
+        # after the first answers 200 with none): `result` is then None.
+        self.body_optional = body_optional
+        self.spec_operation_id = spec_operation_id
+        self.deprecation = deprecation  # what to use instead, when FusionAuth deprecates the method
+
+    def __repr__(self) -> str:
+        return f"Operation(name={self.name!r}, method={self.method!r}, path_template={self.path_template!r})"
 
     @property
     def operation_id(self) -> str:

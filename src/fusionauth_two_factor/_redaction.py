@@ -11,6 +11,7 @@ trust id or a code, and response headers a login's tokens.
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import importlib.machinery
 import logging
@@ -126,20 +127,32 @@ def _error_repr(self: Any) -> str:
 _ERROR_MODELS = frozenset({"Error", "Errors", "ErrorsFieldErrors"})
 
 
-_ID_IN_PATH = re.compile(r"""(/api/two-factor/(?:send|status)/)[^/?#\s'"]+""")
-# The query-string form of disabling a method carries its one-time (or recovery) code.
-_CODE_IN_QUERY = re.compile(r"([?&]code=)[^&#\s'\"]*")
-_SECRET_HEADER_NAMES = "|".join(re.escape(name) for name in sorted(SECRET_HEADERS, key=len, reverse=True))
-# httpcore2 logs header lists as reprs of (name, value) pairs of bytes, either quote style.
-_SECRET_HEADER_PAIR = re.compile(
-    rf"""\((b?)(['"])({_SECRET_HEADER_NAMES})\2, b?(['"])(?:\\.|(?!\4).)*\4\)""", re.IGNORECASE
-)
-_SECRET_HEADER_LINE = re.compile(rf"^({_SECRET_HEADER_NAMES}):.*$", re.IGNORECASE | re.MULTILINE)
+class _Patterns:
+    """The regular expressions of the redaction, compiled at their first use: with the package they
+    were a third of this module's import time, and most programs log no request line and print no
+    request."""
+
+    def __init__(self) -> None:
+        self.id_in_path = re.compile(r"""(/api/two-factor/(?:send|status)/)[^/?#\s'"]+""")
+        # The query-string form of disabling a method carries its one-time (or recovery) code.
+        self.code_in_query = re.compile(r"([?&]code=)[^&#\s'\"]*")
+        names = "|".join(re.escape(name) for name in sorted(SECRET_HEADERS, key=len, reverse=True))
+        # httpcore2 logs header lists as reprs of (name, value) pairs of bytes, either quote style.
+        self.secret_header_pair = re.compile(
+            rf"""\((b?)(['"])({names})\2, b?(['"])(?:\\.|(?!\4).)*\4\)""", re.IGNORECASE
+        )
+        self.secret_header_line = re.compile(rf"^({names}):.*$", re.IGNORECASE | re.MULTILINE)
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 def redacted_url_text(text: str) -> str:
     """`text` without the twoFactorIds, trust ids and codes that our URLs carry."""
-    return _CODE_IN_QUERY.sub(rf"\g<1>{REDACTED}", _ID_IN_PATH.sub(rf"\g<1>{REDACTED}", text))
+    patterns = _patterns()
+    return patterns.code_in_query.sub(rf"\g<1>{REDACTED}", patterns.id_in_path.sub(rf"\g<1>{REDACTED}", text))
 
 
 class RedactedRequest(httpx2.Request):
@@ -151,9 +164,10 @@ class RedactedRequest(httpx2.Request):
 
 def redacted_log_text(text: str) -> str:
     """`text` without the ids and codes of our URLs and without the values of secret headers."""
+    patterns = _patterns()
     text = redacted_url_text(text)
-    text = _SECRET_HEADER_PAIR.sub(rf"(\1\2\3\2, \1'{REDACTED}')", text)
-    return _SECRET_HEADER_LINE.sub(rf"\1: {REDACTED}", text)
+    text = patterns.secret_header_pair.sub(rf"(\1\2\3\2, \1'{REDACTED}')", text)
+    return patterns.secret_header_line.sub(rf"\1: {REDACTED}", text)
 
 
 class _SecretsLogFilter(logging.Filter):

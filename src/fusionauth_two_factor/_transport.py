@@ -108,17 +108,30 @@ RequestOptions.__init__ = clear_locals_on_error(RequestOptions.__init__)  # type
 _NO_OPTIONS = RequestOptions()
 
 
-@dataclass(frozen=True, kw_only=True)
 class Settings:
-    """What every call of one Client shares."""
+    """What every call of one Client shares: a plain class, as _wire.Origin, but with a __dict__ (vars() works)."""
 
-    base_url: str
-    origin: Origin  # the base URL, parsed once
-    api_key: str | None = field(repr=False)
-    tenant_id: str | None
-    timeout: httpx2.Timeout
-    max_retries: int
-    max_response_bytes: int
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        origin: Origin,
+        api_key: str | None,
+        tenant_id: str | None,
+        timeout: httpx2.Timeout,
+        max_retries: int,
+        max_response_bytes: int,
+    ) -> None:
+        self.base_url = base_url
+        self.origin = origin  # the base URL, parsed once
+        self.api_key = api_key
+        self.tenant_id = tenant_id
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.max_response_bytes = max_response_bytes
+
+    def __repr__(self) -> str:
+        return f"Settings(base_url={self.base_url!r}, tenant_id={self.tenant_id!r})"  # never the API key
 
 
 class PreparedCall(Generic[ResultT]):

@@ -6,11 +6,14 @@ A bad argument raises ValueError or TypeError naming the argument, never echoing
 
 from __future__ import annotations
 
-import uuid
+import functools
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._dict_bodies import checked_json
+
+if TYPE_CHECKING:
+    import uuid
 
 ModelT = TypeVar("ModelT")
 ObjectT = TypeVar("ObjectT")
@@ -76,13 +79,23 @@ def optional_uuid(value: object, name: str) -> uuid.UUID | None:
     return None if value is None else required_uuid(value, name)
 
 
+@functools.cache
+def _uuid_type() -> type[uuid.UUID]:
+    # uuid imports platform, which compiles a dozen regexes: loaded by the first id checked, not
+    # with the package.
+    import uuid  # noqa: PLC0415 - see above
+
+    return uuid.UUID
+
+
 def required_uuid(value: object, name: str) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
+    uuid_type = _uuid_type()
+    if isinstance(value, uuid_type):
         return value
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a UUID or a str, not {type(value).__name__}")
     try:
-        return uuid.UUID(value)
+        return uuid_type(value)
     except ValueError:
         raise ValueError(f"{name} must be a UUID such as 00000000-0000-0000-0000-000000000001") from None
 
