@@ -19,14 +19,14 @@ use of its class, not at import: the models package imports its models lazily.
 from __future__ import annotations
 
 import abc
-import difflib
+import contextlib
 import enum
 import functools
 import math
 import types
 import typing
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from fusionauth_two_factor_generated import models as generated_models
@@ -52,7 +52,7 @@ class Kind(abc.ABC):
     """What one type hint of a generated model admits.
 
     `expected` names it in messages. `answer_types` are the types json.loads gives a value of this
-    kind; `nested` says whether such a value has insides that `check_answer` must look at.
+    kind; `nested` says whether such a value has insides that an answer's check must look at.
     """
 
     expected: str
@@ -67,10 +67,11 @@ class Kind(abc.ABC):
         body may also be given in its JSON form (a UUID's str, an object's dict, a tuple for a list).
         """
 
-    def check_answer(self, value: Any) -> None:
-        """Raise TypeError when the insides of an answer's value (of one of `answer_types`) do not fit.
+    def check_insides(self, code: _CheckCode, value: str) -> None:
+        """Write the code that raises TypeError when the insides of an answer's value do not fit.
 
-        A leaf has no insides: its JSON type, checked by whoever holds it, is all there is to it.
+        `value` names a variable of the code that holds a value of one of `answer_types`. A leaf
+        has no insides: its JSON type, checked by whoever holds it, is all there is to it.
         """
         return
 
@@ -163,13 +164,8 @@ class _List(Kind):
             raise Mismatch(path, self.expected, value)
         return [self.item.to_json(element, f"{path}[{index}]", attribute) for index, element in enumerate(value)]
 
-    def check_answer(self, value: list[Any]) -> None:
-        item = self.item
-        if not item.answer_types.issuperset(map(type, value)):
-            raise TypeError("an answer's list holds a value of an undeclared type")
-        if item.nested:
-            for element in value:
-                item.check_answer(element)
+    def check_insides(self, code: _CheckCode, value: str) -> None:
+        code.check_values(self.item, value, "an answer's list holds a value of an undeclared type")
 
 
 class _Model(Kind):
@@ -191,8 +187,10 @@ class _Model(Kind):
             raise Mismatch(path, self.expected, value)
         return self.shape.mapping_to_json(value, f"{path}." if path else "")
 
-    def check_answer(self, value: dict[str, Any]) -> None:
-        self.shape.check_answer(value)
+    def check_insides(self, code: _CheckCode, value: str) -> None:
+        if self.shape.admits_any_answer:
+            return  # a map of any JSON: its check would be a call that does nothing
+        code.line(f"{code.name_for(_CHECKS)}[{code.name_for(self.model)}]({value})")
 
 
 class _Union(Kind):
@@ -211,9 +209,17 @@ class _Union(Kind):
                     raise  # the value was of this kind but something inside it is wrong: say where
         raise Mismatch(path, self.expected, value)
 
-    def check_answer(self, value: Any) -> None:
+    def check_insides(self, code: _CheckCode, value: str) -> None:
         # The option its JSON type selects, as the generated from_dict tries them: first come, first served.
-        next(option for option in self.options if type(value) in option.answer_types).check_answer(value)
+        if not self.nested:
+            return
+        json_type = code.variable()
+        code.line(f"{json_type} = type({value})")
+        last = max(index for index, option in enumerate(self.options) if option.nested)
+        for index, option in enumerate(self.options[: last + 1]):
+            code.line(f"{'if' if index == 0 else 'elif'} {json_type} in {code.name_for(option.answer_types)}:")
+            with code.block(keep=True):
+                option.check_insides(code, value)
 
 
 class Field:
@@ -249,9 +255,6 @@ class Shape:
             json_name: Field(python_name, json_name, kind_of(hints[python_name]))
             for python_name, json_name in self.python_to_json.items()
         }
-        # What an answer's check looks at: each documented key's JSON types, and the values with insides.
-        self._answer_types = {field.json_name: field.kind.answer_types for field in self.fields.values()}
-        self._answer_insides = [(field.json_name, field.kind) for field in self.fields.values() if field.kind.nested]
 
     def mapping_to_json(self, value: Mapping[Any, Any], prefix: str) -> dict[str, Any]:
         converted: dict[str, Any] = {}
@@ -280,25 +283,33 @@ class Shape:
                 converted[field.json_name] = field.kind.to_json(value, f"{prefix}{field.python_name}", True)
         return converted
 
-    def check_answer(self, value: dict[str, Any]) -> None:
-        """Raise TypeError when a documented key of this JSON object holds a value of an undeclared type."""
+    @property
+    def admits_any_answer(self) -> bool:
+        """A free-form map of any JSON: json.loads makes nothing its answer's check could refuse."""
+        values = self.free_values
+        return values is not None and values.answer_types >= _JSON_TYPES and not values.nested
+
+    def answer_check_source(self, code: _CheckCode) -> None:
+        """Write the body of the function that checks an answer's JSON object (`value`) against this shape.
+
+        Straight-line code, a test per documented key, compiled once per model: interpreting the
+        shape for every value of every answer cost more than json.loads itself (and C loops over
+        the object's keys and values, tried too, cost more than this).
+        """
         if self.free_values is not None:
-            kind = self.free_values
-            if not kind.answer_types.issuperset(map(type, value.values())):
-                raise TypeError("an answer's map holds a value of an undeclared type")
-            if kind.nested:
-                for item in value.values():
-                    kind.check_answer(item)
+            code.check_values(self.free_values, "value.values()", _MAP_MISMATCH)
             return
-        answer_types = self._answer_types
-        for key, item in value.items():
-            accepted = answer_types.get(key)
-            if accepted is not None and type(item) not in accepted:
-                raise TypeError(f"an answer's {key!r} is of an undeclared type")  # a documented name: no data
-        for key, kind in self._answer_insides:
-            item = value.get(key)
-            if item is not None:  # absent; a present null is refused above
-                kind.check_answer(item)
+        absent = code.name_for(_ABSENT)
+        for field in self.fields.values():
+            kind = field.kind
+            if kind.answer_types >= _JSON_TYPES and not kind.nested:
+                continue  # any JSON (json.loads makes nothing else): no value of this key can be wrong
+            item = code.variable()
+            code.line(f"{item} = value.get({field.json_name!r}, {absent})")  # a present null is tested, not skipped
+            code.line(f"if {item} is not {absent}:")
+            with code.block():
+                # A documented name is all the message says: never the value.
+                code.check_type(kind, item, f"an answer's {field.json_name!r} is of an undeclared type")
 
     def _unknown_key_message(self, key: str, prefix: str) -> str:
         if key in self.python_to_json:
@@ -306,6 +317,8 @@ class Shape:
                 f"body key {prefix + key!r} is a Python attribute name; dict bodies use FusionAuth's JSON (camelCase) "
                 f"names, as in its documentation: {prefix + self.python_to_json[key]!r}"
             )
+        import difflib  # noqa: PLC0415 - only a mistyped key needs it: not loaded with the package
+
         close = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.6)
         hint = f"did you mean {prefix + close[0]}?" if close else f"documented: {', '.join(sorted(self.fields))}"
         return (
@@ -318,7 +331,100 @@ def check_answer(model: type[Any], decoded: object) -> None:
     """Raise TypeError when the JSON `model` was parsed from holds values of types the model does not declare."""
     if type(decoded) is not dict:  # from_dict takes whatever dict() takes, such as a list of pairs
         raise TypeError("an answer's body is not a JSON object")
-    shape_of(model).check_answer(decoded)
+    _CHECKS[model](decoded)
+
+
+_MAP_MISMATCH = "an answer's map holds a value of an undeclared type"
+_ABSENT = object()  # what an answer's check gets for a key its JSON object does not have
+
+
+class _CheckCode:
+    """The source of one model's answer check, and the objects it names (types, models, the checks it calls).
+
+    Every object the code uses is a global of its own namespace, named by `name_for`: nothing from
+    the JSON or the spec is written into the source but the documented key names, as repr() literals.
+    """
+
+    def __init__(self) -> None:
+        self.lines = ["def check(value):"]
+        self.namespace: dict[str, Any] = {}
+        self._names: dict[int, str] = {}
+        self._indent = 1
+        self._variables = 0
+
+    def line(self, text: str) -> None:
+        self.lines.append("    " * self._indent + text)
+
+    @contextlib.contextmanager
+    def block(self, keep: bool = False) -> Iterator[None]:
+        """The lines under the last one. Left empty, the last line goes too (an `if` or a `for` with nothing
+        to do); or, to `keep` it (a branch of an if-elif chain), the block is a `pass`."""
+        header = len(self.lines)
+        self._indent += 1
+        try:
+            yield
+            if len(self.lines) == header and keep:
+                self.line("pass")
+        finally:
+            self._indent -= 1
+        if len(self.lines) == header:
+            del self.lines[header - 1]
+
+    def variable(self) -> str:
+        self._variables += 1
+        return f"v{self._variables}"
+
+    def name_for(self, value: object) -> str:
+        name = self._names.get(id(value))
+        if name is None:
+            name = self._names[id(value)] = f"g{len(self._names)}"
+            self.namespace[name] = value
+        return name
+
+    def check_type(self, kind: Kind, value: str, message: str) -> None:
+        """The value is of one of the kind's JSON types, then its insides."""
+        if len(kind.answer_types) == 1:
+            (only,) = kind.answer_types
+            self.line(f"if type({value}) is not {self.name_for(only)}:")
+        else:
+            self.line(f"if type({value}) not in {self.name_for(kind.answer_types)}:")
+        with self.block():
+            self.line(f"raise TypeError({message!r})")
+        kind.check_insides(self, value)
+
+    def check_values(self, kind: Kind, values: str, message: str) -> None:
+        """Each of the values a list or a map holds is of `kind`."""
+        if kind.answer_types >= _JSON_TYPES and not kind.nested:
+            return  # json.loads made nothing that could be wrong
+        if not kind.nested:  # a C loop over their types
+            self.line(f"if not {self.name_for(kind.answer_types)}.issuperset(map(type, {values})):")
+            with self.block():
+                self.line(f"raise TypeError({message!r})")
+            return
+        item = self.variable()
+        self.line(f"for {item} in {values}:")
+        with self.block():
+            self.check_type(kind, item, message)
+
+    def compile(self) -> Callable[[dict[str, Any]], None]:
+        if len(self.lines) == 1:
+            self.line("return")
+        exec(compile("\n".join(self.lines), "<answer check>", "exec"), self.namespace)  # noqa: S102 - our own source
+        check: Callable[[dict[str, Any]], None] = self.namespace["check"]
+        return check
+
+
+class _Checks(dict[type[Any], Callable[[dict[str, Any]], None]]):
+    """Each model's answer check, compiled at its first answer (a race compiles it twice, the same both times)."""
+
+    def __missing__(self, model: type[Any]) -> Callable[[dict[str, Any]], None]:
+        code = _CheckCode()
+        shape_of(model).answer_check_source(code)
+        check = self[model] = code.compile()
+        return check
+
+
+_CHECKS = _Checks()
 
 
 _SHAPES: dict[type[Any], Shape] = {}
