@@ -20,11 +20,11 @@ from ._frames import clear_locals_on_error
 from ._operations import Operation
 from ._response import ApiResponse
 from ._transport import (
+    CallLimits,
     PreparedCall,
     RequestOptions,
     ResultT,
     Settings,
-    as_timeout,
     checked_max_response_bytes,
     checked_max_retries,
     prepare,
@@ -74,8 +74,8 @@ class Client:
             base_url=checked_base_url,
             origin=Origin(checked_base_url),
             api_key=None if api_key is None else header_value(api_key, "api_key"),
-            tenant_id=None if tenant_id is None else str(required_uuid(tenant_id, "tenant_id")),
-            timeout=as_timeout(timeout),
+            tenant_id=None if tenant_id is None else required_uuid(tenant_id, "tenant_id"),
+            limits=CallLimits(timeout),
             max_retries=checked_max_retries(max_retries),
             max_response_bytes=checked_max_response_bytes(max_response_bytes),
         )

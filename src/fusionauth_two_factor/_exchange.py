@@ -122,7 +122,7 @@ Exchange = Generator[Attempt | float, Outcome, ApiResponse[ResultT]]
 def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
     retries = 0
     deadline = time.monotonic() + call.budget
-    limits = call.timeout.as_dict()
+    limits = call.phases
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:

@@ -20,7 +20,7 @@ from ._dict_bodies import with_extra_body
 from ._frames import clear_locals_on_error
 from ._operations import Auth, Operation
 from ._validation import header_value, reject_legacy_httpx
-from ._wire import InvalidRequestURL, Origin, WireRequest, build
+from ._wire import InvalidRequestURL, Origin, Timeouts, WireRequest, build
 
 ResultT = TypeVar("ResultT")
 
@@ -48,9 +48,16 @@ def as_timeout(timeout: float | httpx2.Timeout) -> httpx2.Timeout:
     return timeout if isinstance(timeout, httpx2.Timeout) else httpx2.Timeout(float(timeout))
 
 
-def call_budget(timeout: httpx2.Timeout) -> float:
-    """How long a whole call may take, retries and waits included: the longest of its limits."""
-    return max(limit for limit in timeout.as_dict().values() if limit is not None)
+class CallLimits:
+    """A checked timeout, and what each call reads of it, worked out once: per Client, or per call given one."""
+
+    __slots__ = ("budget", "phases")
+
+    def __init__(self, timeout: float | httpx2.Timeout) -> None:
+        # Read by the drivers and the pools, never changed: one mapping serves every call.
+        self.phases: Timeouts = as_timeout(timeout).as_dict()  # connect, read, write and pool
+        # How long a whole call may take, retries and waits included: the longest of its limits.
+        self.budget = max(limit for limit in self.phases.values() if limit is not None)
 
 
 def checked_max_response_bytes(value: object) -> int:
@@ -118,7 +125,7 @@ class Settings:
         origin: Origin,
         api_key: str | None,
         tenant_id: str | None,
-        timeout: httpx2.Timeout,
+        limits: CallLimits,
         max_retries: int,
         max_response_bytes: int,
     ) -> None:
@@ -126,7 +133,7 @@ class Settings:
         self.origin = origin  # the base URL, parsed once
         self.api_key = api_key
         self.tenant_id = tenant_id
-        self.timeout = timeout
+        self.limits = limits
         self.max_retries = max_retries
         self.max_response_bytes = max_response_bytes
 
@@ -137,7 +144,7 @@ class Settings:
 class PreparedCall(Generic[ResultT]):
     """Everything a call needs, built before anything is sent (a plain class: see _wire.Origin)."""
 
-    __slots__ = ("budget", "max_response_bytes", "max_retries", "operation", "request", "timeout", "url_for_messages")
+    __slots__ = ("budget", "max_response_bytes", "max_retries", "operation", "phases", "request", "url_for_messages")
 
     def __init__(
         self,
@@ -146,8 +153,7 @@ class PreparedCall(Generic[ResultT]):
         request: WireRequest,
         max_retries: int,
         url_for_messages: str,
-        timeout: httpx2.Timeout,
-        budget: float,
+        limits: CallLimits,
         max_response_bytes: int,
     ) -> None:
         self.operation = operation
@@ -155,8 +161,8 @@ class PreparedCall(Generic[ResultT]):
         self.request = request
         self.max_retries = max_retries
         self.url_for_messages = url_for_messages  # the path template: the real path may hold a twoFactorId
-        self.timeout = timeout
-        self.budget = budget  # seconds for the whole call
+        self.phases = limits.phases  # the timeout of each phase of an attempt
+        self.budget = limits.budget  # seconds for the whole call
         self.max_response_bytes = max_response_bytes
 
     def __repr__(self) -> str:
@@ -196,7 +202,7 @@ def prepare(
         **_authorization(settings, operation, jwt),
         **options.extra_headers,
     }
-    timeout = settings.timeout if options.timeout is None else as_timeout(options.timeout)
+    limits = settings.limits if options.timeout is None else CallLimits(options.timeout)
     json_body = built.get("json")
     if options.extra_body:
         json_body = with_extra_body(json_body, options.extra_body, operation.body_type, operation.name)
@@ -216,8 +222,7 @@ def prepare(
         request=request,
         max_retries=settings.max_retries if options.max_retries is None else options.max_retries,
         url_for_messages=settings.base_url + operation.path_template,
-        timeout=timeout,
-        budget=call_budget(timeout),
+        limits=limits,
         max_response_bytes=settings.max_response_bytes,
     )
 

@@ -75,27 +75,40 @@ def required_value(value: object, name: str) -> str:
     return value
 
 
-def optional_uuid(value: object, name: str) -> uuid.UUID | None:
+def optional_uuid(value: object, name: str) -> str | None:
     return None if value is None else required_uuid(value, name)
+
+
+# What a UUID's canonical form (FusionAuth's, and str(uuid.UUID)'s) is made of, besides its four dashes.
+_LOWERCASE_HEX = frozenset("0123456789abcdef-")
 
 
 @functools.cache
 def _uuid_type() -> type[uuid.UUID]:
-    # uuid imports platform, which compiles a dozen regexes: loaded by the first id checked, not
-    # with the package.
+    # uuid imports platform, which compiles a dozen regexes: loaded by the first id that is not in
+    # the canonical form already, not with the package.
     import uuid  # noqa: PLC0415 - see above
 
     return uuid.UUID
 
 
-def required_uuid(value: object, name: str) -> uuid.UUID:
+def required_uuid(value: object, name: str) -> str:
+    """The canonical form (lowercase, hyphenated) of a UUID given as a `uuid.UUID` or as any form of str it takes."""
+    if (
+        isinstance(value, str)
+        and len(value) == 36  # 32 hex digits and 4 dashes
+        and value[8] == value[13] == value[18] == value[23] == "-"
+        and value.count("-") == 4  # and no dash elsewhere
+        and _LOWERCASE_HEX.issuperset(value)
+    ):
+        return value  # what str(uuid.UUID(value)) would give, without parsing it
     uuid_type = _uuid_type()
     if isinstance(value, uuid_type):
-        return value
+        return str(value)
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a UUID or a str, not {type(value).__name__}")
     try:
-        return uuid_type(value)
+        return str(uuid_type(value))
     except ValueError:
         raise ValueError(f"{name} must be a UUID such as 00000000-0000-0000-0000-000000000001") from None
 
