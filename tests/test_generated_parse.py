@@ -54,3 +54,18 @@ def test_the_nested_models_are_imported_at_the_first_parse_not_with_the_model() 
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
     assert json.loads(run.stdout) == [False, True, True]
+
+
+@pytest.mark.parametrize("member", list(models.AuthenticationThreatsValue), ids=str)
+def test_an_open_enum_value_is_its_member_and_an_unknown_value_stays_a_str(member: Any) -> None:
+    # from_dict looks the value up in the enum's value map before calling the class (issue 15).
+    data = fixture_json("login_response.json")
+    data["threatsDetected"] = [member.value, "AFutureThreat"]
+    data["changePasswordReason"] = "Breached"
+    parsed = models.LoginResponse.from_dict(data)
+    assert isinstance(parsed.threats_detected, list)
+    known, unknown = parsed.threats_detected
+    assert known is member
+    assert (type(unknown), unknown) == (str, "AFutureThreat")
+    assert parsed.change_password_reason is models.ChangePasswordReasonValue.BREACHED
+    assert parsed.to_dict() == data

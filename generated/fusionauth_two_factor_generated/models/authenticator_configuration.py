@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.totp_algorithm import TotpAlgorithm
 from ..types import UNSET, Unset
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_TotpAlgorithm_by_value = cast(dict[Any, TotpAlgorithm], TotpAlgorithm._value2member_map_)
+
 
 T = TypeVar("T", bound="AuthenticatorConfiguration")
 
@@ -63,7 +67,7 @@ class AuthenticatorConfiguration:
             try:
                 if not isinstance(_algorithm, str):
                     raise TypeError()
-                algorithm_type_0 = TotpAlgorithm(_algorithm)
+                algorithm_type_0 = _TotpAlgorithm_by_value.get(_algorithm) or TotpAlgorithm(_algorithm)
 
                 algorithm = algorithm_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.change_password_reason_value import ChangePasswordReasonValue
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_ChangePasswordReasonValue_by_value = cast(
+    dict[Any, ChangePasswordReasonValue], ChangePasswordReasonValue._value2member_map_
+)
+
 
 T = TypeVar("T", bound="LoginChangePasswordResponse")
 
@@ -59,7 +65,9 @@ class LoginChangePasswordResponse:
         try:
             if not isinstance(_change_password_reason, str):
                 raise TypeError()
-            change_password_reason_type_0 = ChangePasswordReasonValue(_change_password_reason)
+            change_password_reason_type_0 = _ChangePasswordReasonValue_by_value.get(
+                _change_password_reason
+            ) or ChangePasswordReasonValue(_change_password_reason)
 
             change_password_reason = change_password_reason_type_0
         except (TypeError, ValueError, AttributeError, KeyError):

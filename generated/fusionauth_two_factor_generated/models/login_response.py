@@ -18,6 +18,14 @@ if TYPE_CHECKING:
     from ..models.two_factor_method import TwoFactorMethod
     from ..models.user import User
 
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_AuthenticationThreatsValue_by_value = cast(
+    dict[Any, AuthenticationThreatsValue], AuthenticationThreatsValue._value2member_map_
+)
+_ChangePasswordReasonValue_by_value = cast(
+    dict[Any, ChangePasswordReasonValue], ChangePasswordReasonValue._value2member_map_
+)
+
 
 T = TypeVar("T", bound="LoginResponse")
 
@@ -221,7 +229,9 @@ class LoginResponse:
             try:
                 if not isinstance(_change_password_reason, str):
                     raise TypeError()
-                change_password_reason_type_0 = ChangePasswordReasonValue(_change_password_reason)
+                change_password_reason_type_0 = _ChangePasswordReasonValue_by_value.get(
+                    _change_password_reason
+                ) or ChangePasswordReasonValue(_change_password_reason)
 
                 change_password_reason = change_password_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -272,7 +282,9 @@ class LoginResponse:
                 try:
                     if not isinstance(_threats_detected_item, str):
                         raise TypeError()
-                    threats_detected_item_type_0 = AuthenticationThreatsValue(_threats_detected_item)
+                    threats_detected_item_type_0 = _AuthenticationThreatsValue_by_value.get(
+                        _threats_detected_item
+                    ) or AuthenticationThreatsValue(_threats_detected_item)
 
                     threats_detected_item = threats_detected_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.authenticator_configuration import AuthenticatorConfiguration
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_TwoFactorMethodType_by_value = cast(dict[Any, TwoFactorMethodType], TwoFactorMethodType._value2member_map_)
 
 
 T = TypeVar("T", bound="TwoFactorMethod")
@@ -116,7 +119,9 @@ class TwoFactorMethod:
             try:
                 if not isinstance(_method, str):
                     raise TypeError()
-                componentsschemas_two_factor_method_kind_type_0 = TwoFactorMethodType(_method)
+                componentsschemas_two_factor_method_kind_type_0 = _TwoFactorMethodType_by_value.get(
+                    _method
+                ) or TwoFactorMethodType(_method)
 
                 method = componentsschemas_two_factor_method_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -12,6 +12,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.event_info import EventInfo
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_TwoFactorMethodType_by_value = cast(dict[Any, TwoFactorMethodType], TwoFactorMethodType._value2member_map_)
 
 
 T = TypeVar("T", bound="TwoFactorRequest")
@@ -135,7 +138,7 @@ class TwoFactorRequest:
         try:
             if not isinstance(_method, str):
                 raise TypeError()
-            method_type_0 = TwoFactorMethodType(_method)
+            method_type_0 = _TwoFactorMethodType_by_value.get(_method) or TwoFactorMethodType(_method)
 
             method = method_type_0
         except (TypeError, ValueError, AttributeError, KeyError):

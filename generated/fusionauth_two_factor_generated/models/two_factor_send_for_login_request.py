@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -9,6 +9,10 @@ from attrs import field as _attrs_field
 
 from ..models.message_type import MessageType
 from ..types import UNSET, Unset
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_MessageType_by_value = cast(dict[Any, MessageType], MessageType._value2member_map_)
+
 
 T = TypeVar("T", bound="TwoFactorSendForLoginRequest")
 
@@ -110,7 +114,7 @@ class TwoFactorSendForLoginRequest:
             try:
                 if not isinstance(_message_type, str):
                     raise TypeError()
-                message_type_type_0 = MessageType(_message_type)
+                message_type_type_0 = _MessageType_by_value.get(_message_type) or MessageType(_message_type)
 
                 message_type = message_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

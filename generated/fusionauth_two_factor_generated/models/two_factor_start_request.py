@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -13,6 +13,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_LoginIdTypeValue_by_value = cast(dict[Any, LoginIdTypeValue], LoginIdTypeValue._value2member_map_)
 
 
 T = TypeVar("T", bound="TwoFactorStartRequest")
@@ -124,7 +127,9 @@ class TwoFactorStartRequest:
                 try:
                     if not isinstance(_login_id_types_item, str):
                         raise TypeError()
-                    componentsschemas_login_id_type_type_0 = LoginIdTypeValue(_login_id_types_item)
+                    componentsschemas_login_id_type_type_0 = _LoginIdTypeValue_by_value.get(
+                        _login_id_types_item
+                    ) or LoginIdTypeValue(_login_id_types_item)
 
                     login_id_types_item = componentsschemas_login_id_type_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -12,6 +12,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.event_info import EventInfo
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_MultiFactorActionValue_by_value = cast(dict[Any, MultiFactorActionValue], MultiFactorActionValue._value2member_map_)
 
 
 T = TypeVar("T", bound="TwoFactorStatusRequest")
@@ -106,7 +109,7 @@ class TwoFactorStatusRequest:
             try:
                 if not isinstance(_action, str):
                     raise TypeError()
-                action_type_0 = MultiFactorActionValue(_action)
+                action_type_0 = _MultiFactorActionValue_by_value.get(_action) or MultiFactorActionValue(_action)
 
                 action = action_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

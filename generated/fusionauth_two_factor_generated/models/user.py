@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from ..models.user_registration import UserRegistration
     from ..models.user_two_factor_configuration import UserTwoFactorConfiguration
 
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_BreachedPasswordStatusValue_by_value = cast(
+    dict[Any, BreachedPasswordStatusValue], BreachedPasswordStatusValue._value2member_map_
+)
+_ChangePasswordReasonValue_by_value = cast(
+    dict[Any, ChangePasswordReasonValue], ChangePasswordReasonValue._value2member_map_
+)
+_UsernameStatusValue_by_value = cast(dict[Any, UsernameStatusValue], UsernameStatusValue._value2member_map_)
+
 
 T = TypeVar("T", bound="User")
 
@@ -335,7 +344,9 @@ class User:
             try:
                 if not isinstance(_breached_password_status, str):
                     raise TypeError()
-                breached_password_status_type_0 = BreachedPasswordStatusValue(_breached_password_status)
+                breached_password_status_type_0 = _BreachedPasswordStatusValue_by_value.get(
+                    _breached_password_status
+                ) or BreachedPasswordStatusValue(_breached_password_status)
 
                 breached_password_status = breached_password_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -421,7 +432,9 @@ class User:
             try:
                 if not isinstance(_password_change_reason, str):
                     raise TypeError()
-                password_change_reason_type_0 = ChangePasswordReasonValue(_password_change_reason)
+                password_change_reason_type_0 = _ChangePasswordReasonValue_by_value.get(
+                    _password_change_reason
+                ) or ChangePasswordReasonValue(_password_change_reason)
 
                 password_change_reason = password_change_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -472,7 +485,9 @@ class User:
             try:
                 if not isinstance(_username_status, str):
                     raise TypeError()
-                componentsschemas_username_status_type_0 = UsernameStatusValue(_username_status)
+                componentsschemas_username_status_type_0 = _UsernameStatusValue_by_value.get(
+                    _username_status
+                ) or UsernameStatusValue(_username_status)
 
                 username_status = componentsschemas_username_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..models.identity_verified_reason_value import IdentityVerifiedReasonValue
 from ..models.username_status_value import UsernameStatusValue
 from ..types import UNSET, Unset
+
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_IdentityVerifiedReasonValue_by_value = cast(
+    dict[Any, IdentityVerifiedReasonValue], IdentityVerifiedReasonValue._value2member_map_
+)
+_UsernameStatusValue_by_value = cast(dict[Any, UsernameStatusValue], UsernameStatusValue._value2member_map_)
+
 
 T = TypeVar("T", bound="UserIdentity")
 
@@ -128,7 +135,9 @@ class UserIdentity:
             try:
                 if not isinstance(_moderation_status, str):
                     raise TypeError()
-                moderation_status_type_0 = UsernameStatusValue(_moderation_status)
+                moderation_status_type_0 = _UsernameStatusValue_by_value.get(_moderation_status) or UsernameStatusValue(
+                    _moderation_status
+                )
 
                 moderation_status = moderation_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -152,7 +161,9 @@ class UserIdentity:
             try:
                 if not isinstance(_verified_reason, str):
                     raise TypeError()
-                verified_reason_type_0 = IdentityVerifiedReasonValue(_verified_reason)
+                verified_reason_type_0 = _IdentityVerifiedReasonValue_by_value.get(
+                    _verified_reason
+                ) or IdentityVerifiedReasonValue(_verified_reason)
 
                 verified_reason = verified_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

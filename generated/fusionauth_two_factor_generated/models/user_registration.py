@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
     from ..models.string_map import StringMap
 
+# Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
+_UsernameStatusValue_by_value = cast(dict[Any, UsernameStatusValue], UsernameStatusValue._value2member_map_)
+
 
 T = TypeVar("T", bound="UserRegistration")
 
@@ -218,7 +221,9 @@ class UserRegistration:
             try:
                 if not isinstance(_username_status, str):
                     raise TypeError()
-                componentsschemas_username_status_type_0 = UsernameStatusValue(_username_status)
+                componentsschemas_username_status_type_0 = _UsernameStatusValue_by_value.get(
+                    _username_status
+                ) or UsernameStatusValue(_username_status)
 
                 username_status = componentsschemas_username_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
