@@ -1,13 +1,29 @@
-"""The Client's own sync pool: httpcore2's connection pool, sent to without httpx2's Client in between.
+"""The Client's own sync pool: HTTP/1.1 connections of its own, spoken with h11 over httpcore2's sockets.
 
 httpx2's `Client.send` and the `Request`/`Response` objects around it cost more than the HTTP
-exchange itself on loopback (see BENCHMARKS.md). This pool is the one httpx2's `HTTPTransport`
-builds (its TLS context from `httpx2.create_ssl_context()`: certifi or truststore, SSL_CERT_FILE
-and SSL_CERT_DIR, as httpx2 does; its default limits; HTTP/1.1 keep-alive), given requests
-straight from `WireRequest`. What `httpx2.Client.send` would add is not needed here: no auth
-flow (the headers are built in full), no cookies (none is kept, none sent), no redirects (never
-followed), no event hooks (a caller who wants them passes their own client). httpcore2's errors
-become the httpx2 errors httpx2's transport raises for them, so the retry rules see the same ones.
+exchange itself on loopback (see BENCHMARKS.md), and so did the layers of httpcore2's pool below
+it (a request queue rebuilt and scanned twice per call, `Trace` context managers around every
+phase, a `PoolByteStream` around the connection's byte stream, three writes per request). This
+pool keeps what those layers did and drops the bookkeeping:
+
+- the limits of httpx2's `HTTPTransport()` (at most 100 connections, 20 kept idle, an idle one
+  dropped after 5 s), a pool timeout while all 100 are busy, one thread per connection at a time;
+- an idle connection is reused only if its keep-alive has not expired and its socket has nothing
+  to read (a server that closed it, as httpcore2 checks); one whose answer was not read to its end,
+  broke, or was to be closed (`Connection: close`, HTTP/1.0) is closed, never reused;
+- the bytes sent are h11's, from the same events httpcore2 gives it (one write per request here);
+  the answer is read with h11 as httpcore2 reads it, 64 KiB at a time, events up to 100 KiB;
+- sockets, TCP_NODELAY and TLS are httpcore2's `SyncBackend`'s, with httpx2's TLS context
+  (`httpx2.create_ssl_context()`: certifi or truststore, SSL_CERT_FILE and SSL_CERT_DIR), ALPN
+  "http/1.1" and the host as SNI, as httpcore2 connects;
+- every connect, read and write is cut to the call's deadline (`_DeadlineBackend`), and so is the
+  wait for a free connection;
+- httpcore2's and h11's errors become the httpx2 errors httpx2's transport raises for them, so the
+  retry rules see the same ones.
+
+What `httpx2.Client.send` would add is not needed here: no auth flow (the headers are built in
+full), no cookies (none is kept, none sent), no redirects (never followed), no event hooks (a
+caller who wants them passes their own client).
 
 Imported by the Client when it creates its sync pool, never by `import fusionauth_two_factor`.
 """
@@ -18,17 +34,29 @@ import contextlib
 import socket
 import ssl
 import threading
+import time
 import typing
 import weakref
 from collections.abc import Iterable, Iterator
 
+import h11
 import httpcore2
 import httpx2
 
 from ._deadline import bounded
-from ._wire import Reply, Timeouts, WireRequest, decoded, log_request_line
+from ._wire import Origin, Reply, Timeouts, WireRequest, decoded, log_request_line
 
-# httpcore2's errors, each with the httpx2 error httpx2's transport raises for it.
+# httpx2's `DEFAULT_LIMITS`, which `httpx2.HTTPTransport()` gives its pool (tests/test_sync_pool.py compares).
+MAX_CONNECTIONS = 100
+MAX_KEEPALIVE_CONNECTIONS = 20
+KEEPALIVE_EXPIRY = 5.0  # seconds
+# As httpcore2's HTTP11Connection reads and bounds an answer.
+_READ_BYTES = 64 * 1024
+_MAX_INCOMPLETE_EVENT_SIZE = 100 * 1024
+_DEFAULT_PORTS = {b"http": 80, b"https": 443, b"ws": 80, b"wss": 443}
+
+# httpcore2's and h11's errors, each with the httpx2 error httpx2's transport raises for it (h11's
+# as httpcore2 maps them first).
 _ERRORS: dict[type[Exception], type[httpx2.TransportError]] = {
     httpcore2.ConnectTimeout: httpx2.ConnectTimeout,
     httpcore2.ReadTimeout: httpx2.ReadTimeout,
@@ -44,11 +72,13 @@ _ERRORS: dict[type[Exception], type[httpx2.TransportError]] = {
     httpcore2.RemoteProtocolError: httpx2.RemoteProtocolError,
     httpcore2.LocalProtocolError: httpx2.LocalProtocolError,
     httpcore2.ProtocolError: httpx2.ProtocolError,
+    h11.RemoteProtocolError: httpx2.RemoteProtocolError,
+    h11.LocalProtocolError: httpx2.LocalProtocolError,
 }
 
 
 def _translated(error: Exception) -> Exception:
-    """The httpx2 error for an httpcore2 one (the most specific class first); any other error as it is."""
+    """The httpx2 error for an httpcore2 or h11 one (the most specific class first); any other error as it is."""
     for cls in type(error).__mro__:
         mapped = _ERRORS.get(cls)
         if mapped is not None:
@@ -56,55 +86,206 @@ def _translated(error: Exception) -> Exception:
     return error
 
 
-class SyncPool:
-    """httpx2's connection pool on the deadline backend: the Client's own sync wire."""
+class _Connection:
+    """One HTTP/1.1 connection: its socket stream and h11's state of it."""
 
-    def __init__(self) -> None:
-        self._transport = httpx2.HTTPTransport()
-        self._backend = _DeadlineBackend()
-        # httpcore2 takes its network backend only when its pool is built, and httpx2's transport
-        # does not pass one through: it is set before the pool's first connection exists. A test
-        # over a trickling loopback server guards this against a change in httpx2.
-        self._pool = self._transport._pool
-        self._pool._network_backend = self._backend
+    __slots__ = ("expire_at", "key", "state", "stream")
 
-    def send(self, request: WireRequest, timeouts: Timeouts) -> Reply:
-        origin = request.origin
-        core_request = httpcore2.Request(
-            request.method,
-            httpcore2.URL(scheme=origin.scheme, host=origin.host, port=origin.port, target=request.target),
-            headers=request.headers,
-            content=request.body,
-            extensions={"timeout": timeouts},
-        )
+    def __init__(self, key: tuple[bytes, bytes, int], stream: httpcore2.NetworkStream) -> None:
+        self.key = key
+        self.stream = stream
+        self.state = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=_MAX_INCOMPLETE_EVENT_SIZE)
+        self.expire_at = 0.0  # while idle: the time.monotonic() instant its keep-alive ends
+
+    def reusable(self) -> bool:
+        """Whether the exchange ended cleanly on both sides, so that another may follow (not `Connection: close`)."""
+        return self.state.our_state is h11.DONE and self.state.their_state is h11.DONE
+
+    def next_event(self, timeout: float | None) -> typing.Any:
+        while True:
+            event = self.state.next_event()
+            if event is not h11.NEED_DATA:
+                return event
+            data = self.stream.read(_READ_BYTES, timeout)
+            if not data and self.state.their_state is h11.SEND_RESPONSE:
+                # h11 would call it a ConnectionClosed in the wrong state; httpcore2's message says what happened.
+                raise httpcore2.RemoteProtocolError("Server disconnected without sending a response.")
+            self.state.receive_data(data)
+
+
+class _Answer:
+    """The answer being read on a connection: `close` gives the connection back (or closes it) once."""
+
+    __slots__ = ("_connection", "_pool")
+
+    def __init__(self, pool: SyncPool, connection: _Connection) -> None:
+        self._pool: SyncPool | None = pool
+        self._connection = connection
+
+    def chunks(self, timeout: float | None) -> Iterator[bytes]:
+        connection = self._connection
         try:
-            response = self._pool.handle_request(core_request)
+            while True:
+                event = connection.next_event(timeout)
+                if type(event) is h11.Data:
+                    yield bytes(event.data)
+                elif type(event) is h11.EndOfMessage or event is h11.PAUSED:
+                    return
         except Exception as error:
             raise _translated(error) from None
-        extensions = response.extensions
-        log_request_line(
-            request,
-            extensions.get("http_version", b"HTTP/1.1").decode("ascii", "ignore"),
-            response.status,
-            extensions.get("reason_phrase", b"").decode("ascii", "ignore"),
-        )
-        headers = httpx2.Headers(response.headers)
-        chunks = _chunks(response)
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.release(self._connection)
+
+
+class SyncPool:
+    """The Client's own sync wire: a thread-safe pool of keep-alive HTTP/1.1 connections."""
+
+    def __init__(self) -> None:
+        self._ssl_context = httpx2.create_ssl_context()  # as httpx2.HTTPTransport() makes it
+        self._backend = _DeadlineBackend()
+        self._changed = threading.Condition(threading.Lock())  # guards what follows; notified when a slot frees
+        self._idle: list[_Connection] = []  # oldest first
+        self._busy: set[_Connection] = set()
+        self._connecting = 0
+        self._closed = False
+
+    def send(self, request: WireRequest, timeouts: Timeouts) -> Reply:
+        try:
+            connection = self._acquire(request.origin, timeouts)
+            try:
+                event = self._exchange(connection, request, timeouts)
+            except BaseException:
+                self.release(connection)  # not DONE on both sides: closed, not reused
+                raise
+        except Exception as error:
+            raise _translated(error) from None
+        http_version = "HTTP/" + event.http_version.decode("ascii", "ignore")
+        log_request_line(request, http_version, event.status_code, event.reason.decode("ascii", "ignore"))
+        headers = httpx2.Headers(event.headers.raw_items())
+        answer = _Answer(self, connection)
+        chunks = answer.chunks(timeouts.get("read"))
         if "content-encoding" in headers:
-            chunks = decoded(response.status, headers, chunks)
-        return Reply(response.status, headers, chunks, response.close)
+            chunks = decoded(event.status_code, headers, chunks)
+        return Reply(event.status_code, headers, chunks, answer.close)
+
+    def _exchange(self, connection: _Connection, request: WireRequest, timeouts: Timeouts) -> typing.Any:
+        """Send the request and read up to the answer's headers: h11's Response event."""
+        state = connection.state
+        # The events httpcore2 gives h11 for the request (its body, b"" when none, as one Data
+        # event), written at once: the same bytes in one write instead of up to three.
+        data = state.send(h11.Request(method=request.method, target=request.target, headers=request.headers))
+        data += state.send(h11.Data(data=request.body or b""))
+        data += state.send(h11.EndOfMessage())
+        with contextlib.suppress(httpcore2.WriteError):
+            # As httpcore2: a server may answer (an error, then close) before it has read the whole
+            # request, so a failed write is followed by reading that answer.
+            connection.stream.write(data, timeouts.get("write"))
+        timeout = timeouts.get("read")
+        while True:
+            event = connection.next_event(timeout)
+            if type(event) is h11.Response or (type(event) is h11.InformationalResponse and event.status_code == 101):
+                return event
+
+    def _acquire(self, origin: Origin, timeouts: Timeouts) -> _Connection:
+        """An idle connection to `origin` still fit for reuse, or a new one once a slot is free."""
+        key = (origin.scheme, origin.host, origin.port or _DEFAULT_PORTS.get(origin.scheme, 0))
+        ends: float | None = None
+        with self._changed:
+            while True:
+                if self._closed:
+                    raise httpcore2.ConnectError("the Client's connection pool is closed")
+                connection = self._idle_connection(key)
+                if connection is not None:
+                    self._busy.add(connection)
+                    return connection
+                if len(self._idle) + len(self._busy) + self._connecting < MAX_CONNECTIONS:
+                    break
+                if self._idle:  # every slot taken, some by idle connections elsewhere: the oldest gives way
+                    self._idle.pop(0).stream.close()
+                    break
+                if ends is None:
+                    limit = bounded(timeouts.get("pool"), httpcore2.PoolTimeout)
+                    ends = float("inf") if limit is None else time.monotonic() + limit
+                remaining = ends - time.monotonic()
+                if remaining <= 0:
+                    raise httpcore2.PoolTimeout("no connection came free within the pool timeout")
+                self._changed.wait(None if remaining == float("inf") else remaining)
+            self._connecting += 1
+        try:
+            stream = self._connect(key, timeouts.get("connect"))
+        except BaseException:
+            with self._changed:
+                self._connecting -= 1
+                self._changed.notify()
+            raise
+        connection = _Connection(key, stream)
+        with self._changed:
+            self._connecting -= 1
+            if self._closed:
+                stream.close()
+                raise httpcore2.ConnectError("the Client's connection pool is closed")
+            self._busy.add(connection)
+        return connection
+
+    def _idle_connection(self, key: tuple[bytes, bytes, int]) -> _Connection | None:
+        """The most recently used idle connection to `key` still fit for reuse; the unfit ones met are closed."""
+        idle = self._idle
+        now = time.monotonic()
+        for index in range(len(idle) - 1, -1, -1):
+            connection = idle[index]
+            if connection.key != key:
+                continue
+            del idle[index]
+            # Readable while idle: the server closed it (or sent what nobody asked for), as httpcore2 checks.
+            if now <= connection.expire_at and not connection.stream.get_extra_info("is_readable"):
+                return connection
+            connection.stream.close()
+        return None
+
+    def _connect(self, key: tuple[bytes, bytes, int], timeout: float | None) -> httpcore2.NetworkStream:
+        scheme, host_bytes, port = key
+        if scheme not in _DEFAULT_PORTS:
+            raise httpcore2.UnsupportedProtocol(f"Request URL has an unsupported protocol '{scheme.decode()}://'.")
+        host = host_bytes.decode("ascii")
+        stream = self._backend.connect_tcp(host, port, timeout)
+        if scheme in (b"https", b"wss"):
+            try:
+                self._ssl_context.set_alpn_protocols(["http/1.1"])
+                stream = stream.start_tls(self._ssl_context, server_hostname=host, timeout=timeout)
+            except BaseException:
+                stream.close()
+                raise
+        return stream
+
+    def release(self, connection: _Connection) -> None:
+        """A connection's answer is done with: idle again if its exchange ended cleanly, else closed."""
+        with self._changed:
+            in_pool = connection in self._busy
+            self._busy.discard(connection)
+            if in_pool and connection.reusable():
+                connection.state.start_next_cycle()
+                connection.expire_at = time.monotonic() + KEEPALIVE_EXPIRY
+                self._idle.append(connection)
+                if len(self._idle) > MAX_KEEPALIVE_CONNECTIONS:
+                    self._idle.pop(0).stream.close()
+            else:
+                connection.stream.close()
+            self._changed.notify()
 
     def close(self) -> None:
         """Wake the calls blocked on a socket (they end with ClientClosedError), then close every connection."""
         self._backend.interrupt()
-        self._transport.close()
-
-
-def _chunks(response: httpcore2.Response) -> Iterator[bytes]:
-    try:
-        yield from typing.cast(Iterable[bytes], response.stream)
-    except Exception as error:
-        raise _translated(error) from None
+        with self._changed:
+            self._closed = True
+            connections = [*self._idle, *self._busy]
+            self._idle.clear()
+            self._busy.clear()
+            self._changed.notify_all()
+        for connection in connections:
+            connection.stream.close()
 
 
 class _DeadlineStream(httpcore2.NetworkStream):

@@ -1,0 +1,282 @@
+"""The Client's own sync pool (`_sync_pool.SyncPool`) against keep-alive servers on loopback.
+
+What httpcore2's pool did and this one must still do: reuse a connection, drop one the server
+closed, one whose keep-alive expired, one whose answer was cut short or not read to its end, or one
+the server said it would close; keep no more than its limits, with a pool timeout when every
+connection is busy; serve many threads at once; end a call waiting for a connection when closed.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import httpx2
+import pytest
+from support import API_KEY, JWT, LoopbackServer
+
+from fusionauth_two_factor import APIConnectionError, Client, TwoFactorController, _sync_pool
+from fusionauth_two_factor._sync_pool import SyncPool
+from fusionauth_two_factor._wire import Origin, Reply, WireRequest, build
+
+BODY = b'{"secret": "s", "secretBase32Encoded": "b"}'
+TIMEOUTS = {"connect": 2.0, "read": 2.0, "write": 2.0, "pool": 2.0}
+Answer = Callable[[int], bytes]  # the request's number on its connection (0 first) -> what is sent back
+
+
+def ok(extra: str = "", body: bytes = BODY) -> bytes:
+    return (
+        f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n{extra}\r\n".encode()
+        + body
+    )
+
+
+CUT = ok(body=b"x" * 100)[:-95]  # an answer that promises 100 bytes and holds 5
+
+
+class KeepAliveServer(LoopbackServer):
+    """Answers every request on a connection with `answer`; closes the connection after `close_after` answers."""
+
+    def __init__(self, answer: Answer = lambda _: ok(), close_after: int | None = None) -> None:
+        self.answer = answer
+        self.close_after = close_after
+        self.connections = 0
+        self.requests: list[bytes] = []
+        self.closed = threading.Event()  # set each time the server has closed a connection itself
+        self._lock = threading.Lock()
+        super().__init__(self._serve_connection)
+
+    def _serve_connection(self, connection: socket.socket) -> None:
+        with self._lock:
+            self.connections += 1
+        buffer = b""
+        served = 0
+        while self.close_after is None or served < self.close_after:
+            while b"\r\n\r\n" not in buffer:
+                try:
+                    chunk = connection.recv(65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                buffer += chunk
+            request, buffer = buffer.split(b"\r\n\r\n", 1)
+            self.requests.append(request)
+            try:
+                connection.sendall(self.answer(served))
+            except OSError:
+                return
+            served += 1
+        connection.shutdown(socket.SHUT_RDWR)
+        self.closed.set()
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., KeepAliveServer]]:
+    servers: list[KeepAliveServer] = []
+
+    def start(*args: object, **kwargs: object) -> KeepAliveServer:
+        servers.append(KeepAliveServer(*args, **kwargs))  # type: ignore[arg-type]
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture
+def pool() -> Iterator[SyncPool]:
+    pool = SyncPool()
+    yield pool
+    pool.close()
+
+
+def get(server: KeepAliveServer) -> WireRequest:
+    return build(Origin(server.url), method="GET", path="/api/x", params=None, headers={}, json_body=None)
+
+
+def read(reply: Reply) -> bytes:
+    try:
+        return b"".join(reply.chunks)
+    finally:
+        reply.close()
+
+
+def call(client: Client) -> str:
+    result = TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT).result
+    return str(getattr(result, "secret", None))
+
+
+def test_the_limits_are_httpx2s_transport_defaults() -> None:
+    core = httpx2.HTTPTransport()._pool
+    assert core._max_connections == _sync_pool.MAX_CONNECTIONS
+    assert core._max_keepalive_connections == _sync_pool.MAX_KEEPALIVE_CONNECTIONS
+    assert core._keepalive_expiry == _sync_pool.KEEPALIVE_EXPIRY
+
+
+def test_calls_in_turn_reuse_one_connection(serve: Callable[..., KeepAliveServer]) -> None:
+    server = serve()
+    with Client(server.url, api_key=API_KEY) as client:
+        assert [call(client) for _ in range(5)] == ["s"] * 5
+    assert server.connections == 1
+    assert len(server.requests) == 5
+
+
+def test_a_connection_the_server_closed_while_idle_is_not_reused(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    server = serve(close_after=1)
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert server.closed.wait(2)
+    time.sleep(0.05)  # the FIN reaches the client's socket
+    # Reused, the request would meet "Server disconnected without sending a response".
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert server.connections == 2
+
+
+def test_a_connection_whose_keep_alive_expired_is_not_reused(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sync_pool, "KEEPALIVE_EXPIRY", 0.05)
+    server = serve()
+    read(pool.send(get(server), TIMEOUTS))
+    read(pool.send(get(server), TIMEOUTS))
+    assert server.connections == 1
+    time.sleep(0.1)
+    read(pool.send(get(server), TIMEOUTS))
+    assert server.connections == 2
+
+
+@pytest.mark.parametrize("extra", ["Connection: close\r\n"], ids=["connection-close"])
+def test_an_answer_that_closes_its_connection_is_not_reused(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, extra: str
+) -> None:
+    server = serve(answer=lambda _: ok(extra))
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert server.connections == 2
+
+
+def test_an_answer_not_read_to_its_end_closes_its_connection(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    server = serve()
+    reply = pool.send(get(server), TIMEOUTS)
+    reply.close()  # the body left unread: the next answer would start with it
+    reply.close()  # a second close gives nothing back twice
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert server.connections == 2
+
+
+def test_a_connection_dropped_mid_answer_is_an_error_and_is_not_reused(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    # The first answer promises 100 bytes, sends 5 and the server closes; the later ones are whole.
+    answers = iter([CUT])
+    server = serve(answer=lambda _: next(answers, None) or ok(), close_after=1)
+    reply = pool.send(get(server), TIMEOUTS)
+    with pytest.raises(httpx2.RemoteProtocolError):
+        read(reply)
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert server.connections == 2
+
+
+def test_a_dropped_answer_is_a_package_error_through_the_client(serve: Callable[..., KeepAliveServer]) -> None:
+    server = serve(answer=lambda _: CUT, close_after=1)
+    with Client(server.url, api_key=API_KEY, max_retries=0) as client, pytest.raises(APIConnectionError):
+        call(client)
+
+
+def test_many_threads_share_the_pool(serve: Callable[..., KeepAliveServer]) -> None:
+    server = serve()
+    threads, calls = 8, 25
+    results: list[str] = []
+    errors: list[BaseException] = []
+    with Client(server.url, api_key=API_KEY) as client:
+
+        def work() -> None:
+            try:
+                for _ in range(calls):
+                    results.append(call(client))
+            except BaseException as error:  # kept, for the assertion below to show
+                errors.append(error)
+
+        workers = [threading.Thread(target=work) for _ in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(30)
+    assert errors == []
+    assert results == ["s"] * (threads * calls)
+    assert 1 <= server.connections <= threads  # connections reused, never more than in use at once
+
+
+def test_every_connection_busy_is_a_pool_timeout(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    server = serve()
+    held = pool.send(get(server), TIMEOUTS)
+    started = time.monotonic()
+    with pytest.raises(httpx2.PoolTimeout):
+        pool.send(get(server), {**TIMEOUTS, "pool": 0.2})
+    assert 0.15 < time.monotonic() - started < 1.5
+    assert read(held) == BODY
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY  # the freed connection, reused
+    assert server.connections == 1
+
+
+def test_a_call_waiting_for_a_connection_gets_the_one_freed(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    server = serve()
+    held = pool.send(get(server), TIMEOUTS)
+    answers: list[bytes] = []
+    waiter = threading.Thread(target=lambda: answers.append(read(pool.send(get(server), TIMEOUTS))))
+    waiter.start()
+    time.sleep(0.1)
+    assert answers == []  # still waiting
+    assert read(held) == BODY
+    waiter.join(2)
+    assert answers == [BODY]
+    assert server.connections == 1
+
+
+def test_closing_the_pool_ends_a_call_waiting_for_a_connection(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    server = serve()
+    pool.send(get(server), TIMEOUTS)  # held, never read
+    failures: list[BaseException] = []
+
+    def wait() -> None:
+        try:
+            pool.send(get(server), {**TIMEOUTS, "pool": 10.0})
+        except httpx2.TransportError as error:
+            failures.append(error)
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.1)
+    started = time.monotonic()
+    pool.close()
+    waiter.join(2)
+    assert time.monotonic() - started < 1
+    assert [type(failure) for failure in failures] == [httpx2.ConnectError]
+
+
+def test_idle_connections_beyond_the_keep_alive_limit_are_closed(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sync_pool, "MAX_KEEPALIVE_CONNECTIONS", 1)
+    server = serve()
+    first, second = pool.send(get(server), TIMEOUTS), pool.send(get(server), TIMEOUTS)
+    read(first)
+    read(second)  # two idle connections: the older one is closed
+    for _ in range(3):
+        read(pool.send(get(server), TIMEOUTS))
+    assert server.connections == 2  # the three later calls all went over the one kept
