@@ -72,7 +72,7 @@ def checked_max_retries(value: object) -> int:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # its own __repr__ (below): none generated, none compiled at import
 class RequestOptions:
     """Per-call settings that override the Client's, without touching any shared state."""
 
