@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,7 +43,7 @@ class GeneratedRecoveryCodesResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        recovery_codes = cast(list[str], d.pop("recoveryCodes"))
+        recovery_codes: list[str] = d.pop("recoveryCodes")
 
         generated_recovery_codes_response = cls(
             recovery_codes=recovery_codes,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -86,9 +86,9 @@ class LoginMetaData:
         else:
             data = AnyJsonMap.from_dict(_data)
 
-        resources = cast(list[str], d.pop("resources", UNSET))
+        resources: list[str] | Unset = d.pop("resources", UNSET)
 
-        scopes = cast(list[str], d.pop("scopes", UNSET))
+        scopes: list[str] | Unset = d.pop("scopes", UNSET)
 
         login_meta_data = cls(
             device=device,

@@ -237,7 +237,7 @@ class LoginResponse:
             except (TypeError, ValueError, AttributeError, KeyError):
                 change_password_reason = _change_password_reason
 
-        configurable_methods = cast(list[str], d.pop("configurableMethods", UNSET))
+        configurable_methods: list[str] | Unset = d.pop("configurableMethods", UNSET)
 
         email_verification_id = d.pop("emailVerificationId", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -70,7 +70,7 @@ class LoginTwoFactorRequiredResponse:
         d = dict(src_dict)
         two_factor_id = d.pop("twoFactorId")
 
-        configurable_methods = cast(list[str], d.pop("configurableMethods", UNSET))
+        configurable_methods: list[str] | Unset = d.pop("configurableMethods", UNSET)
 
         _methods = d.pop("methods", UNSET)
         methods: list[TwoFactorMethod] | Unset = UNSET

@@ -446,7 +446,7 @@ class User:
 
         phone_number = d.pop("phoneNumber", UNSET)
 
-        preferred_languages = cast(list[str], d.pop("preferredLanguages", UNSET))
+        preferred_languages: list[str] | Unset = d.pop("preferredLanguages", UNSET)
 
         _registrations = d.pop("registrations", UNSET)
         registrations: list[UserRegistration] | Unset = UNSET

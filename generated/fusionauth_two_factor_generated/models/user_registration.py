@@ -198,9 +198,9 @@ class UserRegistration:
 
         last_update_instant = d.pop("lastUpdateInstant", UNSET)
 
-        preferred_languages = cast(list[str], d.pop("preferredLanguages", UNSET))
+        preferred_languages: list[str] | Unset = d.pop("preferredLanguages", UNSET)
 
-        roles = cast(list[str], d.pop("roles", UNSET))
+        roles: list[str] | Unset = d.pop("roles", UNSET)
 
         timezone = d.pop("timezone", UNSET)
 

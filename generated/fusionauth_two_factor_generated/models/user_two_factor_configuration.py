@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -64,7 +64,7 @@ class UserTwoFactorConfiguration:
 
                 methods.append(methods_item)
 
-        recovery_codes = cast(list[str], d.pop("recoveryCodes", UNSET))
+        recovery_codes: list[str] | Unset = d.pop("recoveryCodes", UNSET)
 
         user_two_factor_configuration = cls(
             methods=methods,
