@@ -3,10 +3,13 @@
 `python benchmarks/run.py --only instructions` (a few minutes; `--smoke`: tiny counts, one run). run.py
 starts the loopback server (its own process, not under valgrind) and gives this module the command that
 runs its contenders: each run is a child interpreter under callgrind. After a warm-up the child asks
-callgrind for a dump, makes N calls, asks for a dump, makes 2N more and asks again: (third dump -
-second dump) / N is one call, and the cost of asking (callgrind_control in a subprocess), in both dumps
-alike, cancels out. An import is a whole interpreter run with `python -c pass` subtracted. Every count
-is taken twice, by separate processes, to show how repeatable it is.
+callgrind for a dump, then makes N calls and 2N calls, three times over, asking for a dump after each
+stretch. One call is (the cheapest 2N-call stretch - the cheapest N-call stretch) / N: the cost of
+asking (callgrind_control in a subprocess) is in every stretch alike and cancels out, and a one-off
+(a collection of the older garbage-collector generations, a pool growing) lands in one stretch, not in
+the cheapest of three. With a single pair, such a one-off in the N stretch of a few --smoke calls once
+made a count negative (-305,934). An import is a whole interpreter run with `python -c pass`
+subtracted. Every count is taken twice, by separate processes, to show how repeatable it is.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ class Settings:
     runs: int
     scale: float  # of each path's N
     warm_up: int
+    pairs: int = 3  # of stretches, N calls then 2N: each size's cheapest stretch counts
 
 
 FULL = Settings(runs=2, scale=1.0, warm_up=5)
@@ -55,7 +59,7 @@ class HotPath:
     title: str
     facade: str  # contender names: run.py's where the path is one of its groups
     reference: str
-    calls: int  # N: the second measured stretch makes 2N calls
+    calls: int  # N: every other measured stretch makes 2N calls
     batch: int = 1  # calls are made in multiples of this: the async runner splits them among its workers
 
     def measured(self, settings: Settings) -> int:
@@ -80,6 +84,7 @@ class Counts:
     per_call: dict[str, dict[str, list[float]]]  # hot path -> contender -> instructions per call, one per run
     imports: dict[str, list[int]]  # IMPORTS key -> instructions of the whole interpreter run, one per run
     runs: int
+    pairs: int  # Settings.pairs
 
 
 class CountFailed(RuntimeError):
@@ -119,20 +124,24 @@ def json_loads() -> Callable[[], object]:
 Runners = dict[str, Callable[[int], None]]  # contender name -> make n calls
 
 
+def stretch_label(number: int, index: int, pair: int, calls: int) -> str:
+    """The dump after a measured stretch: hot path number, contender index, pair, calls in the stretch."""
+    return f"{number}-{index}-{pair}-n{calls}"
+
+
 def child(contenders: Callable[[str], contextlib.AbstractContextManager[Runners]], settings: Settings) -> None:
     """Runs every hot path's two contenders, a dump around each measured stretch (see the module's doc)."""
     for number, path in enumerate(HOT_PATHS):
         calls = path.measured(settings)
         with contenders(path.key) as runners:
-            for contender in (path.facade, path.reference):
+            for index, contender in enumerate((path.facade, path.reference)):
                 run = runners[contender]
                 run(path.whole_batches(settings.warm_up))
-                label = f"{number}-{(path.facade, path.reference).index(contender)}"
-                dump(f"{label}-start")
-                run(calls)
-                dump(f"{label}-n{calls}")
-                run(2 * calls)
-                dump(f"{label}-n{2 * calls}")
+                dump(f"{number}-{index}-start")  # the warm-up's count goes into this dump, unused
+                for pair in range(settings.pairs):
+                    for stretch in (calls, 2 * calls):
+                        run(stretch)
+                        dump(stretch_label(number, index, pair, stretch))
 
 
 # --- the parent ----------------------------------------------------------------------------------
@@ -166,11 +175,19 @@ def count_calls(child_arguments: list[str], settings: Settings) -> dict[str, dic
     for number, path in enumerate(HOT_PATHS):
         calls = path.measured(settings)
         for index, contender in enumerate((path.facade, path.reference)):
-            label = f"dump {number}-{index}"
-            if f"{label}-n{2 * calls}" not in totals or f"{label}-n{calls}" not in totals:
-                raise CountFailed(f"callgrind wrote no {label} dumps")
-            twice, once = totals[f"{label}-n{2 * calls}"], totals[f"{label}-n{calls}"]
-            per_call.setdefault(path.key, {})[contender] = (twice - once) / calls
+            cheapest: dict[int, int] = {}  # calls in the stretch -> its cheapest count
+            for stretch in (calls, 2 * calls):
+                labels = [f"dump {stretch_label(number, index, pair, stretch)}" for pair in range(settings.pairs)]
+                if not all(label in totals for label in labels):
+                    raise CountFailed(f"callgrind wrote no {labels[0]} dumps")
+                cheapest[stretch] = min(totals[label] for label in labels)
+            one_call = (cheapest[2 * calls] - cheapest[calls]) / calls
+            if one_call <= 0:  # a count that cannot be one is said as such, never reported as a count
+                raise CountFailed(
+                    f"{path.title}, {contender}: the cheapest {2 * calls}-call stretch cost no more than the"
+                    f" cheapest {calls}-call one ({one_call:,.0f} instructions per call)"
+                )
+            per_call.setdefault(path.key, {})[contender] = one_call
     return per_call
 
 
@@ -193,7 +210,12 @@ def count(child_arguments: list[str], settings: Settings) -> Counts:
             for path, by_contender in future.result().items():
                 for contender, value in by_contender.items():
                     per_call.setdefault(path, {}).setdefault(contender, []).append(value)
-        return Counts(per_call, {key: [f.result() for f in futures] for key, futures in imports.items()}, settings.runs)
+        return Counts(
+            per_call,
+            {key: [f.result() for f in futures] for key, futures in imports.items()},
+            settings.runs,
+            settings.pairs,
+        )
 
 
 # --- reporting -----------------------------------------------------------------------------------
@@ -210,7 +232,8 @@ def markdown(counts: Counts | str, speed_ratios: dict[str, float]) -> list[str]:
     if isinstance(counts, str):
         return [*lines, f"Not counted: {counts}.", ""]
     lines += [
-        f"Per call: (2N calls - N calls) / N after a warm-up; {counts.runs} separate run(s) under callgrind, one"
+        f"Per call: (the cheapest of {counts.pairs} stretches of 2N calls - the cheapest of {counts.pairs}"
+        f" of N calls) / N after a warm-up; {counts.runs} separate run(s) under callgrind, one"
         " value per run (run 1 / run 2 ...). The instruction ratio is reference / facade, so that it reads like"
         " the calls/s ratios (above 1: the facade does less).",
         "",
