@@ -117,10 +117,22 @@ def test_a_model_is_compiled_once() -> None:
 def test_a_union_checks_the_insides_of_the_option_its_json_type_selects() -> None:
     # No model of today's spec nests a union with insides; the check still takes the option the
     # generated from_dict would, first come first served, and looks inside it.
-    code = _shapes._CheckCode()
+    code = _shapes._CheckCode(LoginResponse)  # the model whose check this is: UserRegistration is written in
     code.check_values(_shapes.kind_of(list[UserRegistration | list[str]]), "value", "undeclared")
     check: Callable[[Any], None] = code.compile()
     check([[{"roles": ["a"]}, ["b"]], []])
     for wrong in ([[{"roles": [1]}]], [[[1]]], [["x"]]):
         with pytest.raises(TypeError):
             check(wrong)
+
+
+@pytest.mark.parametrize("change", REFUSED.values(), ids=REFUSED.keys())
+def test_a_nested_model_checked_by_a_call_refuses_the_same(
+    monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]], None]
+) -> None:
+    # Past a depth (or for a model that holds itself) a nested model's check is called, not written in.
+    monkeypatch.setattr(_shapes, "_INLINED_DEPTH", 1)
+    monkeypatch.setattr(_shapes, "_CHECKS", _shapes._Checks())
+    _shapes.check_answer(LoginResponse, copy.deepcopy(LOGIN))
+    with pytest.raises(TypeError):
+        _shapes.check_answer(LoginResponse, json.loads(changed(change)))

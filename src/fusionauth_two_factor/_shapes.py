@@ -188,9 +188,15 @@ class _Model(Kind):
         return self.shape.mapping_to_json(value, f"{path}." if path else "")
 
     def check_insides(self, code: _CheckCode, value: str) -> None:
-        if self.shape.admits_any_answer:
-            return  # a map of any JSON: its check would be a call that does nothing
-        code.line(f"{code.name_for(_CHECKS)}[{code.name_for(self.model)}]({value})")
+        # A model that holds itself, or one deep enough down to near CPython's limits on nested
+        # blocks (20 loops, 100 indents): its own check, called.
+        if self.model in code.models_inlined or code.depth > _INLINED_DEPTH:
+            code.line(f"{code.name_for(_CHECKS)}[{code.name_for(self.model)}]({value})")
+            return
+        # Written into the holder's check: no call per nested object.
+        code.models_inlined.append(self.model)
+        self.shape.answer_check_source(code, value)
+        code.models_inlined.pop()
 
 
 class _Union(Kind):
@@ -283,21 +289,15 @@ class Shape:
                 converted[field.json_name] = field.kind.to_json(value, f"{prefix}{field.python_name}", True)
         return converted
 
-    @property
-    def admits_any_answer(self) -> bool:
-        """A free-form map of any JSON: json.loads makes nothing its answer's check could refuse."""
-        values = self.free_values
-        return values is not None and values.answer_types >= _JSON_TYPES and not values.nested
-
-    def answer_check_source(self, code: _CheckCode) -> None:
-        """Write the body of the function that checks an answer's JSON object (`value`) against this shape.
+    def answer_check_source(self, code: _CheckCode, value: str) -> None:
+        """Write the code that checks an answer's JSON object (the code's variable `value`) against this shape.
 
         Straight-line code, a test per documented key, compiled once per model: interpreting the
         shape for every value of every answer cost more than json.loads itself (and C loops over
         the object's keys and values, tried too, cost more than this).
         """
         if self.free_values is not None:
-            code.check_values(self.free_values, "value.values()", _MAP_MISMATCH)
+            code.check_values(self.free_values, f"{value}.values()", _MAP_MISMATCH)
             return
         absent = code.name_for(_ABSENT)
         for field in self.fields.values():
@@ -305,7 +305,7 @@ class Shape:
             if kind.answer_types >= _JSON_TYPES and not kind.nested:
                 continue  # any JSON (json.loads makes nothing else): no value of this key can be wrong
             item = code.variable()
-            code.line(f"{item} = value.get({field.json_name!r}, {absent})")  # a present null is tested, not skipped
+            code.line(f"{item} = {value}.get({field.json_name!r}, {absent})")  # a present null is tested, not skipped
             code.line(f"if {item} is not {absent}:")
             with code.block():
                 # A documented name is all the message says: never the value.
@@ -336,6 +336,7 @@ def check_answer(model: type[Any], decoded: object) -> None:
 
 _MAP_MISMATCH = "an answer's map holds a value of an undeclared type"
 _ABSENT = object()  # what an answer's check gets for a key its JSON object does not have
+_INLINED_DEPTH = 12  # models written into their holder's check, at most
 
 
 class _CheckCode:
@@ -345,12 +346,17 @@ class _CheckCode:
     the JSON or the spec is written into the source but the documented key names, as repr() literals.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, model: type[Any]) -> None:
         self.lines = ["def check(value):"]
+        self.models_inlined = [model]  # the one whose check this is, and those written into it
         self.namespace: dict[str, Any] = {}
         self._names: dict[int, str] = {}
         self._indent = 1
         self._variables = 0
+
+    @property
+    def depth(self) -> int:
+        return len(self.models_inlined)
 
     def line(self, text: str) -> None:
         self.lines.append("    " * self._indent + text)
@@ -418,8 +424,8 @@ class _Checks(dict[type[Any], Callable[[dict[str, Any]], None]]):
     """Each model's answer check, compiled at its first answer (a race compiles it twice, the same both times)."""
 
     def __missing__(self, model: type[Any]) -> Callable[[dict[str, Any]], None]:
-        code = _CheckCode()
-        shape_of(model).answer_check_source(code)
+        code = _CheckCode(model)
+        shape_of(model).answer_check_source(code, "value")
         check = self[model] = code.compile()
         return check
 
