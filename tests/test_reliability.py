@@ -300,6 +300,26 @@ def test_a_sync_with_refuses_async_calls_clearly() -> None:
         asyncio.run(run())
 
 
+def close_during_a_call(client: Client, after: float) -> tuple[float, list[BaseException], bool]:
+    """Makes the secret call on a thread of its own and closes the client `after` seconds in: how long
+    the call took to end after close() (waiting 5 s at most), what it raised, whether it still runs."""
+    errors: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
+        except BaseException as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=call)
+    worker.start()
+    time.sleep(after)
+    started = time.monotonic()
+    client.close()
+    worker.join(5)
+    return time.monotonic() - started, errors, worker.is_alive()
+
+
 def test_close_ends_a_call_in_flight_and_leaves_no_connection_open(serve: Callable[[Script], RawServer]) -> None:
     answered = threading.Event()
 
@@ -308,23 +328,10 @@ def test_close_ends_a_call_in_flight_and_leaves_no_connection_open(serve: Callab
 
     server = serve(slow)
     client = Client(server.url, timeout=5)
-    errors: list[BaseException] = []
-
-    def call() -> None:
-        try:
-            TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
-        except BaseException as error:
-            errors.append(error)
-
-    worker = threading.Thread(target=call)
-    worker.start()
-    time.sleep(0.3)
-    started = time.monotonic()
-    client.close()
-    worker.join(5)
+    seconds, errors, still_running = close_during_a_call(client, after=0.3)
     answered.set()
-    assert not worker.is_alive()
-    assert time.monotonic() - started < 2
+    assert not still_running
+    assert seconds < 2
     assert len(errors) == 1 and isinstance(errors[0], ClientClosedError), errors
     assert client._sync_wire is None
 
@@ -332,21 +339,8 @@ def test_close_ends_a_call_in_flight_and_leaves_no_connection_open(serve: Callab
 def test_close_ends_a_retry_that_is_waiting(serve: Callable[[Script], RawServer]) -> None:
     server = serve(send(head(503, b"Unavailable", Retry_After=10, Content_Length=2) + b"{}"))
     client = Client(server.url, timeout=30)
-    errors: list[BaseException] = []
-
-    def call() -> None:
-        try:
-            TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
-        except BaseException as error:
-            errors.append(error)
-
-    worker = threading.Thread(target=call)
-    worker.start()
-    time.sleep(0.5)
-    started = time.monotonic()
-    client.close()
-    worker.join(5)
-    assert time.monotonic() - started < 2  # not the 10 s the server asked for
+    seconds, errors, _ = close_during_a_call(client, after=0.5)
+    assert seconds < 2  # not the 10 s the server asked for
     assert len(errors) == 1 and isinstance(errors[0], ClientClosedError), errors
     assert len(server.heads) == 1
 
