@@ -8,6 +8,7 @@ connection is busy; serve many threads at once; end a call waiting for a connect
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -280,3 +281,66 @@ def test_idle_connections_beyond_the_keep_alive_limit_are_closed(
     for _ in range(3):
         read(pool.send(get(server), TIMEOUTS))
     assert server.connections == 2  # the three later calls all went over the one kept
+
+
+@pytest.mark.parametrize("value", ["a\r\nInjected: 1", "a\nb", "a\x00b", " padded"])
+def test_a_header_h11_refuses_is_refused_every_time(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, value: str
+) -> None:
+    server = serve()
+    good = build(Origin(server.url), method="GET", path="/api/x", params=None, headers={"X-A": "a"}, json_body=None)
+    bad = build(Origin(server.url), method="GET", path="/api/x", params=None, headers={"X-A": value}, json_body=None)
+    for request in (good, bad, good, bad):  # the headers checked once are remembered; refused ones never are
+        if request is bad:
+            with pytest.raises(httpx2.LocalProtocolError):
+                pool.send(request, TIMEOUTS)
+        else:
+            assert read(pool.send(request, TIMEOUTS)) == BODY
+    assert len(server.requests) == 2
+    assert all(b"Injected" not in request for request in server.requests)
+
+
+def test_a_target_h11_refuses_is_refused_with_headers_seen_before(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    server = serve()
+    read(pool.send(get(server), TIMEOUTS))
+    request = get(server)
+    request.target = "/api/x y"  # a space: never made by build(), refused by h11 all the same
+    with pytest.raises(httpx2.LocalProtocolError):
+        pool.send(request, TIMEOUTS)
+
+
+def test_httpcore2s_debug_lines_are_written_as_its_pool_wrote_them(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = serve()
+    caplog.set_level(logging.DEBUG, logger="httpcore2")
+    read(pool.send(get(server), TIMEOUTS))
+    assert "connect_tcp.complete" in caplog.text
+    caplog.clear()
+    read(pool.send(get(server), TIMEOUTS))  # over the connection kept: no connect line
+    events = [record.getMessage().split(" ", 1)[0] for record in caplog.records if record.name.startswith("httpcore2")]
+    assert events == [
+        "send_request_headers.started",
+        "send_request_headers.complete",
+        "send_request_body.started",
+        "send_request_body.complete",
+        "receive_response_headers.started",
+        "receive_response_headers.complete",
+        "receive_response_body.started",
+        "receive_response_body.complete",
+        "response_closed.started",
+        "response_closed.complete",
+    ]
+    assert "return_value=(b'HTTP/1.1', 200, b'OK', [(b'Content-Type', b'application/json')" in caplog.text
+    caplog.clear()
+    with pytest.raises(httpx2.ConnectError):
+        pool.send(
+            build(Origin("http://127.0.0.1:1"), method="GET", path="/", params=None, headers={}, json_body=None),
+            TIMEOUTS,
+        )
+    assert [r.getMessage().split(" ", 1)[0] for r in caplog.records if r.name == "httpcore2.connection"] == [
+        "connect_tcp.started",
+        "connect_tcp.failed",
+    ]

@@ -31,6 +31,7 @@ Imported by the Client when it creates its sync pool, never by `import fusionaut
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
 import ssl
 import threading
@@ -53,6 +54,10 @@ KEEPALIVE_EXPIRY = 5.0  # seconds
 # As httpcore2's HTTP11Connection reads and bounds an answer.
 _READ_BYTES = 64 * 1024
 _MAX_INCOMPLETE_EVENT_SIZE = 100 * 1024
+# httpcore2's loggers: at DEBUG, this pool writes there the lines httpcore2's pool wrote (its `Trace`).
+_HTTP11_LOG = logging.getLogger("httpcore2.http11")
+_CONNECTION_LOG = logging.getLogger("httpcore2.connection")
+_CHECKED_HEADERS_KEPT = 64  # distinct lists of request headers whose h11 check is remembered
 _DEFAULT_PORTS = {b"http": 80, b"https": 443, b"ws": 80, b"wss": 443}
 
 # httpcore2's and h11's errors, each with the httpx2 error httpx2's transport raises for it (h11's
@@ -86,6 +91,23 @@ def _translated(error: Exception) -> Exception:
     return error
 
 
+def _trace(logger: logging.Logger, event: str, **info: object) -> None:
+    """One of httpcore2's DEBUG lines, as its `Trace` writes it ("send_request_headers.started request=...")."""
+    logger.debug(" ".join([event, *(f"{name}={value!r}" for name, value in info.items())]))
+
+
+class _CoreRequest:
+    """What httpcore2's lines showed of a request: its method only (`<Request [b'GET']>`)."""
+
+    __slots__ = ("method",)
+
+    def __init__(self, method: str) -> None:
+        self.method = method.encode("ascii")
+
+    def __repr__(self) -> str:
+        return f"<Request [{self.method!r}]>"
+
+
 class _Connection:
     """One HTTP/1.1 connection: its socket stream and h11's state of it."""
 
@@ -116,28 +138,36 @@ class _Connection:
 class _Answer:
     """The answer being read on a connection: `close` gives the connection back (or closes it) once."""
 
-    __slots__ = ("_connection", "_pool")
+    __slots__ = ("_connection", "_debug", "_pool")
 
-    def __init__(self, pool: SyncPool, connection: _Connection) -> None:
+    def __init__(self, pool: SyncPool, connection: _Connection, debug: _CoreRequest | None) -> None:
         self._pool: SyncPool | None = pool
         self._connection = connection
+        self._debug = debug
 
     def chunks(self, timeout: float | None) -> Iterator[bytes]:
         connection = self._connection
+        debug = self._debug
         try:
+            if debug:
+                _trace(_HTTP11_LOG, "receive_response_body.started", request=debug)
             while True:
                 event = connection.next_event(timeout)
                 if type(event) is h11.Data:
                     yield bytes(event.data)
                 elif type(event) is h11.EndOfMessage or event is h11.PAUSED:
+                    if debug:
+                        _trace(_HTTP11_LOG, "receive_response_body.complete")
                     return
         except Exception as error:
+            if debug:
+                _trace(_HTTP11_LOG, "receive_response_body.failed", exception=error)
             raise _translated(error) from None
 
     def close(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.release(self._connection)
+            pool.release(self._connection, self._debug)
 
 
 class SyncPool:
@@ -151,43 +181,88 @@ class SyncPool:
         self._busy: set[_Connection] = set()
         self._connecting = 0
         self._closed = False
+        # A list of request headers -> an event h11 built from it (see _request_event).
+        self._checked_headers: dict[tuple[tuple[str, str], ...], h11.Request] = {}
 
     def send(self, request: WireRequest, timeouts: Timeouts) -> Reply:
+        # httpcore2's DEBUG lines are written when its logger would have written them.
+        debug = _CoreRequest(request.method) if _HTTP11_LOG.isEnabledFor(logging.DEBUG) else None
         try:
             connection = self._acquire(request.origin, timeouts)
             try:
-                event = self._exchange(connection, request, timeouts)
+                event = self._exchange(connection, request, timeouts, debug)
             except BaseException:
-                self.release(connection)  # not DONE on both sides: closed, not reused
+                self.release(connection, debug)  # not DONE on both sides: closed, not reused
                 raise
         except Exception as error:
             raise _translated(error) from None
         http_version = "HTTP/" + event.http_version.decode("ascii", "ignore")
         log_request_line(request, http_version, event.status_code, event.reason.decode("ascii", "ignore"))
         headers = httpx2.Headers(event.headers.raw_items())
-        answer = _Answer(self, connection)
+        answer = _Answer(self, connection, debug)
         chunks = answer.chunks(timeouts.get("read"))
         if "content-encoding" in headers:
             chunks = decoded(event.status_code, headers, chunks)
         return Reply(event.status_code, headers, chunks, answer.close)
 
-    def _exchange(self, connection: _Connection, request: WireRequest, timeouts: Timeouts) -> typing.Any:
+    def _exchange(
+        self, connection: _Connection, request: WireRequest, timeouts: Timeouts, debug: _CoreRequest | None
+    ) -> typing.Any:
         """Send the request and read up to the answer's headers: h11's Response event."""
-        state = connection.state
-        # The events httpcore2 gives h11 for the request (its body, b"" when none, as one Data
-        # event), written at once: the same bytes in one write instead of up to three.
-        data = state.send(h11.Request(method=request.method, target=request.target, headers=request.headers))
-        data += state.send(h11.Data(data=request.body or b""))
-        data += state.send(h11.EndOfMessage())
-        with contextlib.suppress(httpcore2.WriteError):
-            # As httpcore2: a server may answer (an error, then close) before it has read the whole
-            # request, so a failed write is followed by reading that answer.
-            connection.stream.write(data, timeouts.get("write"))
-        timeout = timeouts.get("read")
-        while True:
-            event = connection.next_event(timeout)
-            if type(event) is h11.Response or (type(event) is h11.InformationalResponse and event.status_code == 101):
-                return event
+        phase = "send_request_headers"
+        try:
+            if debug:
+                _trace(_HTTP11_LOG, "send_request_headers.started", request=debug)
+            state = connection.state
+            # The events httpcore2 gives h11 for the request (its body, b"" when none, as one Data
+            # event), written at once: the same bytes in one write instead of up to three.
+            data = state.send(self._request_event(request))
+            data += state.send(h11.Data(data=request.body or b""))
+            data += state.send(h11.EndOfMessage())
+            with contextlib.suppress(httpcore2.WriteError):
+                # As httpcore2: a server may answer (an error, then close) before it has read the
+                # whole request, so a failed write is followed by reading that answer.
+                connection.stream.write(data, timeouts.get("write"))
+            if debug:  # the head and the body went in that one write
+                _trace(_HTTP11_LOG, "send_request_headers.complete")
+                _trace(_HTTP11_LOG, "send_request_body.started", request=debug)
+                _trace(_HTTP11_LOG, "send_request_body.complete")
+                _trace(_HTTP11_LOG, "receive_response_headers.started", request=debug)
+            phase = "receive_response_headers"
+            timeout = timeouts.get("read")
+            while True:
+                event = connection.next_event(timeout)
+                if type(event) is h11.Response or (
+                    type(event) is h11.InformationalResponse and event.status_code == 101
+                ):
+                    break
+        except BaseException as error:
+            if debug:
+                _trace(_HTTP11_LOG, f"{phase}.failed", exception=error)
+            raise
+        if debug:
+            head = (b"HTTP/" + event.http_version, event.status_code, event.reason, event.headers.raw_items())
+            _trace(_HTTP11_LOG, "receive_response_headers.complete", return_value=head)
+        return event
+
+    def _request_event(self, request: WireRequest) -> h11.Request:
+        """h11's Request event, its headers checked by h11 once per distinct list of headers.
+
+        A Client sends the same headers call after call (its key, tenant, agent); only the target
+        changes. h11 checks and normalises headers (names, values: no CR, LF or NUL, one Host) when
+        it builds an event from a list, and takes the result of that, its `headers`, as already
+        checked: so a list seen before reuses the checked headers h11 made of it. The method and
+        the target are checked by h11 on every call.
+        """
+        key = tuple(request.headers)
+        checked = self._checked_headers.get(key)
+        if checked is None:
+            event = h11.Request(method=request.method, target=request.target, headers=request.headers)
+            if len(self._checked_headers) >= _CHECKED_HEADERS_KEPT:
+                self._checked_headers.clear()  # bounded: a body's Content-Length varies from call to call
+            self._checked_headers[key] = event
+            return event
+        return h11.Request(method=request.method, target=request.target, headers=checked.headers)
 
     def _acquire(self, origin: Origin, timeouts: Timeouts) -> _Connection:
         """An idle connection to `origin` still fit for reuse, or a new one once a slot is free."""
@@ -250,18 +325,36 @@ class SyncPool:
         if scheme not in _DEFAULT_PORTS:
             raise httpcore2.UnsupportedProtocol(f"Request URL has an unsupported protocol '{scheme.decode()}://'.")
         host = host_bytes.decode("ascii")
-        stream = self._backend.connect_tcp(host, port, timeout)
-        if scheme in (b"https", b"wss"):
-            try:
-                self._ssl_context.set_alpn_protocols(["http/1.1"])
-                stream = stream.start_tls(self._ssl_context, server_hostname=host, timeout=timeout)
-            except BaseException:
-                stream.close()
-                raise
+        debug = _CONNECTION_LOG.isEnabledFor(logging.DEBUG)
+        phase = "connect_tcp"
+        try:
+            if debug:
+                _trace(_CONNECTION_LOG, "connect_tcp.started", host=host, port=port, timeout=timeout)
+            stream = self._backend.connect_tcp(host, port, timeout)
+            if debug:
+                _trace(_CONNECTION_LOG, "connect_tcp.complete", return_value=stream)
+            if scheme in (b"https", b"wss"):
+                phase = "start_tls"
+                if debug:
+                    _trace(_CONNECTION_LOG, "start_tls.started", server_hostname=host, timeout=timeout)
+                try:
+                    self._ssl_context.set_alpn_protocols(["http/1.1"])
+                    stream = stream.start_tls(self._ssl_context, server_hostname=host, timeout=timeout)
+                except BaseException:
+                    stream.close()
+                    raise
+                if debug:
+                    _trace(_CONNECTION_LOG, "start_tls.complete", return_value=stream)
+        except BaseException as error:
+            if debug:
+                _trace(_CONNECTION_LOG, f"{phase}.failed", exception=error)
+            raise
         return stream
 
-    def release(self, connection: _Connection) -> None:
+    def release(self, connection: _Connection, debug: _CoreRequest | None = None) -> None:
         """A connection's answer is done with: idle again if its exchange ended cleanly, else closed."""
+        if debug:
+            _trace(_HTTP11_LOG, "response_closed.started")
         with self._changed:
             in_pool = connection in self._busy
             self._busy.discard(connection)
@@ -274,6 +367,8 @@ class SyncPool:
             else:
                 connection.stream.close()
             self._changed.notify()
+        if debug:
+            _trace(_HTTP11_LOG, "response_closed.complete")
 
     def close(self) -> None:
         """Wake the calls blocked on a socket (they end with ClientClosedError), then close every connection."""
