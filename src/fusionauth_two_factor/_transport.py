@@ -186,10 +186,11 @@ def prepare(
     options: RequestOptions | None = None,
 ) -> PreparedCall[ResultT]:
     options = options or _NO_OPTIONS
+    unset = _unset()  # what the generated code takes for an argument not given (None here)
+    given = {name: unset if value is None else value for name, value in arguments.items()}
     if settings.tenant_id is not None:
-        arguments = {**arguments, "x_fusion_auth_tenant_id": settings.tenant_id}
-    unset = _unset()
-    built = operation.build_request(**{name: unset if value is None else value for name, value in arguments.items()})
+        given["x_fusion_auth_tenant_id"] = settings.tenant_id
+    built = operation.build_request(**given)
     generated_headers = built.get("headers", {})
     if "json" not in built:
         # The generator declares a JSON content type even where no body goes (a DELETE with its

@@ -108,7 +108,7 @@ def build(
     target = path
     if params:
         query = "&".join(
-            f"{_form_encoded(name)}={_form_encoded(_query_value(value))}" for name, value in params.items()
+            [f"{_form_encoded(name)}={_form_encoded(_query_value(value))}" for name, value in params.items()]
         )
         if len(query) > MAX_URL_LENGTH:
             raise InvalidRequestURL("query too long")
