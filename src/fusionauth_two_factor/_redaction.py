@@ -128,9 +128,8 @@ _ERROR_MODELS = frozenset({"Error", "Errors", "ErrorsFieldErrors"})
 
 
 class _Patterns:
-    """The regular expressions of the redaction, compiled at their first use: with the package they
-    were a third of this module's import time, and most programs log no request line and print no
-    request."""
+    """The regular expressions of the redaction, compiled at their first use rather than with the
+    package: most programs never log a request line nor print a request."""
 
     def __init__(self) -> None:
         self.id_in_path = re.compile(r"""(/api/two-factor/(?:send|status)/)[^/?#\s'"]+""")
