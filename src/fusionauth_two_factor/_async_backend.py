@@ -32,13 +32,13 @@ from __future__ import annotations
 
 import functools
 import importlib
-import sys
 from collections.abc import AsyncIterator
 from types import ModuleType
 from typing import Any
 
 import httpx2
 
+from ._deadline import running_asyncio_loop
 from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
 
 # httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
@@ -55,7 +55,7 @@ def default_async_transport() -> httpx2.AsyncBaseTransport | None:
     Client when it creates its own async pool, inside its first async call, so a running loop tells
     which library runs it.
     """
-    if not _running_on_asyncio() or proxies_from_environment():
+    if running_asyncio_loop() is None or proxies_from_environment():
         return None
     try:
         return AiohttpBackedTransport()
@@ -72,19 +72,6 @@ def proxies_from_environment() -> bool:
     proxies = urllib.request.getproxies()
     proxies.pop("no", None)  # NO_PROXY lists exceptions; it names no proxy
     return bool(proxies)
-
-
-def _running_on_asyncio() -> bool:
-    # No asyncio loop runs unless asyncio was imported; importing it here would add ~15 ms to
-    # `import fusionauth_two_factor`.
-    asyncio = sys.modules.get("asyncio")
-    if asyncio is None:
-        return False
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
 
 
 def _optional_module(name: str) -> ModuleType:
@@ -139,7 +126,6 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         self, method: str, url: str, headers: list[tuple[str, str]], body: bytes | None, timeouts: Timeouts
     ) -> Any:
         session = self._session or self._open_session()
-        with_content_type = any(name.lower() == "content-type" for name, _ in headers)
         context = session.request(
             method,
             # Encoded already (by httpx2's rules, see _wire): quoting it again would change it.
@@ -149,9 +135,6 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
             timeout=self._client_timeout(timeouts),
             allow_redirects=False,  # the Client never follows redirects
             auto_decompress=False,  # decoded as httpx2 decodes, counted against the limit
-            # No header the request does not carry: httpx2's own transport adds no Accept-Encoding, and
-            # no Content-Type to a POST without a body (aiohttp would say application/octet-stream).
-            skip_auto_headers=_SKIPPED[:1] if with_content_type else _SKIPPED,
         )
         try:
             return await context.__aenter__()
@@ -165,7 +148,15 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
             keepalive_timeout=self._limits.keepalive_expiry,
             ssl=httpx2.create_ssl_context(),  # the same verification as httpx2's own transport
         )
-        session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+        session = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            # No header the request does not carry: httpx2's own transport adds no Accept-Encoding, and
+            # no Content-Type to a POST without a body (aiohttp would say application/octet-stream).
+            # Skipping only stops aiohttp's own: a Content-Type the request carries is sent. Given
+            # to the session, not to each request, where aiohttp would build the set every time.
+            skip_auto_headers=_SKIPPED,
+        )
         # aiohttp repeats a GET once, unseen, when the server hangs up; here the Client's retry rules
         # decide, wait and count every retry (max_retries=0 means one attempt).
         session._retry_connection = False

@@ -1,4 +1,4 @@
-"""The whole call's deadline, inside every socket operation of the Client's own sync pool.
+"""The whole call's deadline: inside every socket operation of the own sync pool, and around async attempts.
 
 httpx2's timeouts bound each socket operation, not a call: a server that trickles its answer one
 byte every half second never trips a 1 s read timeout. The drivers check the deadline between the
@@ -7,15 +7,26 @@ call cannot be cancelled from outside, so the Client's own sync pool (`_sync_poo
 network backend that gives every connect, read and write no more time than the call has left
 (`bounded`): headers trickled byte by byte end at the deadline too.
 
-Nothing here imports httpcore2: `import fusionauth_two_factor` must stay cheap (see BENCHMARKS.md).
+On asyncio an attempt is cancelled at its deadline by `CancelledAt` (one timer per loop, not one
+per attempt); under trio the async driver keeps anyio's cancel scope.
+
+Nothing here imports httpcore2 or asyncio: `import fusionauth_two_factor` must stay cheap (see
+BENCHMARKS.md); asyncio is taken from sys.modules, where a running asyncio loop has put it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import math
+import sys
 import time
+import weakref
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("fusionauth_two_factor_deadline", default=None)
 
@@ -39,3 +50,114 @@ def bounded(timeout: float | None, timeout_class: type[Exception]) -> float | No
     if remaining <= 0:
         raise timeout_class("the call's deadline has passed")
     return remaining if timeout is None else min(timeout, remaining)
+
+
+# --- async: the attempts in flight on an asyncio loop, cancelled at their deadlines ----------------
+#
+# A timer per attempt (anyio's move_on_after, asyncio.timeout) costs more than the rest of the
+# driver: every timer is a Python TimerHandle pushed on the loop's heap, compared there by a Python
+# __lt__, and a cancelled one stays in the heap until the loop sweeps it. With many calls in flight
+# that was about a tenth of a call. So each loop has one timer, set for the earliest deadline of
+# the attempts in flight there; starting and ending an attempt is a set operation.
+
+
+def running_asyncio_loop() -> asyncio.AbstractEventLoop | None:
+    """The asyncio loop running this code; None under trio (or outside any loop)."""
+    # No asyncio loop runs unless asyncio was imported; importing it here would add ~15 ms to
+    # `import fusionauth_two_factor`.
+    module = sys.modules.get("asyncio")
+    if module is None:
+        return None
+    try:
+        loop: asyncio.AbstractEventLoop = module.get_running_loop()
+    except RuntimeError:
+        return None
+    return loop
+
+
+class CancelledAt:
+    """While entered, the current asyncio task is cancelled once `time.monotonic()` reaches `at`.
+
+    As anyio's move_on_after: that cancellation is swallowed at the end of the block (`expired`
+    says it happened); any other cancellation of the task goes on.
+    """
+
+    __slots__ = ("_cancelling", "_task", "_watches", "at", "expired")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, at: float) -> None:
+        task = sys.modules["asyncio"].current_task(loop)
+        if task is None:
+            raise RuntimeError("CancelledAt is entered by an asyncio task")
+        self.at = at
+        self.expired = False
+        self._task: asyncio.Task[Any] = task
+        self._cancelling = 0
+        self._watches = _watches_of(loop)
+
+    def __enter__(self) -> CancelledAt:
+        self._cancelling = self._task.cancelling()  # cancellations already requested are not ours
+        self._watches.add(self)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        self._watches.discard(self)
+        if not self.expired:
+            return False
+        # Ours is taken back; if the task was also cancelled by someone else, that goes on.
+        if self._task.uncancel() > self._cancelling:
+            return False
+        return exc_type is not None and issubclass(exc_type, sys.modules["asyncio"].CancelledError)
+
+    def expire(self) -> None:
+        self.expired = True
+        self._task.cancel()
+
+
+class _Watches:
+    """The entered `CancelledAt` of one loop, and one timer set for the earliest of their instants."""
+
+    __slots__ = ("__weakref__", "_armed_at", "_loop", "_timer", "_watching")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._watching: set[CancelledAt] = set()
+        self._timer: asyncio.TimerHandle | None = None
+        self._armed_at = math.inf
+
+    def add(self, watch: CancelledAt) -> None:
+        self._watching.add(watch)
+        if watch.at < self._armed_at:  # rarely: deadlines mostly come in the order the attempts start
+            self._arm(watch.at)
+
+    def discard(self, watch: CancelledAt) -> None:
+        # The timer is left set: it fires at most once per deadline's length, and then re-arms for
+        # whoever is still in flight, or stops.
+        self._watching.discard(watch)
+
+    def _arm(self, at: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._armed_at = at
+        # The loop's clock need not be time.monotonic() (uvloop has its own): the delay is converted.
+        self._timer = self._loop.call_at(self._loop.time() + max(at - time.monotonic(), 0.0), self._expire)
+
+    def _expire(self) -> None:
+        self._timer, self._armed_at = None, math.inf
+        now = time.monotonic()
+        expired = [watch for watch in self._watching if watch.at <= now]
+        for watch in expired:
+            self._watching.discard(watch)
+            watch.expire()
+        if self._watching:
+            self._arm(min(watch.at for watch in self._watching))
+
+
+# Per loop, and gone with it. Only the loop's own thread touches its entry.
+_WATCHES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Watches] = weakref.WeakKeyDictionary()
+
+
+def _watches_of(loop: asyncio.AbstractEventLoop) -> _Watches:
+    watches = _WATCHES.get(loop)
+    if watches is None:
+        watches = _WATCHES[loop] = _Watches(loop)
+    return watches

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import AbstractContextManager
 
 import httpx2
 
-from ._deadline import deadline
+from ._deadline import CancelledAt, deadline, running_asyncio_loop
 from ._exchange import Answer, Attempt, ClientClosed, DeadlineReached, Exchange, Outcome, RefusedBody, ResultT
 from ._response import ApiResponse
 from ._wire import AsyncReply, AsyncWire, Reply, SyncWire
@@ -127,13 +128,20 @@ async def run_async(wire: AsyncWire, steps: Exchange[ResultT], closed: threading
 async def _attempt_async(wire: AsyncWire, attempt: Attempt, closed: threading.Event) -> Outcome:
     if closed.is_set():
         return ClientClosed()
-    import anyio  # noqa: PLC0415 - imported at the first async call, not with the package (6 ms)
+    # Cancelled at the deadline wherever it is: connecting, waiting for headers, or reading. A
+    # moment later than the phase limits (clipped to the deadline by `exchange`), so that a
+    # phase that runs out is reported as that phase; the cancel is for answers that trickle.
+    cancel_at = attempt.deadline + _CANCEL_GRACE
+    loop = running_asyncio_loop()
+    scope: AbstractContextManager[object]
+    if loop is None:  # trio: anyio's cancel scope, which httpx2 uses there too
+        import anyio  # noqa: PLC0415 - imported at the first async call, not with the package (6 ms)
 
+        scope = anyio.move_on_after(max(cancel_at - time.monotonic(), 0))
+    else:
+        scope = CancelledAt(loop, cancel_at)  # no timer of its own: much cheaper than anyio's scope
     try:
-        # Cancelled at the deadline wherever it is: connecting, waiting for headers, or reading. A
-        # moment later than the phase limits (clipped to the deadline by `exchange`), so that a
-        # phase that runs out is reported as that phase; the cancel is for answers that trickle.
-        with anyio.move_on_after(max(attempt.deadline - time.monotonic(), 0) + _CANCEL_GRACE):
+        with scope:
             response = await wire.send(attempt.request, attempt.timeouts)
             body = _Body(attempt)
             try:

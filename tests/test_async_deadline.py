@@ -1,0 +1,87 @@
+"""The async attempt's deadline on asyncio (`_deadline.CancelledAt`): one timer per loop, anyio's semantics."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from fusionauth_two_factor._deadline import CancelledAt
+
+
+def scope(seconds: float) -> CancelledAt:
+    return CancelledAt(asyncio.get_running_loop(), time.monotonic() + seconds)
+
+
+async def test_the_block_is_cancelled_at_its_instant_and_the_cancel_swallowed() -> None:
+    started = time.monotonic()
+    with scope(0.1) as watch:
+        await asyncio.sleep(5)
+    assert watch.expired
+    assert 0.1 <= time.monotonic() - started < 1
+    current = asyncio.current_task()
+    assert current is not None
+    assert current.cancelling() == 0  # taken back: the task is not left half-cancelled
+    await asyncio.sleep(0)  # and no cancel is pending for its next await
+
+
+async def test_a_block_that_ends_in_time_is_not_cancelled_later() -> None:
+    with scope(0.05) as watch:
+        await asyncio.sleep(0)
+    await asyncio.sleep(0.15)  # past the instant, outside the block: nothing happens
+    assert not watch.expired
+
+
+async def test_an_earlier_instant_entered_after_a_later_one_is_kept() -> None:
+    async def sleeper(seconds: float) -> float:
+        started = time.monotonic()
+        with scope(seconds):
+            await asyncio.sleep(5)
+        return time.monotonic() - started
+
+    late = asyncio.create_task(sleeper(0.6))
+    await asyncio.sleep(0.01)
+    early = await sleeper(0.1)
+    assert early < 0.4
+    assert 0.5 < await late < 1.5  # the timer re-armed for the one still in flight
+
+
+async def test_a_cancellation_from_outside_goes_on() -> None:
+    entered = asyncio.Event()
+
+    async def inside() -> None:
+        with scope(5):
+            entered.set()
+            await asyncio.sleep(5)
+
+    task = asyncio.create_task(inside())
+    await entered.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_a_cancellation_from_outside_at_the_same_moment_goes_on_too() -> None:
+    async def inside() -> None:
+        with scope(0.05):
+            await asyncio.sleep(5)
+
+    task = asyncio.create_task(inside())
+    await asyncio.sleep(0.05)
+    while not task.done():
+        task.cancel()  # lands with the deadline's cancel, or just after
+        await asyncio.sleep(0.005)
+    assert task.cancelled()
+
+
+async def test_many_blocks_in_flight_each_end_at_their_own_instant() -> None:
+    async def sleeper(seconds: float) -> tuple[float, float]:
+        started = time.monotonic()
+        with scope(seconds):
+            await asyncio.sleep(5)
+        return seconds, time.monotonic() - started
+
+    results = await asyncio.gather(*(sleeper(0.05 * (n % 5 + 1)) for n in range(20)))
+    for wanted, took in results:
+        assert wanted <= took < wanted + 0.3
