@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import builtins
 import json
+import pickle
 import subprocess
 import sys
 import types
+import uuid
 from typing import Any
 
 import pytest
@@ -69,3 +71,41 @@ def test_an_open_enum_value_is_its_member_and_an_unknown_value_stays_a_str(membe
     assert (type(unknown), unknown) == (str, "AFutureThreat")
     assert parsed.change_password_reason is models.ChangePasswordReasonValue.BREACHED
     assert parsed.to_dict() == data
+
+
+UUID_TEXTS = [
+    "00000000-0000-0002-0000-000000000000",
+    "2B1E2BD8-6F8E-4F41-BC7D-5A8E4B6AC8B2",
+    "2b1e2bd86f8e4f41bc7d5a8e4b6ac8b2",
+    "{2b1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b2}",
+    "urn:uuid:2b1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b2",
+    "2b1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b",
+    "2b1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b2a",
+    "zb1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b2",
+    "+b1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b2",
+    " b1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b2",
+    "2_1e2bd8-6f8e-4f41-bc7d-5a8e4b6ac8b2",
+    "--------------------------------",
+    "",
+]
+
+
+@pytest.mark.parametrize("value", [*UUID_TEXTS, 5, None, ["x"], {"a": 1}, 1.5, True], ids=repr)
+def test_a_uuid_is_what_uuid_uuid_makes_of_the_value_or_the_same_error(value: object) -> None:
+    # from_dict reads a UUID without UUID.__init__ when the text is 32 hex digits and hyphens (issue 15).
+    try:
+        expected: object = uuid.UUID(value)  # type: ignore[arg-type]
+    except Exception as error:  # the very error from_dict must raise
+        with pytest.raises(type(error)):
+            models.UserRegistration.from_dict({"id": value})
+        return
+    parsed = models.UserRegistration.from_dict({"id": value, "applicationId": value}).id
+    assert type(parsed) is uuid.UUID
+    assert parsed == expected
+    assert (parsed.int, parsed.is_safe, str(parsed), hash(parsed)) == (
+        expected.int,  # type: ignore[attr-defined]
+        expected.is_safe,  # type: ignore[attr-defined]
+        str(expected),
+        hash(expected),
+    )
+    assert pickle.loads(pickle.dumps(parsed)) == expected  # noqa: S301 - the test's own bytes
