@@ -109,3 +109,18 @@ def test_a_uuid_is_what_uuid_uuid_makes_of_the_value_or_the_same_error(value: ob
         hash(expected),
     )
     assert pickle.loads(pickle.dumps(parsed)) == expected  # noqa: S301 - the test's own bytes
+
+
+@pytest.mark.parametrize("model", [models.AnyJsonMap, models.StringMap], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("source", [{"a": "1"}, [("a", "1")], "x", 5, None, [("a",)]], ids=repr)
+def test_a_map_model_reads_what_dict_reads_and_refuses_what_it_refuses(model: Any, source: Any) -> None:
+    # A map model's from_dict reads src_dict with update(), without first copying it with dict() (issue 15).
+    try:
+        expected = dict(source)
+    except Exception as error:  # the very error from_dict must raise
+        with pytest.raises(type(error)):
+            model.from_dict(source)
+        return
+    parsed = model.from_dict(source)
+    assert parsed.to_dict() == expected
+    assert parsed.additional_properties is not source

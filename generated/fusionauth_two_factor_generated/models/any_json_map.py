@@ -26,10 +26,9 @@ class AnyJsonMap:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         any_json_map = cls()
 
-        any_json_map.additional_properties.update(d)
+        any_json_map.additional_properties.update(src_dict)
         return any_json_map
 
     @property

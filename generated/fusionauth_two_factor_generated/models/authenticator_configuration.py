@@ -83,7 +83,8 @@ class AuthenticatorConfiguration:
             time_step=time_step,
         )
 
-        authenticator_configuration.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            authenticator_configuration.additional_properties.update(d)
         return authenticator_configuration
 
     @property

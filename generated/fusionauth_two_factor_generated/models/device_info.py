@@ -78,7 +78,8 @@ class DeviceInfo:
             type_=type_,
         )
 
-        device_info.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            device_info.additional_properties.update(d)
         return device_info
 
     @property

@@ -76,7 +76,8 @@ class Error:
             data=data,
         )
 
-        error.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            error.additional_properties.update(d)
         return error
 
     @property

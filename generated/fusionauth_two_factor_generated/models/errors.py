@@ -82,7 +82,8 @@ class Errors:
             general_errors=general_errors,
         )
 
-        errors.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            errors.additional_properties.update(d)
         return errors
 
     @property

@@ -128,7 +128,8 @@ class EventInfo:
             user_agent=user_agent,
         )
 
-        event_info.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            event_info.additional_properties.update(d)
         return event_info
 
     @property

@@ -49,7 +49,8 @@ class GeneratedRecoveryCodesResponse:
             recovery_codes=recovery_codes,
         )
 
-        generated_recovery_codes_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            generated_recovery_codes_response.additional_properties.update(d)
         return generated_recovery_codes_response
 
     @property

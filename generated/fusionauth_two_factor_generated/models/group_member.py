@@ -145,7 +145,8 @@ class GroupMember:
             user_id=user_id,
         )
 
-        group_member.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            group_member.additional_properties.update(d)
         return group_member
 
     @property

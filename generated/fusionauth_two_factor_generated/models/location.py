@@ -96,7 +96,8 @@ class Location:
             display_string=display_string,
         )
 
-        location.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            location.additional_properties.update(d)
         return location
 
     @property

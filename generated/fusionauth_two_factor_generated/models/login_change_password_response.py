@@ -78,7 +78,8 @@ class LoginChangePasswordResponse:
             change_password_reason=change_password_reason,
         )
 
-        login_change_password_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            login_change_password_response.additional_properties.update(d)
         return login_change_password_response
 
     @property

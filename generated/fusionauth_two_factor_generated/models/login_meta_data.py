@@ -97,7 +97,8 @@ class LoginMetaData:
             scopes=scopes,
         )
 
-        login_meta_data.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            login_meta_data.additional_properties.update(d)
         return login_meta_data
 
     @property

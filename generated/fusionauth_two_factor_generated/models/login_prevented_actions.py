@@ -61,7 +61,8 @@ class LoginPreventedActions:
             actions=actions,
         )
 
-        login_prevented_actions.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            login_prevented_actions.additional_properties.update(d)
         return login_prevented_actions
 
     @property

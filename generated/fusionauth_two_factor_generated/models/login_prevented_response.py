@@ -169,7 +169,8 @@ class LoginPreventedResponse:
             reason_code=reason_code,
         )
 
-        login_prevented_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            login_prevented_response.additional_properties.update(d)
         return login_prevented_response
 
     @property

@@ -245,7 +245,8 @@ class LoginRequest:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        login_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            login_request.additional_properties.update(d)
         return login_request
 
     @property

@@ -354,7 +354,8 @@ class LoginResponse:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        login_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            login_response.additional_properties.update(d)
         return login_response
 
     @property

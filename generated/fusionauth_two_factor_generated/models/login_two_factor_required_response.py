@@ -87,7 +87,8 @@ class LoginTwoFactorRequiredResponse:
             methods=methods,
         )
 
-        login_two_factor_required_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            login_two_factor_required_response.additional_properties.update(d)
         return login_two_factor_required_response
 
     @property

@@ -55,7 +55,8 @@ class SecretResponse:
             secret_base32_encoded=secret_base32_encoded,
         )
 
-        secret_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            secret_response.additional_properties.update(d)
         return secret_response
 
     @property

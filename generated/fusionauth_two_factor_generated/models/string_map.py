@@ -27,10 +27,9 @@ class StringMap:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         string_map = cls()
 
-        string_map.additional_properties.update(d)
+        string_map.additional_properties.update(src_dict)
         return string_map
 
     @property

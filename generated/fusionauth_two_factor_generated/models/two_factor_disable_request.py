@@ -125,7 +125,8 @@ class TwoFactorDisableRequest:
             event_info=event_info,
         )
 
-        two_factor_disable_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_disable_request.additional_properties.update(d)
         return two_factor_disable_request
 
     @property

@@ -205,7 +205,8 @@ class TwoFactorLoginRequest:
             bot_detection_score=bot_detection_score,
         )
 
-        two_factor_login_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_login_request.additional_properties.update(d)
         return two_factor_login_request
 
     @property

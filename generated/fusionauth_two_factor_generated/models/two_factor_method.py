@@ -144,7 +144,8 @@ class TwoFactorMethod:
             secret=secret,
         )
 
-        two_factor_method.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_method.additional_properties.update(d)
         return two_factor_method
 
     @property

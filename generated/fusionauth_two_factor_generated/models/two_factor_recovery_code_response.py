@@ -52,7 +52,8 @@ class TwoFactorRecoveryCodeResponse:
             recovery_codes=recovery_codes,
         )
 
-        two_factor_recovery_code_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_recovery_code_response.additional_properties.update(d)
         return two_factor_recovery_code_response
 
     @property

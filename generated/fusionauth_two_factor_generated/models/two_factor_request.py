@@ -216,7 +216,8 @@ class TwoFactorRequest:
             two_factor_id=two_factor_id,
         )
 
-        two_factor_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_request.additional_properties.update(d)
         return two_factor_request
 
     @property

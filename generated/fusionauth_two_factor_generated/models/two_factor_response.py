@@ -62,7 +62,8 @@ class TwoFactorResponse:
             code=code,
         )
 
-        two_factor_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_response.additional_properties.update(d)
         return two_factor_response
 
     @property

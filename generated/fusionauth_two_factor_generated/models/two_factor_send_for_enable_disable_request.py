@@ -166,7 +166,8 @@ class TwoFactorSendForEnableDisableRequest:
             mobile_phone=mobile_phone,
         )
 
-        two_factor_send_for_enable_disable_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_send_for_enable_disable_request.additional_properties.update(d)
         return two_factor_send_for_enable_disable_request
 
     @property

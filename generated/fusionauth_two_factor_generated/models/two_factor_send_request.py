@@ -170,7 +170,8 @@ class TwoFactorSendRequest:
             user_id=user_id,
         )
 
-        two_factor_send_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_send_request.additional_properties.update(d)
         return two_factor_send_request
 
     @property

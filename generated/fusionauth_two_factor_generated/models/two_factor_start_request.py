@@ -193,7 +193,8 @@ class TwoFactorStartRequest:
             user_id=user_id,
         )
 
-        two_factor_start_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_start_request.additional_properties.update(d)
         return two_factor_start_request
 
     @property

@@ -80,7 +80,8 @@ class TwoFactorStartResponse:
             methods=methods,
         )
 
-        two_factor_start_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_start_response.additional_properties.update(d)
         return two_factor_start_response
 
     @property

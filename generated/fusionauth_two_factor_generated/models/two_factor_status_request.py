@@ -170,7 +170,8 @@ class TwoFactorStatusRequest:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        two_factor_status_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_status_request.additional_properties.update(d)
         return two_factor_status_request
 
     @property

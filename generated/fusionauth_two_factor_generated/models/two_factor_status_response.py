@@ -73,7 +73,8 @@ class TwoFactorStatusResponse:
             two_factor_trust_id=two_factor_trust_id,
         )
 
-        two_factor_status_response.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_status_response.additional_properties.update(d)
         return two_factor_status_response
 
     @property

@@ -108,7 +108,8 @@ class TwoFactorTrust:
             start_instant=start_instant,
         )
 
-        two_factor_trust.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_trust.additional_properties.update(d)
         return two_factor_trust
 
     @property

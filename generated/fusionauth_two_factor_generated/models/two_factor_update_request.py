@@ -77,7 +77,8 @@ class TwoFactorUpdateRequest:
             name=name,
         )
 
-        two_factor_update_request.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            two_factor_update_request.additional_properties.update(d)
         return two_factor_update_request
 
     @property

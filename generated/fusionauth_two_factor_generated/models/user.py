@@ -567,7 +567,8 @@ class User:
             verified_instant=verified_instant,
         )
 
-        user.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            user.additional_properties.update(d)
         return user
 
     @property

@@ -183,7 +183,8 @@ class UserIdentity:
             verified_reason=verified_reason,
         )
 
-        user_identity.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            user_identity.additional_properties.update(d)
         return user_identity
 
     @property

@@ -282,7 +282,8 @@ class UserRegistration:
             verified_instant=verified_instant,
         )
 
-        user_registration.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            user_registration.additional_properties.update(d)
         return user_registration
 
     @property

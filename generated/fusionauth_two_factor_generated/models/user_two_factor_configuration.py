@@ -71,7 +71,8 @@ class UserTwoFactorConfiguration:
             recovery_codes=recovery_codes,
         )
 
-        user_two_factor_configuration.additional_properties.update(d)
+        if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
+            user_two_factor_configuration.additional_properties.update(d)
         return user_two_factor_configuration
 
     @property
