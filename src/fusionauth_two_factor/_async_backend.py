@@ -197,8 +197,10 @@ class _AiohttpBody(httpx2.AsyncByteStream):
 
 
 async def _body(answer: Any, errors: ErrorClasses) -> AsyncIterator[bytes]:
+    content = answer.content
     try:
-        async for chunk in answer.content.iter_any():
+        # What iter_any() yields (readany's b"" is the end), without its iterator's frame per chunk.
+        while chunk := await content.readany():
             yield chunk
     except Exception as error:
         raise _translated(error, errors) from error
