@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 
 import pytest
+from support import API_KEY, TRUST_ID, USER_ID, LoopbackServer
 
+from fusionauth_two_factor import APITimeoutError, AsyncTwoFactorController, Client
 from fusionauth_two_factor._deadline import CancelledAt
 
 
@@ -85,3 +88,36 @@ async def test_many_blocks_in_flight_each_end_at_their_own_instant() -> None:
     results = await asyncio.gather(*(sleeper(0.05 * (n % 5 + 1)) for n in range(20)))
     for wanted, took in results:
         assert wanted <= took < wanted + 0.3
+
+
+def _trickled_head(connection: socket.socket) -> None:
+    """Reads the request, then sends an answer's head one byte every 0.1 s (for at most 5 s)."""
+    ends = time.monotonic() + 5
+    try:
+        connection.recv(65536)
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}":
+            if time.monotonic() > ends:
+                return
+            connection.sendall(bytes([byte]))
+            time.sleep(0.1)
+    except OSError:
+        return  # the client gave up: what the test provokes
+
+
+@pytest.mark.parametrize("scope", ["asyncio", "anyio"])
+async def test_a_trickled_head_ends_at_the_call_timeout(monkeypatch: pytest.MonkeyPatch, scope: str) -> None:
+    # "anyio": the driver as it runs under trio (no asyncio loop seen), over httpx2's own pool, which
+    # is what the Client uses there; trio itself is not a test dependency.
+    if scope == "anyio":
+        monkeypatch.setattr("fusionauth_two_factor._drivers.running_asyncio_loop", lambda: None)
+        monkeypatch.setattr("fusionauth_two_factor._client.default_async_transport", lambda: None)
+    server = LoopbackServer(_trickled_head)
+    try:
+        started = time.monotonic()
+        async with Client(server.url, api_key=API_KEY, timeout=1, max_retries=0) as client:
+            with pytest.raises(APITimeoutError) as caught:
+                await AsyncTwoFactorController(client).retrieve_two_factor_status(TRUST_ID, user_id=USER_ID)
+        assert time.monotonic() - started < 1.8  # 1 s and the cancel's grace, not 8 s of trickle
+        assert caught.value.phase == "total"
+    finally:
+        server.close()
