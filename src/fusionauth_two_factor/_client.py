@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import sys
 import threading
 import warnings
 from types import TracebackType
@@ -13,6 +12,7 @@ import httpx2
 
 from ._async_backend import AiohttpBackedTransport, default_async_transport, proxies_from_environment
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._deadline import running_asyncio_loop
 from ._drivers import run_async, run_sync
 from ._errors import ClientClosedError, ClientUsageError
 from ._exchange import exchange
@@ -142,7 +142,7 @@ class Client:
                 "(or call `await client.aclose()`) for async calls"
             )
         with self._pools:
-            loop = _running_asyncio_loop()
+            loop = running_asyncio_loop()
             if self._async_wire is not None and self._owns_async_http and loop is not self._async_loop:
                 if self._async_loop is not None and not self._async_loop.is_closed():
                     raise ClientUsageError(
@@ -221,18 +221,6 @@ def own_async_wire() -> AsyncWire:
     http = httpx2.AsyncClient(transport=transport)
     _refuse_cookies(http.cookies)
     return Httpx2AsyncWire(http, owned=True)
-
-
-def _running_asyncio_loop() -> asyncio.AbstractEventLoop | None:
-    # Not `import asyncio`: it costs ~15 ms at import, and no asyncio loop runs unless it was imported.
-    running = sys.modules.get("asyncio")
-    if running is None:
-        return None
-    try:
-        loop: asyncio.AbstractEventLoop = running.get_running_loop()
-    except RuntimeError:  # under trio: no asyncio loop, and httpx2's own pool works with anyio
-        return None
-    return loop
 
 
 def _refuse_cookies(cookies: httpx2.Cookies) -> None:
