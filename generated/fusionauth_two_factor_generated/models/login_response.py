@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID, SafeUUID
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,43 +10,13 @@ from attrs import field as _attrs_field
 from ..models.any_json_map import as_any_json_map
 from ..models.authentication_threats_value import AuthenticationThreatsValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
     from ..models.login_prevented_response import LoginPreventedResponse
     from ..models.two_factor_method import TwoFactorMethod
     from ..models.user import User
-
-
-def _uuid(text: str) -> UUID:
-    """What UUID(text) gives (property_templates/uuid_property.py.jinja), at about half the cost (issue 15).
-
-    A str that is 32 hex digits once its hyphens are gone, FusionAuth's form, is read as UUID.__init__
-    reads it (it removes "urn:", "uuid:" and braces too, but their colons and braces would fail
-    int() here); anything else goes through UUID(text): the same UUID, or the same error (a null's
-    TypeError, a number's AttributeError, a bad str's ValueError).
-    """
-    if type(text) is str:
-        digits = text.replace("-", "")
-        if len(digits) == 32:
-            try:
-                number = int(digits, 16)
-            except ValueError:
-                pass
-            else:
-                uuid = object.__new__(UUID)
-                _set_uuid_int(uuid, number)
-                _set_uuid_is_safe(uuid, _UNKNOWN_SAFETY)
-                return uuid
-    return UUID(text)
-
-
-# The slots UUID.__init__ sets (through object.__setattr__, as UUID refuses assignment), set through
-# their descriptors; and the safety it sets, looked up once (an enum member's lookup runs Python code).
-_set_uuid_int = UUID.__dict__["int"].__set__
-_set_uuid_is_safe = UUID.__dict__["is_safe"].__set__
-_UNKNOWN_SAFETY = SafeUUID.unknown
 
 # Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
 _AuthenticationThreatsValue_by_value = cast(
@@ -291,7 +261,7 @@ class LoginResponse:
         if _refresh_token_id is UNSET:
             refresh_token_id = UNSET
         else:
-            refresh_token_id = _uuid(_refresh_token_id)
+            refresh_token_id = parse_uuid(_refresh_token_id)
 
         registration_verification_id = d.pop("registrationVerificationId", UNSET)
 

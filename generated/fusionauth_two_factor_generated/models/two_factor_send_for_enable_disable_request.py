@@ -2,43 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID, SafeUUID
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_type import MessageType
-from ..types import UNSET, Unset
-
-
-def _uuid(text: str) -> UUID:
-    """What UUID(text) gives (property_templates/uuid_property.py.jinja), at about half the cost (issue 15).
-
-    A str that is 32 hex digits once its hyphens are gone, FusionAuth's form, is read as UUID.__init__
-    reads it (it removes "urn:", "uuid:" and braces too, but their colons and braces would fail
-    int() here); anything else goes through UUID(text): the same UUID, or the same error (a null's
-    TypeError, a number's AttributeError, a bad str's ValueError).
-    """
-    if type(text) is str:
-        digits = text.replace("-", "")
-        if len(digits) == 32:
-            try:
-                number = int(digits, 16)
-            except ValueError:
-                pass
-            else:
-                uuid = object.__new__(UUID)
-                _set_uuid_int(uuid, number)
-                _set_uuid_is_safe(uuid, _UNKNOWN_SAFETY)
-                return uuid
-    return UUID(text)
-
-
-# The slots UUID.__init__ sets (through object.__setattr__, as UUID refuses assignment), set through
-# their descriptors; and the safety it sets, looked up once (an enum member's lookup runs Python code).
-_set_uuid_int = UUID.__dict__["int"].__set__
-_set_uuid_is_safe = UUID.__dict__["is_safe"].__set__
-_UNKNOWN_SAFETY = SafeUUID.unknown
+from ..types import UNSET, Unset, parse_uuid
 
 # Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
 _MessageType_by_value = cast(dict[Any, MessageType], MessageType._value2member_map_)
@@ -125,14 +95,14 @@ class TwoFactorSendForEnableDisableRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user_id = _uuid(d.pop("userId"))
+        user_id = parse_uuid(d.pop("userId"))
 
         _application_id = d.pop("applicationId", UNSET)
         application_id: UUID | Unset
         if _application_id is UNSET:
             application_id = UNSET
         else:
-            application_id = _uuid(_application_id)
+            application_id = parse_uuid(_application_id)
 
         email = d.pop("email", UNSET)
 

@@ -2,47 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID, SafeUUID
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.any_json_map import as_any_json_map
 from ..models.login_id_type_value import LoginIdTypeValue
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
-
-
-def _uuid(text: str) -> UUID:
-    """What UUID(text) gives (property_templates/uuid_property.py.jinja), at about half the cost (issue 15).
-
-    A str that is 32 hex digits once its hyphens are gone, FusionAuth's form, is read as UUID.__init__
-    reads it (it removes "urn:", "uuid:" and braces too, but their colons and braces would fail
-    int() here); anything else goes through UUID(text): the same UUID, or the same error (a null's
-    TypeError, a number's AttributeError, a bad str's ValueError).
-    """
-    if type(text) is str:
-        digits = text.replace("-", "")
-        if len(digits) == 32:
-            try:
-                number = int(digits, 16)
-            except ValueError:
-                pass
-            else:
-                uuid = object.__new__(UUID)
-                _set_uuid_int(uuid, number)
-                _set_uuid_is_safe(uuid, _UNKNOWN_SAFETY)
-                return uuid
-    return UUID(text)
-
-
-# The slots UUID.__init__ sets (through object.__setattr__, as UUID refuses assignment), set through
-# their descriptors; and the safety it sets, looked up once (an enum member's lookup runs Python code).
-_set_uuid_int = UUID.__dict__["int"].__set__
-_set_uuid_is_safe = UUID.__dict__["is_safe"].__set__
-_UNKNOWN_SAFETY = SafeUUID.unknown
 
 # Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
 _LoginIdTypeValue_by_value = cast(dict[Any, LoginIdTypeValue], LoginIdTypeValue._value2member_map_)
@@ -141,7 +111,7 @@ class TwoFactorStartRequest:
         if _application_id is UNSET:
             application_id = UNSET
         else:
-            application_id = _uuid(_application_id)
+            application_id = parse_uuid(_application_id)
 
         code = d.pop("code", UNSET)
 
@@ -181,7 +151,7 @@ class TwoFactorStartRequest:
         if _user_id is UNSET:
             user_id = UNSET
         else:
-            user_id = _uuid(_user_id)
+            user_id = parse_uuid(_user_id)
 
         two_factor_start_request = cls(
             application_id=application_id,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID, SafeUUID
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,7 +11,7 @@ from ..models.any_json_map import as_any_json_map
 from ..models.breached_password_status_value import BreachedPasswordStatusValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..models.username_status_value import UsernameStatusValue
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
@@ -19,36 +19,6 @@ if TYPE_CHECKING:
     from ..models.user_identity import UserIdentity
     from ..models.user_registration import UserRegistration
     from ..models.user_two_factor_configuration import UserTwoFactorConfiguration
-
-
-def _uuid(text: str) -> UUID:
-    """What UUID(text) gives (property_templates/uuid_property.py.jinja), at about half the cost (issue 15).
-
-    A str that is 32 hex digits once its hyphens are gone, FusionAuth's form, is read as UUID.__init__
-    reads it (it removes "urn:", "uuid:" and braces too, but their colons and braces would fail
-    int() here); anything else goes through UUID(text): the same UUID, or the same error (a null's
-    TypeError, a number's AttributeError, a bad str's ValueError).
-    """
-    if type(text) is str:
-        digits = text.replace("-", "")
-        if len(digits) == 32:
-            try:
-                number = int(digits, 16)
-            except ValueError:
-                pass
-            else:
-                uuid = object.__new__(UUID)
-                _set_uuid_int(uuid, number)
-                _set_uuid_is_safe(uuid, _UNKNOWN_SAFETY)
-                return uuid
-    return UUID(text)
-
-
-# The slots UUID.__init__ sets (through object.__setattr__, as UUID refuses assignment), set through
-# their descriptors; and the safety it sets, looked up once (an enum member's lookup runs Python code).
-_set_uuid_int = UUID.__dict__["int"].__set__
-_set_uuid_is_safe = UUID.__dict__["is_safe"].__set__
-_UNKNOWN_SAFETY = SafeUUID.unknown
 
 # Each enum's value map, typed, bound once: from_dict looks a value up before calling the class.
 _BreachedPasswordStatusValue_by_value = cast(
@@ -387,14 +357,14 @@ class User:
         if _clean_speak_id is UNSET:
             clean_speak_id = UNSET
         else:
-            clean_speak_id = _uuid(_clean_speak_id)
+            clean_speak_id = parse_uuid(_clean_speak_id)
 
         _connector_id = d.pop("connectorId", UNSET)
         connector_id: UUID | Unset
         if _connector_id is UNSET:
             connector_id = UNSET
         else:
-            connector_id = _uuid(_connector_id)
+            connector_id = parse_uuid(_connector_id)
 
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset
@@ -416,7 +386,7 @@ class User:
         if _id is UNSET:
             id = UNSET
         else:
-            id = _uuid(_id)
+            id = parse_uuid(_id)
 
         _identities = d.pop("identities", UNSET)
         identities: list[UserIdentity] | Unset = UNSET
@@ -492,7 +462,7 @@ class User:
         if _tenant_id is UNSET:
             tenant_id = UNSET
         else:
-            tenant_id = _uuid(_tenant_id)
+            tenant_id = parse_uuid(_tenant_id)
 
         timezone = d.pop("timezone", UNSET)
 
