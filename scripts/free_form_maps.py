@@ -72,9 +72,13 @@ def {converter}(value: Mapping[str, {value_type}] | {model} | Unset) -> {model} 
     `__init__` parameter from this one) while reading it always gives the {model} or UNSET. The
     mapping is copied, as from_dict copies it: to_dict() gives back what was given.
     """
-    if isinstance(value, {model} | Unset):
+    if isinstance(value, _{model}_or_unset):
         return value
     return {model}.from_dict(free_form_mapping(value, "{model}"{value_check}))
+
+
+# What {converter} keeps as it is, one tuple: `{model} | Unset` would build a union on every call.
+_{model}_or_unset = ({model}, Unset)
 '''
 
 

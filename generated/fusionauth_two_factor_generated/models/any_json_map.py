@@ -72,6 +72,10 @@ def as_any_json_map(value: Mapping[str, Any] | AnyJsonMap | Unset) -> AnyJsonMap
     `__init__` parameter from this one) while reading it always gives the AnyJsonMap or UNSET. The
     mapping is copied, as from_dict copies it: to_dict() gives back what was given.
     """
-    if isinstance(value, AnyJsonMap | Unset):
+    if isinstance(value, _AnyJsonMap_or_unset):
         return value
     return AnyJsonMap.from_dict(free_form_mapping(value, "AnyJsonMap"))
+
+
+# What as_any_json_map keeps as it is, one tuple: `AnyJsonMap | Unset` would build a union on every call.
+_AnyJsonMap_or_unset = (AnyJsonMap, Unset)

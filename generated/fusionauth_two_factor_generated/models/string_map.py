@@ -56,6 +56,10 @@ def as_string_map(value: Mapping[str, str] | StringMap | Unset) -> StringMap | U
     `__init__` parameter from this one) while reading it always gives the StringMap or UNSET. The
     mapping is copied, as from_dict copies it: to_dict() gives back what was given.
     """
-    if isinstance(value, StringMap | Unset):
+    if isinstance(value, _StringMap_or_unset):
         return value
     return StringMap.from_dict(free_form_mapping(value, "StringMap", str))
+
+
+# What as_string_map keeps as it is, one tuple: `StringMap | Unset` would build a union on every call.
+_StringMap_or_unset = (StringMap, Unset)
