@@ -99,11 +99,10 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         log_request_line(
             request, f"HTTP/{answer.version.major}.{answer.version.minor}", answer.status, answer.reason or ""
         )
-        headers = httpx2.Headers(answer.raw_headers)
         chunks = _body(answer, self._errors)
         if "Content-Encoding" in answer.headers:  # aiohttp's headers: case-insensitive, in C
-            chunks = decoded_async(answer.status, headers, chunks)
-        return AsyncReply(answer.status, headers, chunks, functools.partial(_release, answer))
+            chunks = decoded_async(answer.status, httpx2.Headers(answer.raw_headers), chunks)
+        return AsyncReply(answer.status, answer.raw_headers, chunks, functools.partial(_release, answer))
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """The same, as an httpx2 transport: for an httpx2.AsyncClient of the caller's over aiohttp."""

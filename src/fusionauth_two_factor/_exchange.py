@@ -27,7 +27,7 @@ from ._errors import (
     api_error_class,
     call_site,
 )
-from ._response import ApiResponse
+from ._response import ApiResponse, HeaderSource, HeldHeaders
 from ._retry import backoff_delay, may_retry_error, may_retry_status, retry_after_seconds
 from ._transport import PreparedCall
 from ._wire import Timeouts, WireRequest
@@ -70,14 +70,14 @@ class Attempt:
         return f"Attempt(deadline={self.deadline!r}, max_response_bytes={self.max_response_bytes!r})"
 
 
-class Answer:
+class Answer(HeldHeaders):
     """An HTTP answer whose body was read in full (and decoded) within the limits."""
 
-    __slots__ = ("content", "headers", "status_code")
+    __slots__ = ("content", "status_code")
 
-    def __init__(self, status_code: int, headers: httpx2.Headers, content: bytes) -> None:
+    def __init__(self, status_code: int, headers: HeaderSource, content: bytes) -> None:
         self.status_code = status_code
-        self.headers = headers  # Set-Cookie carries tokens: neither it nor the content in a repr
+        self._headers = headers  # Set-Cookie carries tokens: neither it nor the content in a repr
         self.content = content
 
     def __repr__(self) -> str:
@@ -93,14 +93,14 @@ class Answer:
         return self.content.decode(charset, errors="replace")
 
 
-class RefusedBody:
+class RefusedBody(HeldHeaders):
     """An answer whose body was not read: too large, or not decodable."""
 
-    __slots__ = ("headers", "status_code", "too_large")
+    __slots__ = ("status_code", "too_large")
 
-    def __init__(self, status_code: int, headers: httpx2.Headers, *, too_large: bool) -> None:
+    def __init__(self, status_code: int, headers: HeaderSource, *, too_large: bool) -> None:
         self.status_code = status_code
-        self.headers = headers
+        self._headers = headers
         self.too_large = too_large
 
     def __repr__(self) -> str:
@@ -226,7 +226,7 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
     response_class = operation.response_classes.for_status(answer.status_code)
     return response_class(
         status_code=answer.status_code,
-        headers=answer.headers,
+        headers=answer._headers,  # as read: made into httpx2.Headers only if the caller looks
         content=answer.content,
         result=result,
         retries=retries,

@@ -198,11 +198,11 @@ class SyncPool:
             raise _translated(error) from None
         http_version = "HTTP/" + event.http_version.decode("ascii", "ignore")
         log_request_line(request, http_version, event.status_code, event.reason.decode("ascii", "ignore"))
-        headers = httpx2.Headers(event.headers.raw_items())
+        headers = event.headers.raw_items()  # made into httpx2.Headers only when read
         answer = _Answer(self, connection, debug)
         chunks = answer.chunks(timeouts.get("read"))
-        if "content-encoding" in headers:
-            chunks = decoded(event.status_code, headers, chunks)
+        if any(name == b"content-encoding" for name, _ in event.headers):  # h11's names: lower-cased
+            chunks = decoded(event.status_code, httpx2.Headers(headers), chunks)
         return Reply(event.status_code, headers, chunks, answer.close)
 
     def _exchange(

@@ -18,11 +18,14 @@ import json
 import logging
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx2
 
 from ._redaction import RedactedRequest, redacted_url_text
+
+if TYPE_CHECKING:
+    from ._response import HeaderSource
 
 # httpx2 refuses a URL, or a query, longer than this (httpx2._urlparse.MAX_URL_LENGTH).
 MAX_URL_LENGTH = 65536
@@ -177,7 +180,7 @@ class Reply:
     __slots__ = ("chunks", "close", "headers", "status_code")
 
     def __init__(
-        self, status_code: int, headers: httpx2.Headers, chunks: Iterator[bytes], close: Callable[[], None]
+        self, status_code: int, headers: HeaderSource, chunks: Iterator[bytes], close: Callable[[], None]
     ) -> None:
         self.status_code = status_code
         self.headers = headers
@@ -191,7 +194,7 @@ class AsyncReply:
     def __init__(
         self,
         status_code: int,
-        headers: httpx2.Headers,
+        headers: HeaderSource,
         chunks: AsyncIterator[bytes],
         aclose: Callable[[], Awaitable[None]],
     ) -> None:
