@@ -147,6 +147,12 @@ def async_runner(loop: asyncio.AbstractEventLoop, call: Callable[[], Awaitable[i
     return run
 
 
+# Beyond the 15 s default: under callgrind (benchmarks/instructions.py) a call runs ~50x slower, and the
+# first one also imports what the package loads at first use (aiohttp, the checks, the models); on a
+# loaded machine that first call once ran out of 15 s. The timeout costs nothing per call.
+CALL_TIMEOUT = 120.0
+
+
 def official_client(base_url: str) -> Any | None:
     """FusionAuth's own Python client, or None when fusionauth-client is not installed."""
     if importlib.util.find_spec("fusionauth") is None:
@@ -155,7 +161,7 @@ def official_client(base_url: str) -> Any | None:
 
 
 def status_group(base_url: str, stack: contextlib.ExitStack) -> Group:
-    client = stack.enter_context(fa.Client(base_url, api_key=API_KEY))
+    client = stack.enter_context(fa.Client(base_url, api_key=API_KEY, timeout=CALL_TIMEOUT))
     facade = fa.TwoFactorController(client)
     raw = stack.enter_context(httpx2.Client())
     url = f"{base_url}{STATUS_PATH}?userId={USER_ID}"
@@ -169,7 +175,7 @@ def status_group(base_url: str, stack: contextlib.ExitStack) -> Group:
 
 
 def login_group(base_url: str, stack: contextlib.ExitStack) -> Group:
-    client = stack.enter_context(fa.Client(base_url, api_key=API_KEY))
+    client = stack.enter_context(fa.Client(base_url, api_key=API_KEY, timeout=CALL_TIMEOUT))
     facade = fa.TwoFactorController(client)
     raw = stack.enter_context(httpx2.Client())
     url = f"{base_url}{LOGIN_PATH}"
@@ -228,8 +234,10 @@ def async_group(base_url: str, loop: asyncio.AbstractEventLoop, stack: contextli
         )
 
     slow_pool, stock, over_aiohttp, session = loop.run_until_complete(open_clients())
-    fast = fa.Client(base_url, api_key=API_KEY)  # its own AsyncClient: aiohttp-backed when installed
-    slow = fa.Client(base_url, api_key=API_KEY, async_http_client=slow_pool)
+    fast = fa.Client(
+        base_url, api_key=API_KEY, timeout=CALL_TIMEOUT
+    )  # its own AsyncClient: aiohttp-backed when installed
+    slow = fa.Client(base_url, api_key=API_KEY, timeout=CALL_TIMEOUT, async_http_client=slow_pool)
     for close in (fast.aclose, slow_pool.aclose, stock.aclose, over_aiohttp.aclose, session.close):
         stack.callback(run_in, loop, close)
     if not loop.run_until_complete(_default_transport_is_aiohttp()):
