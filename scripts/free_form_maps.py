@@ -14,12 +14,18 @@ Why a converter rather than a wider annotation (`AnyJsonMap | Mapping[str, Any] 
 attribute keeps one form, so whoever reads it (`to_dict`, the facade's type checks, a user's
 `request.state["next"]`) never has to tell a dict from the model; mypy's attrs plugin types the
 `__init__` parameter as the converter's parameter, so the dict type-checks where it is given; and
-attrs' `define` runs converters on assignment too (its default `on_setattr`), so
-`request.state = {...}` converts as well (mypy types an assignment by the attribute, so for mypy
-the dict goes in at construction). A value that is not a Mapping, or a key that is not a str, is a
-TypeError naming only types (a map may hold secrets). JSON values are not checked here, where an
-item set later would escape the check anyway: a value that is not JSON is refused when the facade
-checks the body, before anything is sent, with its path.
+an assignment converts too, so `request.state = {...}` works as well (mypy types an assignment by
+the attribute, so for mypy the dict goes in at construction). That conversion on assignment is not
+attrs' own on-setattr hook: a class with such hooks makes attrs' `__init__` set every field
+through `object.__setattr__` (a call each: 13,000 instructions more for 17 fields), and every
+assignment go through a Python `__setattr__`. A model with a map field is defined without
+class-wide hooks (`on_setattr=NO_OP`; the models have no validators, attrs' other default hook),
+so its `__init__` assigns each field plainly, and each map field's slot is wrapped, once the class
+is made, in a property that converts what is assigned (`convert_on_assignment`; attrs still runs
+the converter in `__init__` too, an isinstance test there). A value that is not a Mapping, or a
+key that is not a str, is a TypeError naming only types (a map may hold secrets). JSON values are
+not checked here, where an item set later would escape the check anyway: a value that is not JSON
+is refused when the facade checks the body, before anything is sent, with its path.
 
 It fails when it finds nothing to change, or a map field in a form it does not convert (a required
 or nullable one): a generator that writes these fields differently must be looked at.
@@ -42,6 +48,9 @@ _MAP_ATTRIBUTE = re.compile(rf"^    (\w+): .*\b({_MAP_NAMES})\b.*$", re.MULTILIN
 # The one form converted: an optional map, absent by default.
 _OPTIONAL_MAP = re.compile(rf"^    (\w+): ({_MAP_NAMES}) \| Unset = UNSET$", re.MULTILINE)
 _TYPES_IMPORT = "from ..types import UNSET, Unset\n"
+_ATTRS_IMPORT = "from attrs import define as _attrs_define\n"
+# The one class of a model module (the generator writes one model a module).
+_MODEL_CLASS = re.compile(r"^@_attrs_define\nclass (\w+):$", re.MULTILINE)
 _TYPE_VAR = "\nT = TypeVar("  # the converter's imports go before it, with the module's own
 
 _CHECK = '''
@@ -61,6 +70,21 @@ def free_form_mapping(value: object, model: str, value_type: type = object) -> M
             found = type(item).__name__
             raise TypeError(f"the values of a free-form map ({model}) must be {value_type.__name__}, not {found}")
     return value
+
+
+def convert_on_assignment(model: type[Any], field: str, converter: Callable[[Any], object]) -> None:
+    """Make an assignment to `model`'s `field` store what `converter` makes of the value.
+
+    Added by scripts/free_form_maps.py (which says why not attrs' on-setattr hooks) after each class
+    with a map field: the field's slot is wrapped in a property that reads and deletes through the
+    slot itself and converts on the way in.
+    """
+    slot = model.__dict__[field]
+
+    def set_converted(instance: object, value: object) -> None:
+        slot.__set__(instance, converter(value))
+
+    setattr(model, field, property(slot.__get__, set_converted, slot.__delete__))
 '''
 
 _CONVERTER = '''
@@ -95,12 +119,25 @@ def rewrite(package: Path) -> list[str]:
         needed = sorted({match.group(2) for match in _OPTIONAL_MAP.finditer(source)})
         if not needed:
             continue
-        if _TYPES_IMPORT not in source:
-            problems.append(f"{module.name}: no `{_TYPES_IMPORT.strip()}` to put the converter imports after")
+        classes = _MODEL_CLASS.findall(source)
+        if _TYPES_IMPORT not in source or _ATTRS_IMPORT not in source or len(classes) != 1:
+            problems.append(
+                f"{module.name}: no `{_TYPES_IMPORT.strip()}` and `{_ATTRS_IMPORT.strip()}` to put the converter"
+                " imports after, or not one `@_attrs_define` class"
+            )
             continue
+        fields = _OPTIONAL_MAP.findall(source)
         source = _OPTIONAL_MAP.sub(_with_converter, source)
-        imports = "".join(f"from ..models.{MAPS[model][0]} import {MAPS[model][1]}\n" for model in needed)
-        module.write_text(source.replace(_TYPES_IMPORT, _TYPES_IMPORT + imports, 1), encoding="utf-8")
+        source = _MODEL_CLASS.sub(r"@_attrs_define(on_setattr=_attrs_setters.NO_OP)\nclass \1:", source, count=1)
+        source = source.replace(_ATTRS_IMPORT, _ATTRS_IMPORT + "from attrs import setters as _attrs_setters\n", 1)
+        imports = "from ..models.any_json_map import convert_on_assignment\n"
+        imports += "".join(f"from ..models.{MAPS[model][0]} import {MAPS[model][1]}\n" for model in needed)
+        source = source.replace(_TYPES_IMPORT, _TYPES_IMPORT + imports, 1).rstrip("\n") + "\n\n"
+        source += "\n# Each map field converts what is assigned to it (scripts/free_form_maps.py: not attrs' hooks).\n"
+        source += "".join(
+            f"convert_on_assignment({classes[0]}, {name!r}, {MAPS[model][1]})\n" for name, model in fields
+        )
+        module.write_text(source, encoding="utf-8")
         converted.update(needed)
     problems += [f"no `{model} | Unset` field to convert" for model in sorted(MAPS.keys() - converted)]
     problems += add_converters(package)
@@ -124,7 +161,9 @@ def add_converters(package: Path) -> list[str]:
             continue
         shared = model == "AnyJsonMap"
         imports = "from ..types import Unset\n"
-        if not shared:
+        if shared:
+            imports += "from collections.abc import Callable\n"
+        else:
             imports += "from ..models.any_json_map import free_form_mapping\n"
         value_check = "" if value_type == "Any" else f", {value_type}"
         code = (_CHECK if shared else "") + _CONVERTER.format(

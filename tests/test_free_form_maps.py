@@ -7,6 +7,8 @@ field, `to_dict()`, the checks before sending and the JSON on the wire see the m
 
 from __future__ import annotations
 
+import copy as copy_module
+import pickle
 import runpy
 import textwrap
 import uuid
@@ -103,6 +105,30 @@ def test_assigning_a_dict_after_init_converts_it_too() -> None:
     setattr(request, "state", {"next": "/settings"})  # noqa: B010 (mypy types the attribute as AnyJsonMap | Unset)
     assert isinstance(request.state, AnyJsonMap)
     assert request.to_dict()["state"] == {"next": "/settings"}
+
+
+@pytest.mark.parametrize(("model", "name", "kind"), MAP_FIELDS, ids=lambda value: getattr(value, "__name__", value))
+def test_a_map_field_assigned_refuses_what_init_refuses_and_copies_keep_the_map_model(
+    model: type[Any], name: str, kind: type[Any]
+) -> None:
+    # The conversion on assignment is a property over the field's slot, not attrs' hooks (issue 15).
+    instance = object.__new__(model)
+    with pytest.raises(TypeError, match=r"^a free-form map field \(\w+\) takes a dict with str keys, not list$"):
+        setattr(instance, name, ["secret-value"])
+    with pytest.raises(AttributeError):  # nothing was stored
+        getattr(instance, name)
+    for field in attrs.fields(model):  # the other fields as attrs leaves them, so copies can be made
+        object.__setattr__(instance, field.name, {} if field.name == "additional_properties" else UNSET)
+    setattr(instance, name, {"k": "v"})
+    for copy in (attrs.evolve(instance), pickle.loads(pickle.dumps(instance)), copy_module.copy(instance)):  # noqa: S301
+        stored = getattr(copy, name)
+        assert type(stored) is kind
+        assert stored.to_dict() == {"k": "v"}
+    assert type(getattr(attrs.evolve(instance, **{name: {"n": "m"}}), name)) is kind
+    delattr(instance, name)
+    with pytest.raises(AttributeError):
+        getattr(instance, name)
+    assert "__setattr__" not in vars(model)  # no Python hook that every assignment would go through
 
 
 @pytest.mark.parametrize(

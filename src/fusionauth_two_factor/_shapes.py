@@ -507,11 +507,22 @@ class _Probe(str):
         yield self
 
 
+def _set_unconverted(instance: object, name: str, value: object) -> None:
+    """Sets a field past what converts it: attrs' on-setattr hooks, and the property that wraps a free-form
+    map field's slot (scripts/free_form_maps.py' convert_on_assignment), which would refuse a probe."""
+    wrapper = getattr(type(instance), name, None)  # on the class, a property or a slot is itself
+    if isinstance(wrapper, property):
+        slot_get: Any = wrapper.fget  # the slot's own __get__, bound to the slot
+        slot_get.__self__.__set__(instance, value)
+    else:
+        object.__setattr__(instance, name, value)
+
+
 def _json_names(model: type[Any], declared: list[str]) -> dict[str, str]:
     """Each declared attribute's JSON name, in declaration order."""
     instance = object.__new__(model)
     for name in declared:
-        object.__setattr__(instance, name, _Probe(f"\0{name}"))
+        _set_unconverted(instance, name, _Probe(f"\0{name}"))
     object.__setattr__(instance, "additional_properties", {})
     names: dict[str, str] = {}
     for key, value in instance.to_dict().items():

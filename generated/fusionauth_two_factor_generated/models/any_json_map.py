@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -63,6 +63,21 @@ def free_form_mapping(value: object, model: str, value_type: type = object) -> M
             found = type(item).__name__
             raise TypeError(f"the values of a free-form map ({model}) must be {value_type.__name__}, not {found}")
     return value
+
+
+def convert_on_assignment(model: type[Any], field: str, converter: Callable[[Any], object]) -> None:
+    """Make an assignment to `model`'s `field` store what `converter` makes of the value.
+
+    Added by scripts/free_form_maps.py (which says why not attrs' on-setattr hooks) after each class
+    with a map field: the field's slot is wrapped in a property that reads and deletes through the
+    slot itself and converts on the way in.
+    """
+    slot = model.__dict__[field]
+
+    def set_converted(instance: object, value: object) -> None:
+        slot.__set__(instance, converter(value))
+
+    setattr(model, field, property(slot.__get__, set_converted, slot.__delete__))
 
 
 def as_any_json_map(value: Mapping[str, Any] | AnyJsonMap | Unset) -> AnyJsonMap | Unset:

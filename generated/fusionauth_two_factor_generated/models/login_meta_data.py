@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..models.any_json_map import as_any_json_map
+from ..models.any_json_map import as_any_json_map, convert_on_assignment
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LoginMetaData")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class LoginMetaData:
     """Information about the login.
 
@@ -128,3 +129,7 @@ def _import_nested_models() -> None:
     from ..models.device_info import DeviceInfo  # noqa: PLC0415
 
     _nested_models_imported = True
+
+
+# Each map field converts what is assigned to it (scripts/free_form_maps.py: not attrs' hooks).
+convert_on_assignment(LoginMetaData, "data", as_any_json_map)

@@ -6,8 +6,9 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..models.any_json_map import as_any_json_map
+from ..models.any_json_map import as_any_json_map, convert_on_assignment
 from ..models.authentication_threats_value import AuthenticationThreatsValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..types import UNSET, Unset, parse_uuid
@@ -30,7 +31,7 @@ _ChangePasswordReasonValue_by_value = cast(
 T = TypeVar("T", bound="LoginResponse")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class LoginResponse:
     """The answer of a login (password or multi-factor) that authenticated the user: 200, 202,
     212 and 213. A 203 is a `LoginChangePasswordResponse`, a 242 a
@@ -357,3 +358,7 @@ def _import_nested_models() -> None:
     from ..models.user import User  # noqa: PLC0415
 
     _nested_models_imported = True
+
+
+# Each map field converts what is assigned to it (scripts/free_form_maps.py: not attrs' hooks).
+convert_on_assignment(LoginResponse, "state", as_any_json_map)

@@ -6,8 +6,9 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..models.any_json_map import as_any_json_map
+from ..models.any_json_map import as_any_json_map, convert_on_assignment
 from ..models.login_id_type_value import LoginIdTypeValue
 from ..types import UNSET, Unset, parse_uuid
 
@@ -21,7 +22,7 @@ _LoginIdTypeValue_by_value = cast(dict[Any, LoginIdTypeValue], LoginIdTypeValue.
 T = TypeVar("T", bound="TwoFactorStartRequest")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class TwoFactorStartRequest:
     """Starts a multi-factor request for a user named by `userId` or by `loginId`; one of the two
     is required, and `userId` wins when both are given.
@@ -193,3 +194,7 @@ def _import_nested_models() -> None:
     from ..models.any_json_map import AnyJsonMap  # noqa: PLC0415
 
     _nested_models_imported = True
+
+
+# Each map field converts what is assigned to it (scripts/free_form_maps.py: not attrs' hooks).
+convert_on_assignment(TwoFactorStartRequest, "state", as_any_json_map)

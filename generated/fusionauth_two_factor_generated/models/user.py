@@ -6,8 +6,9 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..models.any_json_map import as_any_json_map
+from ..models.any_json_map import as_any_json_map, convert_on_assignment
 from ..models.breached_password_status_value import BreachedPasswordStatusValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..models.username_status_value import UsernameStatusValue
@@ -33,7 +34,7 @@ _UsernameStatusValue_by_value = cast(dict[Any, UsernameStatusValue], UsernameSta
 T = TypeVar("T", bound="User")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class User:
     """A FusionAuth user.
 
@@ -571,3 +572,7 @@ def _import_nested_models() -> None:
     from ..models.user_two_factor_configuration import UserTwoFactorConfiguration  # noqa: PLC0415
 
     _nested_models_imported = True
+
+
+# Each map field converts what is assigned to it (scripts/free_form_maps.py: not attrs' hooks).
+convert_on_assignment(User, "data", as_any_json_map)

@@ -6,8 +6,9 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..models.any_json_map import as_any_json_map
+from ..models.any_json_map import as_any_json_map, convert_on_assignment
 from ..models.string_map import as_string_map
 from ..models.username_status_value import UsernameStatusValue
 from ..types import UNSET, Unset, parse_uuid
@@ -23,7 +24,7 @@ _UsernameStatusValue_by_value = cast(dict[Any, UsernameStatusValue], UsernameSta
 T = TypeVar("T", bound="UserRegistration")
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class UserRegistration:
     """A user's registration for an application.
 
@@ -283,3 +284,8 @@ def _import_nested_models() -> None:
     from ..models.string_map import StringMap  # noqa: PLC0415
 
     _nested_models_imported = True
+
+
+# Each map field converts what is assigned to it (scripts/free_form_maps.py: not attrs' hooks).
+convert_on_assignment(UserRegistration, "data", as_any_json_map)
+convert_on_assignment(UserRegistration, "tokens", as_string_map)
