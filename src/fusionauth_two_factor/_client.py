@@ -199,10 +199,10 @@ class Client:
 
 
 def own_sync_wire() -> SyncWire:
-    """The Client's own sync pool: httpcore2's, unless the environment names a proxy.
+    """The Client's own sync pool (`_sync_pool`: HTTP/1.1 over httpcore2's sockets), unless a proxy is named.
 
     httpx2's own Client routes through the proxies named by HTTP_PROXY, HTTPS_PROXY, ALL_PROXY (and
-    honours NO_PROXY); the pool below it would ignore them, so a proxied Client keeps httpx2's.
+    honours NO_PROXY); the own pool would ignore them, so a proxied Client keeps httpx2's.
     """
     if proxies_from_environment():
         http = httpx2.Client()
