@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import logging
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx2
 import pytest
+import trustme
 from support import API_KEY, JWT, LoopbackServer
 
 from fusionauth_two_factor import APIConnectionError, Client, TwoFactorController, _sync_pool
@@ -344,3 +347,50 @@ def test_httpcore2s_debug_lines_are_written_as_its_pool_wrote_them(
         "connect_tcp.started",
         "connect_tcp.failed",
     ]
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_closing_the_pool_ends_a_call_blocked_on_its_answer(
+    scheme: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A server that reads the request and never answers: only close() can end the call before its read timeout.
+    authority = trustme.CA()
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(server_context)
+    ca_file = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(ca_file))
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    done = threading.Event()
+
+    def silent(connection: socket.socket) -> None:
+        if scheme == "https":
+            connection = server_context.wrap_socket(connection, server_side=True)
+        connection.recv(65536)
+        done.wait(5)
+
+    server = LoopbackServer(silent)
+    pool = SyncPool()  # its TLS context made now, trusting the private CA
+    request = build(
+        Origin(f"{scheme}://127.0.0.1:{server.port}"), method="GET", path="/", params=None, headers={}, json_body=None
+    )
+    failures: list[BaseException] = []
+
+    def wait() -> None:
+        try:
+            pool.send(request, {**TIMEOUTS, "read": 3.0})
+        except httpx2.TransportError as error:
+            failures.append(error)
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    try:
+        time.sleep(0.3)
+        started = time.monotonic()
+        pool.close()
+        waiter.join(5)
+        assert time.monotonic() - started < 1
+        assert len(failures) == 1 and not isinstance(failures[0], httpx2.TimeoutException), failures
+    finally:
+        done.set()
+        server.close()

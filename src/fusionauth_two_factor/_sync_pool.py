@@ -384,8 +384,9 @@ class SyncPool:
 
 
 class _DeadlineStream(httpcore2.NetworkStream):
-    def __init__(self, stream: httpcore2.NetworkStream) -> None:
+    def __init__(self, stream: httpcore2.NetworkStream, backend: _DeadlineBackend) -> None:
         self._stream = stream
+        self._backend = backend
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return self._stream.read(max_bytes, bounded(timeout, httpcore2.ReadTimeout))
@@ -400,7 +401,8 @@ class _DeadlineStream(httpcore2.NetworkStream):
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore2.NetworkStream:
         limit = bounded(timeout, httpcore2.ConnectTimeout)
-        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, limit))
+        # Tracked in its turn: TLS moves the socket into a new stream, and the TCP one is left empty.
+        return self._backend._track(self._stream.start_tls(ssl_context, server_hostname, limit))
 
     def get_extra_info(self, info: str) -> typing.Any:
         return self._stream.get_extra_info(info)
@@ -413,7 +415,7 @@ class _DeadlineBackend(httpcore2.NetworkBackend):
         self._lock = threading.Lock()
 
     def _track(self, stream: httpcore2.NetworkStream) -> _DeadlineStream:
-        tracked = _DeadlineStream(stream)
+        tracked = _DeadlineStream(stream, self)
         with self._lock:
             self._streams.add(tracked)
         return tracked
@@ -422,7 +424,8 @@ class _DeadlineBackend(httpcore2.NetworkBackend):
         """Wake every socket operation blocked in another thread: the Client is being closed.
 
         Closing a socket does not wake a `recv` blocked on it; shutting it down does, and the
-        call then ends at once instead of at its timeout.
+        call then ends at once instead of at its timeout. A TLS socket is shut down as a plain one:
+        `SSLSocket.shutdown` would also drop its SSL object under the thread reading through it.
         """
         with self._lock:
             streams = list(self._streams)
@@ -430,7 +433,7 @@ class _DeadlineBackend(httpcore2.NetworkBackend):
             sock = stream.get_extra_info("socket")
             if isinstance(sock, socket.socket):
                 with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
     def connect_tcp(
         self,
