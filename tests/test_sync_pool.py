@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpcore2
 import httpx2
 import pytest
 import trustme
@@ -150,6 +151,26 @@ def test_a_connection_whose_keep_alive_expired_is_not_reused(
     assert server.connections == 1
     time.sleep(0.1)
     read(pool.send(get(server), TIMEOUTS))
+    assert server.connections == 2
+
+
+def test_a_connection_whose_request_write_failed_is_not_reused(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first write reaches the server, then fails: the server's answer is still read, but the
+    # connection may hold part of a request unsent and must not carry the next one.
+    write = _sync_pool._DeadlineStream.write
+    failures = iter([True])
+
+    def failing_once(stream: _sync_pool._DeadlineStream, buffer: bytes, timeout: float | None = None) -> None:
+        write(stream, buffer, timeout)
+        if next(failures, False):
+            raise httpcore2.WriteError("connection reset")
+
+    monkeypatch.setattr(_sync_pool._DeadlineStream, "write", failing_once)
+    server = serve()
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
     assert server.connections == 2
 
 

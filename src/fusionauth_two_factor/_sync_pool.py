@@ -111,17 +111,19 @@ class _CoreRequest:
 class _Connection:
     """One HTTP/1.1 connection: its socket stream and h11's state of it."""
 
-    __slots__ = ("expire_at", "key", "state", "stream")
+    __slots__ = ("expire_at", "key", "state", "stream", "write_failed")
 
     def __init__(self, key: tuple[bytes, bytes, int], stream: httpcore2.NetworkStream) -> None:
         self.key = key
         self.stream = stream
         self.state = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=_MAX_INCOMPLETE_EVENT_SIZE)
         self.expire_at = 0.0  # while idle: the time.monotonic() instant its keep-alive ends
+        # h11 counts the request as sent once it made its bytes: a write that failed is known only here.
+        self.write_failed = False
 
     def reusable(self) -> bool:
         """Whether the exchange ended cleanly on both sides, so that another may follow (not `Connection: close`)."""
-        return self.state.our_state is h11.DONE and self.state.their_state is h11.DONE
+        return not self.write_failed and self.state.our_state is h11.DONE and self.state.their_state is h11.DONE
 
     def next_event(self, timeout: float | None) -> typing.Any:
         while True:
@@ -219,10 +221,13 @@ class SyncPool:
             data = state.send(self._request_event(request))
             data += state.send(h11.Data(data=request.body or b""))
             data += state.send(h11.EndOfMessage())
-            with contextlib.suppress(httpcore2.WriteError):
-                # As httpcore2: a server may answer (an error, then close) before it has read the
-                # whole request, so a failed write is followed by reading that answer.
+            try:
                 connection.stream.write(data, timeouts.get("write"))
+            except httpcore2.WriteError:
+                # As httpcore2: a server may answer (an error, then close) before it has read the
+                # whole request, so a failed write is followed by reading that answer; the
+                # connection, part of the request perhaps unsent, is closed after it (as httpcore2 does).
+                connection.write_failed = True
             if debug:  # the head and the body went in that one write
                 _trace(_HTTP11_LOG, "send_request_headers.complete")
                 _trace(_HTTP11_LOG, "send_request_body.started", request=debug)
