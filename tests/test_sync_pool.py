@@ -50,6 +50,7 @@ class KeepAliveServer(LoopbackServer):
         self.connections = 0
         self.requests: list[bytes] = []
         self.closed = threading.Event()  # set each time the server has closed a connection itself
+        self.hung_up = threading.Event()  # set each time the client has closed a connection
         self._lock = threading.Lock()
         super().__init__(self._serve_connection)
 
@@ -65,6 +66,7 @@ class KeepAliveServer(LoopbackServer):
                 except OSError:
                     return
                 if not chunk:
+                    self.hung_up.set()
                     return
                 buffer += chunk
             request, buffer = buffer.split(b"\r\n\r\n", 1)
@@ -172,6 +174,18 @@ def test_a_connection_whose_request_write_failed_is_not_reused(
     assert read(pool.send(get(server), TIMEOUTS)) == BODY
     assert read(pool.send(get(server), TIMEOUTS)) == BODY
     assert server.connections == 2
+
+
+def test_expired_idle_connections_to_other_origins_are_closed_by_a_call(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sync_pool, "KEEPALIVE_EXPIRY", 0.05)
+    first, second = serve(), serve()
+    read(pool.send(get(first), TIMEOUTS))
+    time.sleep(0.1)
+    read(pool.send(get(second), TIMEOUTS))  # the first server's connection expired meanwhile
+    assert first.hung_up.wait(2)
+    assert not second.hung_up.is_set()
 
 
 @pytest.mark.parametrize("extra", ["Connection: close\r\n"], ids=["connection-close"])

@@ -311,9 +311,16 @@ class SyncPool:
         return connection
 
     def _idle_connection(self, key: tuple[bytes, bytes, int]) -> _Connection | None:
-        """The most recently used idle connection to `key` still fit for reuse; the unfit ones met are closed."""
+        """The most recently used idle connection to `key` still fit for reuse; the unfit ones met are closed.
+
+        Every idle connection whose keep-alive has expired is closed first, whatever its origin (as
+        httpcore2 does on each request): the list is oldest first and each one's keep-alive was set
+        to the same length when it went in, so the expired ones are at its head.
+        """
         idle = self._idle
         now = time.monotonic()
+        while idle and idle[0].expire_at < now:
+            idle.pop(0).stream.close()
         for index in range(len(idle) - 1, -1, -1):
             connection = idle[index]
             if connection.key != key:
