@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import socket
 import time
+import weakref
 
 import pytest
 from support import API_KEY, TRUST_ID, USER_ID, LoopbackServer
@@ -88,6 +90,21 @@ async def test_many_blocks_in_flight_each_end_at_their_own_instant() -> None:
     results = await asyncio.gather(*(sleeper(0.05 * (n % 5 + 1)) for n in range(20)))
     for wanted, took in results:
         assert wanted <= took < wanted + 0.3
+
+
+def test_a_loop_that_ran_a_block_is_not_kept_alive() -> None:
+    loops: list[weakref.ref[asyncio.AbstractEventLoop]] = []
+
+    async def one_block() -> bool:
+        loops.append(weakref.ref(asyncio.get_running_loop()))
+        with scope(0.05) as watch:
+            await asyncio.sleep(5)
+        return watch.expired
+
+    for _ in range(5):
+        assert asyncio.run(one_block())  # the deadline still fires
+    gc.collect()
+    assert [loop() for loop in loops] == [None] * 5
 
 
 def _trickled_head(connection: socket.socket) -> None:

@@ -23,7 +23,7 @@ import sys
 import time
 import weakref
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import asyncio
@@ -114,15 +114,21 @@ class CancelledAt:
 
 
 class _Watches:
-    """The entered `CancelledAt` of one loop, and one timer set for the earliest of their instants."""
+    """The entered `CancelledAt` of one loop, and one timer set for the earliest of their instants.
 
-    __slots__ = ("__weakref__", "_armed_at", "_loop", "_timer", "_watching")
+    Nothing here holds the loop strongly, neither itself nor the timer's handle (which points at its
+    loop): the value of a `_WATCHES` entry that did would keep its key, and every loop that ever ran
+    a call, alive. A timer superseded by an earlier one is not cancelled but fires to no effect: its
+    arming number is no longer the current one.
+    """
+
+    __slots__ = ("__weakref__", "_armed_at", "_arming", "_loop", "_watching")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
+        self._loop = weakref.ref(loop)
         self._watching: set[CancelledAt] = set()
-        self._timer: asyncio.TimerHandle | None = None
         self._armed_at = math.inf
+        self._arming = 0
 
     def add(self, watch: CancelledAt) -> None:
         self._watching.add(watch)
@@ -135,14 +141,18 @@ class _Watches:
         self._watching.discard(watch)
 
     def _arm(self, at: float) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+        # Only called on the loop's own thread while it runs (entering a watch, or its timer firing),
+        # so the loop is alive.
+        loop = cast("asyncio.AbstractEventLoop", self._loop())
         self._armed_at = at
+        self._arming += 1
         # The loop's clock need not be time.monotonic() (uvloop has its own): the delay is converted.
-        self._timer = self._loop.call_at(self._loop.time() + max(at - time.monotonic(), 0.0), self._expire)
+        loop.call_at(loop.time() + max(at - time.monotonic(), 0.0), self._expire, self._arming)
 
-    def _expire(self) -> None:
-        self._timer, self._armed_at = None, math.inf
+    def _expire(self, arming: int) -> None:
+        if arming != self._arming:
+            return  # superseded by a timer armed for an earlier instant
+        self._armed_at = math.inf
         now = time.monotonic()
         expired = [watch for watch in self._watching if watch.at <= now]
         for watch in expired:
