@@ -284,6 +284,27 @@ def test_a_call_waiting_for_a_connection_gets_the_one_freed(
     assert server.connections == 1
 
 
+@pytest.mark.parametrize("where", ["log_request_line", "Reply"])
+def test_an_interrupt_before_the_reply_is_made_gives_the_connection_back(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    server = serve()
+    original = getattr(_sync_pool, where)
+    interrupts = iter([True])
+
+    def interrupted(*args: object) -> object:
+        if next(interrupts, False):
+            raise KeyboardInterrupt
+        return original(*args)
+
+    monkeypatch.setattr(_sync_pool, where, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pool.send(get(server), TIMEOUTS)
+    # Were the only connection still counted busy, this would be a PoolTimeout.
+    assert read(pool.send(get(server), {**TIMEOUTS, "pool": 0.5})) == BODY
+
+
 def test_closing_the_pool_ends_a_call_waiting_for_a_connection(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:

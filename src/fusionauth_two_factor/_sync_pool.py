@@ -191,21 +191,25 @@ class SyncPool:
         debug = _CoreRequest(request.method) if _HTTP11_LOG.isEnabledFor(logging.DEBUG) else None
         try:
             connection = self._acquire(request.origin, timeouts)
-            try:
-                event = self._exchange(connection, request, timeouts, debug)
-            except BaseException:
-                self.release(connection, debug)  # not DONE on both sides: closed, not reused
-                raise
         except Exception as error:
             raise _translated(error) from None
-        http_version = "HTTP/" + event.http_version.decode("ascii", "ignore")
-        log_request_line(request, http_version, event.status_code, event.reason.decode("ascii", "ignore"))
-        headers = event.headers.raw_items()  # made into httpx2.Headers only when read
-        answer = _Answer(self, connection, debug)
-        chunks = answer.chunks(timeouts.get("read"))
-        if any(name == b"content-encoding" for name, _ in event.headers):  # h11's names: lower-cased
-            chunks = decoded(event.status_code, httpx2.Headers(headers), chunks)
-        return Reply(event.status_code, headers, chunks, answer.close)
+        # Until the Reply is returned, whatever is raised (KeyboardInterrupt too) gives the connection back.
+        try:
+            try:
+                event = self._exchange(connection, request, timeouts, debug)
+            except Exception as error:
+                raise _translated(error) from None
+            http_version = "HTTP/" + event.http_version.decode("ascii", "ignore")
+            log_request_line(request, http_version, event.status_code, event.reason.decode("ascii", "ignore"))
+            headers = event.headers.raw_items()  # made into httpx2.Headers only when read
+            answer = _Answer(self, connection, debug)
+            chunks = answer.chunks(timeouts.get("read"))
+            if any(name == b"content-encoding" for name, _ in event.headers):  # h11's names: lower-cased
+                chunks = decoded(event.status_code, httpx2.Headers(headers), chunks)
+            return Reply(event.status_code, headers, chunks, answer.close)
+        except BaseException:
+            self.release(connection, debug)  # unless the answer was read to its end: closed, not reused
+            raise
 
     def _exchange(
         self, connection: _Connection, request: WireRequest, timeouts: Timeouts, debug: _CoreRequest | None
@@ -383,14 +387,17 @@ class SyncPool:
             _trace(_HTTP11_LOG, "response_closed.complete")
 
     def close(self) -> None:
-        """Wake the calls blocked on a socket (they end with ClientClosedError), then close every connection."""
-        self._backend.interrupt()
+        """Wake the calls blocked on a socket (they end with ClientClosedError), then close every connection.
+
+        Closed first, so that no connection made or given out while the others are woken escapes.
+        """
         with self._changed:
             self._closed = True
             connections = [*self._idle, *self._busy]
             self._idle.clear()
             self._busy.clear()
             self._changed.notify_all()
+        self._backend.interrupt()
         for connection in connections:
             connection.stream.close()
 
