@@ -9,8 +9,9 @@ pool keeps what those layers did and drops the bookkeeping:
 - the limits of httpx2's `HTTPTransport()` (at most 100 connections, 20 kept idle, an idle one
   dropped after 5 s), a pool timeout while all 100 are busy, one thread per connection at a time;
 - an idle connection is reused only if its keep-alive has not expired and its socket has nothing
-  to read (a server that closed it, as httpcore2 checks); one whose answer was not read to its end,
-  broke, or was to be closed (`Connection: close`, HTTP/1.0) is closed, never reused;
+  to read (a server that closed it, as httpcore2 checks); one whose request could not be written,
+  whose answer was not read to its end, broke, or was to be closed (`Connection: close`, HTTP/1.0)
+  is closed, never reused, and so is every idle one whose keep-alive expired;
 - the bytes sent are h11's, from the same events httpcore2 gives it (one write per request here);
   the answer is read with h11 as httpcore2 reads it, 64 KiB at a time, events up to 100 KiB;
 - sockets, TCP_NODELAY and TLS are httpcore2's `SyncBackend`'s, with httpx2's TLS context
@@ -230,7 +231,7 @@ class SyncPool:
             except httpcore2.WriteError:
                 # As httpcore2: a server may answer (an error, then close) before it has read the
                 # whole request, so a failed write is followed by reading that answer; the
-                # connection, part of the request perhaps unsent, is closed after it (as httpcore2 does).
+                # connection, part of the request perhaps unsent, is then closed.
                 connection.write_failed = True
             if debug:  # the head and the body went in that one write
                 _trace(_HTTP11_LOG, "send_request_headers.complete")
