@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import socket
 import time
@@ -52,11 +53,15 @@ async def test_an_earlier_instant_entered_after_a_later_one_is_kept() -> None:
     assert 0.5 < await late < 1.5  # the timer re-armed for the one still in flight
 
 
-async def test_a_cancellation_from_outside_goes_on() -> None:
+@pytest.mark.parametrize("expired", [False, True], ids=["in-time", "expired-and-swallowed"])
+async def test_a_cancellation_from_outside_goes_on(expired: bool) -> None:
     entered = asyncio.Event()
 
     async def inside() -> None:
-        with scope(5):
+        with scope(0.05 if expired else 5):
+            if expired:  # the block's first cancel swallowed: the block is cancelled again meanwhile
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.sleep(5)
             entered.set()
             await asyncio.sleep(5)
 
@@ -78,6 +83,20 @@ async def test_a_cancellation_from_outside_at_the_same_moment_goes_on_too() -> N
         task.cancel()  # lands with the deadline's cancel, or just after
         await asyncio.sleep(0.005)
     assert task.cancelled()
+
+
+async def test_a_block_that_swallows_one_cancel_still_ends_near_its_instant() -> None:
+    started = time.monotonic()
+    with scope(0.1) as watch:
+        with contextlib.suppress(asyncio.CancelledError):  # swallowed, as careless code inside an attempt might
+            await asyncio.sleep(5)
+        await asyncio.sleep(1)  # cancelled again: the block does not run on past its instant
+    assert watch.expired
+    assert time.monotonic() - started < 0.5
+    current = asyncio.current_task()
+    assert current is not None
+    assert current.cancelling() == 0  # every cancel of the block taken back
+    await asyncio.sleep(0)
 
 
 async def test_many_blocks_in_flight_each_end_at_their_own_instant() -> None:

@@ -78,11 +78,13 @@ def running_asyncio_loop() -> asyncio.AbstractEventLoop | None:
 class CancelledAt:
     """While entered, the current asyncio task is cancelled once `time.monotonic()` reaches `at`.
 
-    As anyio's move_on_after: that cancellation is swallowed at the end of the block (`expired`
-    says it happened); any other cancellation of the task goes on.
+    As anyio's move_on_after: the cancellation is delivered again (every `_AGAIN` seconds) until the
+    block ends, so code inside that swallows one does not run on past the deadline; all of ours are
+    swallowed at the end of the block (`expired` says they happened); any other cancellation of the
+    task goes on. Once expired, `at` is the instant of the next delivery.
     """
 
-    __slots__ = ("_cancelling", "_task", "_watches", "at", "expired")
+    __slots__ = ("_cancelling", "_cancels", "_task", "_watches", "at", "expired")
 
     def __init__(self, loop: asyncio.AbstractEventLoop, at: float) -> None:
         task = sys.modules["asyncio"].current_task(loop)
@@ -92,6 +94,7 @@ class CancelledAt:
         self.expired = False
         self._task: asyncio.Task[Any] = task
         self._cancelling = 0
+        self._cancels = 0
         self._watches = _watches_of(loop)
 
     def __enter__(self) -> CancelledAt:
@@ -103,14 +106,21 @@ class CancelledAt:
         self._watches.discard(self)
         if not self.expired:
             return False
-        # Ours is taken back; if the task was also cancelled by someone else, that goes on.
-        if self._task.uncancel() > self._cancelling:
+        # Ours are taken back, each of them; if the task was also cancelled by someone else, that goes on.
+        for _ in range(self._cancels):
+            self._task.uncancel()
+        if self._task.cancelling() > self._cancelling:
             return False
         return exc_type is not None and issubclass(exc_type, sys.modules["asyncio"].CancelledError)
 
     def expire(self) -> None:
         self.expired = True
+        self._cancels += 1
         self._task.cancel()
+
+
+# How often an expired block that has not ended yet is cancelled again (anyio: every loop iteration).
+_AGAIN = 0.01
 
 
 class _Watches:
@@ -156,8 +166,8 @@ class _Watches:
         now = time.monotonic()
         expired = [watch for watch in self._watching if watch.at <= now]
         for watch in expired:
-            self._watching.discard(watch)
             watch.expire()
+            watch.at = now + _AGAIN  # still watched: cancelled again if the block has not ended by then
         if self._watching:
             self._arm(min(watch.at for watch in self._watching))
 
