@@ -153,7 +153,9 @@ async def test_a_trickled_head_ends_at_the_call_timeout(monkeypatch: pytest.Monk
         async with Client(server.url, api_key=API_KEY, timeout=1, max_retries=0) as client:
             with pytest.raises(APITimeoutError) as caught:
                 await AsyncTwoFactorController(client).retrieve_two_factor_status(TRUST_ID, user_id=USER_ID)
-        assert time.monotonic() - started < 1.8  # 1 s and the cancel's grace, not 8 s of trickle
+        # 1 s, the cancel's 0.5 s grace and the first call's imports (aiohttp), not ~8 s of trickle;
+        # the margin is for a loaded CI machine (1.73-1.93 s seen with other work running).
+        assert time.monotonic() - started < 3.0
         assert caught.value.phase == "total"
     finally:
         server.close()

@@ -150,7 +150,9 @@ def test_a_trickling_server_does_not_hold_a_call_past_its_timeout(
     with pytest.raises(APITimeoutError) as caught:
         call_secret(path, Client(server.url, timeout=1, max_retries=3))
     elapsed = time.monotonic() - started
-    assert elapsed < 1.8, elapsed  # 1 s, plus the async cancel's grace: not 12 s of trickle
+    # 1 s, plus the async cancel's 0.5 s grace, with a margin for a loaded machine (1.85 s seen once
+    # with several benchmark runs going): not 12 s of trickle.
+    assert elapsed < 2.5, elapsed
     assert "timeout" in str(caught.value)
     assert caught.value.phase in {"read", "total"}
 
