@@ -38,6 +38,7 @@ from fusionauth_two_factor import (
     UserExpiredError,
 )
 from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
+from fusionauth_two_factor._drivers import WholeBody
 from fusionauth_two_factor.models import LoginResponse, TwoFactorStatusResponse, User
 
 LOGIN = {"twoFactorId": TWO_FACTOR_ID, "code": CODE}
@@ -260,6 +261,20 @@ async def test_login_answer_is_parsed(open_client: OpenClient, fusionauth: Loopb
     assert str(response.result.user.id) == USER_ID
     seen = fusionauth.requests[-1]
     assert "authorization" not in seen.headers  # the twoFactorId is the credential
+
+
+async def test_a_large_answer_read_in_chunks_is_parsed(open_client: OpenClient, fusionauth: LoopbackFusionAuth) -> None:
+    # Too large to arrive with its headers: read chunk by chunk, not handed on whole.
+    body = fixture_bytes("login_response.json") + b" " * 600_000
+    fusionauth.reply(200, body)
+    response = await login_call(open_client(fusionauth.url))
+    assert isinstance(response.result, LoginResponse)
+    assert str(response.result.user.id) == USER_ID
+
+
+async def test_a_whole_body_iterates_as_its_one_chunk() -> None:
+    assert [chunk async for chunk in WholeBody(b"{}")] == [b"{}"]
+    assert [chunk async for chunk in WholeBody(b"")] == []
 
 
 @pytest.mark.parametrize(

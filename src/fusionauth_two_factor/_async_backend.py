@@ -39,6 +39,7 @@ from typing import Any
 import httpx2
 
 from ._deadline import running_asyncio_loop
+from ._drivers import WholeBody
 from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
 
 # httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
@@ -99,9 +100,15 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         log_request_line(
             request, f"HTTP/{answer.version.major}.{answer.version.minor}", answer.status, answer.reason or ""
         )
-        chunks = _body(answer, self._errors)
+        content = answer.content
+        chunks: AsyncIterator[bytes]
         if "Content-Encoding" in answer.headers:  # aiohttp's headers: case-insensitive, in C
-            chunks = decoded_async(answer.status, httpx2.Headers(answer.raw_headers), chunks)
+            chunks = decoded_async(answer.status, httpx2.Headers(answer.raw_headers), _Chunks(content, self._errors))
+        elif content.is_eof():
+            # A small answer arrives with its headers, whole: handed on as it is, with no read to await.
+            chunks = WholeBody(content.read_nowait())
+        else:
+            chunks = _Chunks(content, self._errors)
         return AsyncReply(answer.status, answer.raw_headers, chunks, functools.partial(_release, answer))
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
@@ -189,20 +196,37 @@ class _AiohttpBody(httpx2.AsyncByteStream):
         self._errors = errors
 
     def __aiter__(self) -> AsyncIterator[bytes]:
-        return _body(self._answer, self._errors)
+        return _Chunks(self._answer.content, self._errors)
 
     async def aclose(self) -> None:
         await _release(self._answer)
 
 
-async def _body(answer: Any, errors: ErrorClasses) -> AsyncIterator[bytes]:
-    content = answer.content
-    try:
-        # What iter_any() yields (readany's b"" is the end), without its iterator's frame per chunk.
-        while chunk := await content.readany():
-            yield chunk
-    except Exception as error:
-        raise _translated(error, errors) from error
+class _Chunks:
+    """An aiohttp answer's body, chunk by chunk, translating aiohttp's errors.
+
+    What iter_any() yields (readany's b"" is the end). A class, not an async generator: asyncio
+    registers every async generator at its first step in the loop's weak set, and unregisters it
+    when it is collected, which costs more than the step itself.
+    """
+
+    __slots__ = ("_content", "_errors")
+
+    def __init__(self, content: Any, errors: ErrorClasses) -> None:
+        self._content = content
+        self._errors = errors
+
+    def __aiter__(self) -> _Chunks:
+        return self
+
+    async def __anext__(self) -> bytes:
+        try:
+            chunk: bytes = await self._content.readany()
+        except Exception as error:
+            raise _translated(error, self._errors) from error
+        if not chunk:
+            raise StopAsyncIteration
+        return chunk
 
 
 async def _release(answer: Any) -> None:

@@ -22,6 +22,30 @@ from ._wire import AsyncReply, AsyncWire, Reply, SyncWire
 _CANCEL_GRACE = 0.5  # seconds; aiohttp reports its own read timeout up to ~0.2 s late
 
 
+class WholeBody:
+    """A body a wire has read to its end before handing the reply on: the async driver takes it whole.
+
+    Most answers are small and arrive with their headers; iterating over them (a coroutine per
+    step, and StopAsyncIteration raised at the end) costs more than the rest of reading them.
+    Still an async iterator of its one chunk, for any other reader.
+    """
+
+    __slots__ = ("_taken", "data")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._taken = False
+
+    def __aiter__(self) -> WholeBody:
+        return self
+
+    async def __anext__(self) -> bytes:
+        if self._taken or not self.data:
+            raise StopAsyncIteration
+        self._taken = True
+        return self.data
+
+
 class _TooLarge(Exception):
     pass
 
@@ -144,9 +168,13 @@ async def _attempt_async(wire: AsyncWire, attempt: Attempt, closed: threading.Ev
         with scope:
             response = await wire.send(attempt.request, attempt.timeouts)
             body = _Body(attempt)
+            chunks = response.chunks
             try:
-                async for chunk in response.chunks:
-                    body.add(chunk)
+                if type(chunks) is WholeBody:
+                    body.add(chunks.data)
+                else:
+                    async for chunk in chunks:
+                        body.add(chunk)
             except (_TooLarge, _Late) as failure:
                 return _unread(response, failure)
             except httpx2.DecodingError:
