@@ -20,7 +20,7 @@ from ._dict_bodies import with_extra_body
 from ._frames import clear_locals_on_error
 from ._operations import Auth, Operation
 from ._validation import header_value, reject_legacy_httpx
-from ._wire import InvalidRequestURL, Origin, Timeouts, WireRequest, build
+from ._wire import InvalidRequestURL, Origin, RequestHead, Timeouts, WireRequest, build, finish
 
 ResultT = TypeVar("ResultT")
 
@@ -118,6 +118,10 @@ _NO_OPTIONS = RequestOptions()
 class Settings:
     """What every call of one Client shares: a plain class, as _wire.Origin, but with a __dict__ (vars() works)."""
 
+    # vars() gives the arguments of __init__ (a copy with one changed is made from them): the plans
+    # worked out from them live in a slot beside the __dict__, not in it.
+    __slots__ = ("__dict__", "plans")
+
     def __init__(
         self,
         *,
@@ -136,6 +140,7 @@ class Settings:
         self.limits = limits
         self.max_retries = max_retries
         self.max_response_bytes = max_response_bytes
+        self.plans: dict[Operation[Any], _Plan] = {}  # by operation, made at its first call (see prepare)
 
     def __repr__(self) -> str:
         return f"Settings(base_url={self.base_url!r}, tenant_id={self.tenant_id!r})"  # never the API key
@@ -177,6 +182,28 @@ def _unset() -> object:
     return UNSET
 
 
+# The headers every call sends first, and the one it sends after the generated ones.
+_FIRST_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}
+_OWN_HEADER_NAMES = frozenset({*_FIRST_HEADERS, "Authorization"})
+
+
+class _Plan:
+    """What every call of one operation from one Client sends alike, worked out at its first call.
+
+    `head` holds the request's first header lines; `authorization` its Authorization line (or
+    none), except where that is the call's own: a JWT, or an API key the operation needs and the
+    Client lacks (each call then raises, as before anything was cached).
+    """
+
+    __slots__ = ("authorization", "head", "url_for_messages")
+
+    def __init__(self, settings: Settings, operation: Operation[Any], method: str) -> None:
+        self.head = RequestHead(settings.origin, method, _FIRST_HEADERS)  # the generated method: a constant
+        self.url_for_messages = settings.base_url + operation.path_template
+        per_call = operation.auth is Auth.JWT or (operation.auth is Auth.API_KEY and settings.api_key is None)
+        self.authorization = None if per_call else tuple(_authorization(settings, operation, None).items())
+
+
 def prepare(
     settings: Settings,
     operation: Operation[ResultT],
@@ -191,38 +218,47 @@ def prepare(
     if settings.tenant_id is not None:
         given["x_fusion_auth_tenant_id"] = settings.tenant_id
     built = operation.build_request(**given)
+    plan = settings.plans.get(operation)
+    if plan is None:  # two threads may both make it: the same plan, either kept
+        plan = settings.plans[operation] = _Plan(settings, operation, built["method"])
     generated_headers = built.get("headers", {})
     if "json" not in built:
         # The generator declares a JSON content type even where no body goes (a DELETE with its
         # arguments in the query string); FusionAuth's clients send none then, and neither do we.
         generated_headers.pop("Content-Type", None)
-    headers = {
-        "Accept": "application/json",
-        "User-Agent": USER_AGENT,
-        **generated_headers,
-        **_authorization(settings, operation, jwt),
-        **options.extra_headers,
-    }
+    authorization = plan.authorization
+    if authorization is None:
+        authorization = tuple(_authorization(settings, operation, jwt).items())
     limits = settings.limits if options.timeout is None else CallLimits(options.timeout)
     json_body = built.get("json")
     if options.extra_body:
         json_body = with_extra_body(json_body, options.extra_body, operation.body_type, operation.name)
     try:
-        request = build(
-            settings.origin,
-            method=built["method"],
-            path=built["url"],
-            params=built.get("params"),
-            headers=headers,
-            json_body=json_body,
-        )
+        if options.extra_headers or not _OWN_HEADER_NAMES.isdisjoint(generated_headers):
+            # One dict, as httpx2 merges headers: a name given again keeps its place and takes the later value.
+            headers = {**_FIRST_HEADERS, **generated_headers, **dict(authorization), **options.extra_headers}
+            request = build(
+                settings.origin,
+                method=built["method"],
+                path=built["url"],
+                params=built.get("params"),
+                headers=headers,
+                json_body=json_body,
+            )
+        else:
+            # No name repeats: the same lines, the plan's first, without the dict.
+            head = plan.head
+            lines = [*(head.bodyless if json_body is None else head.with_body), *generated_headers.items()]
+            lines += authorization
+            params = built.get("params")
+            request = finish(settings.origin, head.method, built["url"], params, lines, json_body=json_body)
     except InvalidRequestURL:  # e.g. an id longer than a URL may be; the value is not echoed
         raise ValueError(f"{operation.name}: an argument makes the request URL invalid (too long?)") from None
     return PreparedCall(
         operation=operation,
         request=request,
         max_retries=settings.max_retries if options.max_retries is None else options.max_retries,
-        url_for_messages=settings.base_url + operation.path_template,
+        url_for_messages=plan.url_for_messages,
         limits=limits,
         max_response_bytes=settings.max_response_bytes,
     )

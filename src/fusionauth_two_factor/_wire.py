@@ -102,6 +102,45 @@ def build(
     `path` is the generated one: every argument in it percent-encoded already (quote(safe="")).
     """
     method = method.upper()
+    # Where httpx2 puts what it adds: Host first, Content-Length: 0 next, a body's framing last.
+    lines = [("Host", origin.host_header)]
+    if json_body is None and method in _BODY_METHODS:
+        lines.append(("Content-Length", "0"))
+    lines += headers.items()
+    return finish(origin, method, path, params, lines, json_body=json_body)
+
+
+class RequestHead:
+    """The first header lines of every request of one operation from one Client, as `build` would write them.
+
+    Host, then Content-Length: 0 where httpx2 adds it to a request without a body, then the
+    headers given: worked out once, so that a call only adds the lines of its own (`finish`).
+    """
+
+    __slots__ = ("bodyless", "method", "with_body")
+
+    def __init__(self, origin: Origin, method: str, headers: Mapping[str, str]) -> None:
+        self.method = method.upper()
+        first = [("Host", origin.host_header)]
+        self.with_body: tuple[tuple[str, str], ...] = (*first, *headers.items())
+        if self.method in _BODY_METHODS:
+            first.append(("Content-Length", "0"))
+        self.bodyless: tuple[tuple[str, str], ...] = (*first, *headers.items())
+
+
+def finish(
+    origin: Origin,
+    method: str,
+    path: str,
+    params: Mapping[str, Any] | None,
+    lines: list[tuple[str, str]],
+    *,
+    json_body: object | None,
+) -> WireRequest:
+    """`build`'s request, from its header lines so far (`RequestHead`'s and the headers given, in order).
+
+    `method` is in upper case; the lines of the body's framing are added here, last.
+    """
     path = origin.prefix + path
     if len(origin.root) + len(path) > MAX_URL_LENGTH:
         raise InvalidRequestURL("URL too long")
@@ -116,19 +155,13 @@ def build(
         if len(query) > MAX_URL_LENGTH:
             raise InvalidRequestURL("query too long")
         target = f"{path}?{query}"
-    # Where httpx2 puts what it adds: Host first, Content-Length: 0 next, a body's framing last.
-    lines = [("Host", origin.host_header)]
     body = None
-    if json_body is None:
-        if method in _BODY_METHODS:
-            lines.append(("Content-Length", "0"))
-        lines += headers.items()
-    else:
-        # As httpx2 encodes `json=`: compact, UTF-8, no NaN.
+    if json_body is not None:
+        # As httpx2 encodes `json=`: compact, UTF-8, no NaN. Its Content-Type only where none is given.
         body = json.dumps(json_body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
-        lines += headers.items()
+        typed = any(name.lower() == "content-type" for name, _ in lines)
         lines.append(("Content-Length", str(len(body))))
-        if not any(name.lower() == "content-type" for name in headers):
+        if not typed:
             lines.append(("Content-Type", "application/json"))
     return WireRequest(method, origin, target, lines, body)
 
