@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
@@ -149,9 +150,15 @@ def finish(
         path = httpx2.URL(origin.root + path).raw_path.decode("ascii")
     target = path
     if params:
-        query = "&".join(
-            [f"{_form_encoded(name)}={_form_encoded(_query_value(value))}" for name, value in params.items()]
-        )
+        pairs = []  # a loop, not a comprehension: on Python 3.11 that is a function call of its own
+        for name, value in params.items():
+            encoded_name = _QUERY_NAMES.get(name)
+            if encoded_name is None:
+                encoded_name = _form_encoded(name)
+                if len(_QUERY_NAMES) < _MAX_QUERY_NAMES:
+                    _QUERY_NAMES[name] = encoded_name
+            pairs.append(f"{encoded_name}={_form_encoded(value if type(value) is str else _query_value(value))}")
+        query = "&".join(pairs)
         if len(query) > MAX_URL_LENGTH:
             raise InvalidRequestURL("query too long")
         target = f"{path}?{query}"
@@ -178,12 +185,17 @@ def log_request_line(request: WireRequest, http_version: str, status_code: int, 
 
 
 # What urllib.parse.quote_plus leaves as it is: most values (UUIDs, method ids) need no quoting at all.
-_FORM_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+# A regular expression: for a UUID, about half the instructions of testing each character against a set.
+_FORM_SAFE = re.compile("[A-Za-z0-9_.~-]*").fullmatch
+# The query names, encoded: the generated code's own few (userId, applicationId, methodId, code), each
+# encoded once. Bounded all the same, for any other caller of `build`.
+_QUERY_NAMES: dict[str, str] = {}
+_MAX_QUERY_NAMES = 64
 
 
 def _form_encoded(text: str) -> str:
     # As httpx2 encodes a query (urllib.parse.urlencode, quote_plus), without quoting what is safe.
-    return text if _FORM_SAFE.issuperset(text) else urllib.parse.quote_plus(text)
+    return text if _FORM_SAFE(text) is not None else urllib.parse.quote_plus(text)
 
 
 def _query_value(value: object) -> str:
