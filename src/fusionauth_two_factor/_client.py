@@ -141,6 +141,12 @@ class Client:
                 "this Client was opened with `with`, which closes only its sync pool: use `async with Client(...)` "
                 "(or call `await client.aclose()`) for async calls"
             )
+        # Once made, the pool serves every call on its loop (a caller's client: on any loop) without
+        # the lock: the lock only keeps two calls from both making one, and a pool is replaced only
+        # after its loop has closed, never under a call that runs on it.
+        wire = self._async_wire
+        if wire is not None and (not self._owns_async_http or running_asyncio_loop() is self._async_loop):
+            return wire
         with self._pools:
             loop = running_asyncio_loop()
             if self._async_wire is not None and self._owns_async_http and loop is not self._async_loop:
