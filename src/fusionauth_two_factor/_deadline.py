@@ -113,6 +113,11 @@ class CancelledAt:
             return False
         return exc_type is not None and issubclass(exc_type, sys.modules["asyncio"].CancelledError)
 
+    def move_to(self, at: float) -> None:
+        """The block is cancelled at `at` instead (a later or an earlier instant), entered or not."""
+        self.at = at
+        self._watches.moved(self)
+
     def expire(self) -> None:
         self.expired = True
         self._cancels += 1
@@ -143,6 +148,11 @@ class _Watches:
     def add(self, watch: CancelledAt) -> None:
         self._watching.add(watch)
         if watch.at < self._armed_at:  # rarely: deadlines mostly come in the order the attempts start
+            self._arm(watch.at)
+
+    def moved(self, watch: CancelledAt) -> None:
+        # A later instant needs nothing: the timer fires early, to no effect, and re-arms.
+        if watch.at < self._armed_at and watch in self._watching:
             self._arm(watch.at)
 
     def discard(self, watch: CancelledAt) -> None:
