@@ -186,8 +186,18 @@ class _Watches:
 _WATCHES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Watches] = weakref.WeakKeyDictionary()
 
 
+# The last loop asked about, and its entry: a program mostly runs one loop, and a
+# WeakKeyDictionary lookup makes a weak reference each time.
+_LAST: tuple[weakref.ref[asyncio.AbstractEventLoop], _Watches] | None = None
+
+
 def _watches_of(loop: asyncio.AbstractEventLoop) -> _Watches:
+    global _LAST  # noqa: PLW0603 - a one-entry cache in front of _WATCHES
+    last = _LAST
+    if last is not None and last[0]() is loop:
+        return last[1]
     watches = _WATCHES.get(loop)
     if watches is None:
         watches = _WATCHES[loop] = _Watches(loop)
+    _LAST = (watches._loop, watches)
     return watches
