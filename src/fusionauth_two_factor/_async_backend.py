@@ -38,7 +38,7 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from types import ModuleType
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx2
 
@@ -48,7 +48,9 @@ from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request
 
 # httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
 DEFAULT_LIMITS = httpx2.Limits(max_connections=100, max_keepalive_connections=20)
-_SKIPPED = ("Accept-Encoding", "Content-Type")
+# aiohttp's methods that it gives a Content-Type of its own (application/octet-stream) when none is set.
+_TYPED_METHODS = frozenset({"PATCH", "POST", "PUT"})
+_NO_CONTENT_TYPE = ("Content-Type",)
 _KNOWN_TIMEOUTS = 8  # aiohttp timeouts kept for reuse: the Client's and a few per-call ones
 ErrorClasses = list[tuple[type[BaseException], type[httpx2.TransportError]]]
 _READ_TIMEOUT = "Timeout on reading data from socket"  # aiohttp's own words for its read timeout
@@ -147,12 +149,19 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
     ) -> tuple[Any, ReadLimit | None]:
         """The answer, its headers read, and the read limit its body is read under (None: no limit)."""
         session = self._session or self._open_session()
+        # No Content-Type the request does not carry: none to a POST without a body (aiohttp would
+        # say application/octet-stream), as httpx2's own transport. Asked for only where aiohttp
+        # would add one: skipping any header makes it rebuild the request's headers.
+        skip = None
+        if (body is not None or method in _TYPED_METHODS) and not _has_content_type(headers):
+            skip = _NO_CONTENT_TYPE
         context = session.request(
             method,
             # Encoded already (by httpx2's rules, see _wire): quoting it again would change it.
             self._yarl.URL(url, encoded=True),
             headers=headers,
             data=body,
+            skip_auto_headers=skip,
             timeout=self._client_timeout(timeouts),
             allow_redirects=False,  # the Client never follows redirects
             auto_decompress=False,  # decoded as httpx2 decodes, counted against the limit
@@ -189,11 +198,7 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
-            # No header the request does not carry: httpx2's own transport adds no Accept-Encoding, and
-            # no Content-Type to a POST without a body (aiohttp would say application/octet-stream).
-            # Skipping only stops aiohttp's own: a Content-Type the request carries is sent. Given
-            # to the session, not to each request, where aiohttp would build the set every time.
-            skip_auto_headers=_SKIPPED,
+            request_class=_request_class(aiohttp),
         )
         # aiohttp repeats a GET once, unseen, when the server hangs up; here the Client's retry rules
         # decide, wait and count every retry (max_retries=0 means one attempt).
@@ -279,6 +284,26 @@ async def _release(answer: Any) -> None:
         answer.release()
     else:
         answer.close()
+
+
+@functools.cache
+def _request_class(aiohttp: ModuleType) -> Any:
+    """aiohttp's ClientRequest, without the Accept-Encoding it adds: httpx2's own transport adds none.
+
+    Not asked for by skip_auto_headers on the session: that makes aiohttp rebuild the headers of
+    every request (update_auto_headers) to leave one out.
+    """
+
+    class Request(aiohttp.ClientRequest):  # type: ignore[misc,name-defined]
+        DEFAULT_HEADERS: ClassVar[dict[str, str]] = {
+            name: value for name, value in aiohttp.ClientRequest.DEFAULT_HEADERS.items() if name != "Accept-Encoding"
+        }
+
+    return Request
+
+
+def _has_content_type(headers: list[tuple[str, str]]) -> bool:
+    return any(name.lower() == "content-type" for name, _ in headers)
 
 
 @functools.cache
