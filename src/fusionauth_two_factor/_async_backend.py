@@ -111,9 +111,10 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
     async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
         """The Client's own async calls: straight to the session, no httpx2.Request or Response in between."""
         answer, limit = await self._request(request.method, request.url, request.headers, request.body, timeouts)
-        log_request_line(
-            request, f"HTTP/{answer.version.major}.{answer.version.minor}", answer.status, answer.reason or ""
-        )
+        version = answer.version
+        # The line's version said without formatting it each time: nearly every answer is HTTP/1.1.
+        said = "HTTP/1.1" if version == (1, 1) else f"HTTP/{version.major}.{version.minor}"
+        log_request_line(request, said, answer.status, answer.reason or "")
         content = answer.content
         chunks: AsyncIterator[bytes]
         if "Content-Encoding" in answer.headers:  # aiohttp's headers: case-insensitive, in C
