@@ -224,13 +224,8 @@ def _success(call: PreparedCall[ResultT], answer: Answer, retries: int) -> ApiRe
                 retries=retries,
             )
     response_class = operation.response_classes.for_status(answer.status_code)
-    return response_class(
-        status_code=answer.status_code,
-        headers=answer._headers,  # as read: made into httpx2.Headers only if the caller looks
-        content=answer.content,
-        result=result,
-        retries=retries,
-    )
+    # Positional (see ApiResponse.__init__); the headers as read: made into httpx2.Headers only if the caller looks.
+    return response_class(answer.status_code, answer._headers, answer.content, result, retries)
 
 
 def _api_error(call: PreparedCall[Any], answer: Answer, retries: int, retry_after: float | None) -> Exception:
