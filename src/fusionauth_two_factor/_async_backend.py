@@ -122,8 +122,11 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
                 answer.status, httpx2.Headers(answer.raw_headers), _Chunks(content, self._errors, limit)
             )
         elif content.is_eof():
-            # A small answer arrives with its headers, whole: handed on as it is, with no read to await.
+            # A small answer arrives with its headers, whole: handed on as it is, with no read to
+            # await, and its connection released now (the driver does not close a WholeBody).
             chunks = WholeBody(content.read_nowait())
+            answer.release()
+            return AsyncReply(answer.status, answer.raw_headers, chunks, _released)
         else:
             chunks = _Chunks(content, self._errors, limit)
         return AsyncReply(answer.status, answer.raw_headers, chunks, functools.partial(_release, answer))
@@ -277,6 +280,10 @@ class _Chunks:
         if not chunk:
             raise StopAsyncIteration
         return chunk
+
+
+async def _released() -> None:
+    """The close of a reply whose connection was released already."""
 
 
 async def _release(answer: Any) -> None:

@@ -23,7 +23,9 @@ _CANCEL_GRACE = 0.5  # seconds; aiohttp reports its own read timeout up to ~0.2 
 
 
 class WholeBody:
-    """A body a wire has read to its end before handing the reply on: the async driver takes it whole.
+    """A body a wire has read to its end, and its connection released, before handing the reply on.
+
+    The async driver takes it whole, and does not close the reply (there is nothing left to close).
 
     Most answers are small and arrive with their headers; iterating over them (a coroutine per
     step, and StopAsyncIteration raised at the end) costs more than the rest of reading them.
@@ -180,7 +182,8 @@ async def _attempt_async(wire: AsyncWire, attempt: Attempt, closed: threading.Ev
             except httpx2.DecodingError:
                 return RefusedBody(response.status_code, response.headers, too_large=False)
             finally:
-                await response.aclose()
+                if type(chunks) is not WholeBody:
+                    await response.aclose()
             return body.answer(response)
         return DeadlineReached()
     except Exception as error:  # every failure of the library is an outcome
