@@ -132,7 +132,8 @@ def exchange(call: PreparedCall[ResultT]) -> Exchange[ResultT]:
         timeouts = limits if retries == 0 else {name: min(limit, remaining) for name, limit in limits.items() if limit}
         started = time.perf_counter()
         outcome = yield Attempt(call.request, deadline, call.max_response_bytes, timeouts)
-        _log(call, outcome, started, retries)
+        if logger.isEnabledFor(logging.DEBUG):  # here, not in _log: a call fewer on every attempt
+            _log(call, outcome, started, retries)
         if not isinstance(outcome, Answer):
             delay = _retry_after_failure(call, outcome, retries, deadline)
         elif 200 <= outcome.status_code < 300:
@@ -178,8 +179,6 @@ def _wait(call: PreparedCall[Any], seconds: float) -> Generator[float, Outcome, 
 
 
 def _log(call: PreparedCall[Any], outcome: Outcome, started: float, retries: int) -> None:
-    if not logger.isEnabledFor(logging.DEBUG):
-        return
     if isinstance(outcome, Answer | RefusedBody):
         result = f"{outcome.status_code} in"
     else:
