@@ -29,7 +29,7 @@ def clear_locals_on_error(method: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(method)
     def blocking(*args: P.args, **kwargs: P.kwargs) -> R:
         # The caller's exception being handled, if any, is their own: its frames are left alone.
-        # (sys.exception() is sys.exc_info()[1] without the tuple: a call's cost, on every call.)
+        # sys.exception(): sys.exc_info()[1] without building a tuple on every call.
         outside = id(sys.exception())
         try:
             return method(*args, **kwargs)
