@@ -13,7 +13,7 @@ import pytest
 from support import API_KEY, TRUST_ID, USER_ID, LoopbackServer
 
 from fusionauth_two_factor import APITimeoutError, AsyncTwoFactorController, Client
-from fusionauth_two_factor._deadline import CancelledAt
+from fusionauth_two_factor._deadline import Alarm, CancelledAt
 
 
 def scope(seconds: float) -> CancelledAt:
@@ -159,3 +159,23 @@ async def test_a_trickled_head_ends_at_the_call_timeout(monkeypatch: pytest.Monk
         assert caught.value.phase == "total"
     finally:
         server.close()
+
+
+async def test_an_alarm_rings_once_at_the_instant_it_was_last_set_for() -> None:
+    rang: list[float] = []
+    alarm = Alarm(asyncio.get_running_loop(), lambda: rang.append(time.monotonic()))
+    started = time.monotonic()
+    alarm.set(started + 0.05)
+    alarm.set(started + 0.2)  # set again, later: the earlier instant no longer counts
+    await asyncio.sleep(0.4)
+    assert len(rang) == 1
+    assert 0.2 <= rang[0] - started < 0.35
+
+
+async def test_a_cleared_alarm_does_not_ring() -> None:
+    rang: list[float] = []
+    alarm = Alarm(asyncio.get_running_loop(), lambda: rang.append(time.monotonic()))
+    alarm.set(time.monotonic() + 0.05)
+    alarm.clear()
+    await asyncio.sleep(0.15)
+    assert rang == []

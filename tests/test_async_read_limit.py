@@ -1,7 +1,7 @@
-"""The aiohttp wire's read limit, kept on the loop's deadline timer instead of aiohttp's sock_read.
+"""The aiohttp wire's read limit: aiohttp's sock_read, kept on the loop's one timer (`_deadline.Alarm`).
 
-As aiohttp's own: it starts once the request has its connection, starts again whenever bytes
-arrive, covers the head and the body alike, and a limit that runs out is a read timeout.
+As aiohttp's own: it starts once the request is sent, starts again whenever bytes arrive,
+covers the head and the body alike, and a limit that runs out is a read timeout.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ replayed; and its session keeps cookies. Here:
 - each aiohttp error becomes the httpx2 exception httpx2's own transport raises in the same case;
 - the session keeps no cookies, and aiohttp's own hidden repeat of a GET is off: the Client's
   retry rules decide, wait and count every retry;
-- timeouts follow each attempt's limits: connect and read as they are, and
+- timeouts follow each attempt's limits: connect and read as they are (the read timeout is
+  aiohttp's sock_read, set on the loop's one timer: `_connector_class`), and
   connect + pool as aiohttp's limit on waiting for the pool and connecting. aiohttp has no write
   timeout; these requests are a few hundred bytes, written at once into the socket buffer.
 
@@ -30,11 +31,8 @@ when the first async pool is created, never by ``import fusionauth_two_factor``.
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import importlib
-import math
-import sys
 import time
 from collections.abc import AsyncIterator
 from types import ModuleType
@@ -42,7 +40,7 @@ from typing import Any, ClassVar
 
 import httpx2
 
-from ._deadline import CancelledAt, running_asyncio_loop
+from ._deadline import Alarm, running_asyncio_loop
 from ._drivers import WholeBody
 from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
 
@@ -53,14 +51,6 @@ _TYPED_METHODS = frozenset({"PATCH", "POST", "PUT"})
 _NO_CONTENT_TYPE = ("Content-Type",)
 _KNOWN_TIMEOUTS = 8  # aiohttp timeouts kept for reuse: the Client's and a few per-call ones
 ErrorClasses = list[tuple[type[BaseException], type[httpx2.TransportError]]]
-_READ_TIMEOUT = "Timeout on reading data from socket"  # aiohttp's own words for its read timeout
-
-# The read limit of the request this task is sending, and its seconds: started by the connector
-# once the request has its connection (the time spent getting one is the connect and pool limits').
-ReadLimit = tuple[CancelledAt, float]  # cancels the task when no byte came for that many seconds
-_CONNECTING: contextvars.ContextVar[ReadLimit | None] = contextvars.ContextVar(
-    "fusionauth_two_factor_connecting", default=None
-)
 
 
 def default_async_transport() -> httpx2.AsyncBaseTransport | None:
@@ -110,7 +100,7 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
 
     async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
         """The Client's own async calls: straight to the session, no httpx2.Request or Response in between."""
-        answer, limit = await self._request(request.method, request.url, request.headers, request.body, timeouts)
+        answer = await self._request(request.method, request.url, request.headers, request.body, timeouts)
         version = answer.version
         # The line's version said without formatting it each time: nearly every answer is HTTP/1.1.
         said = "HTTP/1.1" if version == (1, 1) else f"HTTP/{version.major}.{version.minor}"
@@ -118,9 +108,7 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         content = answer.content
         chunks: AsyncIterator[bytes]
         if "Content-Encoding" in answer.headers:  # aiohttp's headers: case-insensitive, in C
-            chunks = decoded_async(
-                answer.status, httpx2.Headers(answer.raw_headers), _Chunks(content, self._errors, limit)
-            )
+            chunks = decoded_async(answer.status, httpx2.Headers(answer.raw_headers), _Chunks(content, self._errors))
         elif content.is_eof():
             # A small answer arrives with its headers, whole: handed on as it is, with no read to
             # await, and its connection released now (the driver does not close a WholeBody).
@@ -128,12 +116,12 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
             answer.release()
             return AsyncReply(answer.status, answer.raw_headers, chunks, _released)
         else:
-            chunks = _Chunks(content, self._errors, limit)
+            chunks = _Chunks(content, self._errors)
         return AsyncReply(answer.status, answer.raw_headers, chunks, functools.partial(_release, answer))
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """The same, as an httpx2 transport: for an httpx2.AsyncClient of the caller's over aiohttp."""
-        answer, limit = await self._request(
+        answer = await self._request(
             request.method,
             str(request.url),
             _header_lines(request.headers),
@@ -144,14 +132,13 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         return httpx2.Response(
             answer.status,
             headers=answer.raw_headers,
-            stream=_AiohttpBody(answer, self._errors, limit),
+            stream=_AiohttpBody(answer, self._errors),
             extensions={"http_version": b"HTTP/1.1", "reason_phrase": reason},
         )
 
     async def _request(
         self, method: str, url: str, headers: list[tuple[str, str]], body: bytes | None, timeouts: Timeouts
-    ) -> tuple[Any, ReadLimit | None]:
-        """The answer, its headers read, and the read limit its body is read under (None: no limit)."""
+    ) -> Any:
         session = self._session or self._open_session()
         # No Content-Type the request does not carry: none to a POST without a body (aiohttp would
         # say application/octet-stream), as httpx2's own transport. Asked for only where aiohttp
@@ -170,27 +157,10 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
             allow_redirects=False,  # the Client never follows redirects
             auto_decompress=False,  # decoded as httpx2 decodes, counted against the limit
         )
-        read = timeouts.get("read")
-        if read is None:
-            try:
-                return await context.__aenter__(), None
-            except Exception as error:
-                raise _translated(error, self._errors) from error
-        # The read limit as aiohttp's sock_read would keep it (no byte for `read` seconds once the
-        # request is sent), but on the loop's one deadline timer (_deadline): aiohttp sets a timer
-        # of its own for every chunk it receives, two per call, a tenth of a small call's cost.
-        limit = CancelledAt(sys.modules["asyncio"].get_running_loop(), math.inf)  # started by the connector
-        token = _CONNECTING.set((limit, read))
         try:
-            with limit:
-                answer = await context.__aenter__()
+            return await context.__aenter__()
         except Exception as error:
             raise _translated(error, self._errors) from error
-        finally:
-            _CONNECTING.reset(token)
-        if limit.expired:  # the cancellation was ours, and taken back
-            raise httpx2.ReadTimeout(_READ_TIMEOUT)
-        return answer, (limit, read)
 
     def _open_session(self) -> Any:
         aiohttp = self._aiohttp
@@ -211,15 +181,14 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         return session
 
     def _client_timeout(self, timeout: Timeouts) -> Any:
-        limits = timeout.get("connect"), timeout.get("pool")
+        limits = timeout.get("connect"), timeout.get("read"), timeout.get("pool")
         known = self._timeouts.get(limits)  # the Client's own limits, the same for every first attempt
         if known is not None:
             return known
-        connect, pool = limits
+        connect, read, pool = limits
         # aiohttp's `connect` spans waiting for the pool and connecting: both of httpx2's limits.
         waiting = None if connect is None or pool is None else connect + pool
-        # No sock_read: the read limit is kept by `_request` and `_Chunks`.
-        made = self._aiohttp.ClientTimeout(connect=waiting, sock_connect=connect)
+        made = self._aiohttp.ClientTimeout(connect=waiting, sock_connect=connect, sock_read=read)
         if len(self._timeouts) < _KNOWN_TIMEOUTS:  # a retry's limits are cut to what is left: not kept
             self._timeouts[limits] = made
         return made
@@ -233,13 +202,12 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
 class _AiohttpBody(httpx2.AsyncByteStream):
     """An aiohttp answer's body as httpx2 reads a stream: chunk by chunk, released when closed."""
 
-    def __init__(self, answer: Any, errors: ErrorClasses, limit: ReadLimit | None) -> None:
+    def __init__(self, answer: Any, errors: ErrorClasses) -> None:
         self._answer = answer
         self._errors = errors
-        self._limit = limit
 
     def __aiter__(self) -> AsyncIterator[bytes]:
-        return _Chunks(self._answer.content, self._errors, self._limit)
+        return _Chunks(self._answer.content, self._errors)
 
     async def aclose(self) -> None:
         await _release(self._answer)
@@ -253,30 +221,20 @@ class _Chunks:
     when it is collected, which costs more than the step itself.
     """
 
-    __slots__ = ("_content", "_errors", "_limit")
+    __slots__ = ("_content", "_errors")
 
-    def __init__(self, content: Any, errors: ErrorClasses, limit: ReadLimit | None) -> None:
+    def __init__(self, content: Any, errors: ErrorClasses) -> None:
         self._content = content
         self._errors = errors
-        self._limit = limit
 
     def __aiter__(self) -> _Chunks:
         return self
 
     async def __anext__(self) -> bytes:
-        limit = self._limit
         try:
-            if limit is None:
-                chunk: bytes = await self._content.readany()
-            else:
-                watch, read = limit
-                watch.at = time.monotonic() + read  # set before entering, which sets the timer if need be
-                with watch:
-                    chunk = await self._content.readany()
+            chunk: bytes = await self._content.readany()
         except Exception as error:
             raise _translated(error, self._errors) from error
-        if limit is not None and limit[0].expired:  # the cancellation was ours, and taken back
-            raise httpx2.ReadTimeout(_READ_TIMEOUT)
         if not chunk:
             raise StopAsyncIteration
         return chunk
@@ -316,39 +274,41 @@ def _has_content_type(headers: list[tuple[str, str]]) -> bool:
 
 @functools.cache
 def _connector_class(aiohttp: ModuleType) -> Any:
-    """aiohttp's TCPConnector, keeping each request's read limit as aiohttp's sock_read would.
+    """aiohttp's TCPConnector, whose connections keep aiohttp's read timeout on the loop's one timer.
 
-    The limit starts once the request has its connection (the time spent getting one is the
-    connect and pool limits'), and starts again whenever bytes arrive, as aiohttp's own timer
-    does: an answer that trickles in steadily runs into the call's deadline, not the read limit.
+    aiohttp's protocol sets its read timeout (sock_read) again at every chunk it receives, as a
+    TimerHandle of its own (loop.call_later, and a cancel of the last one): two per small call, a
+    tenth of its cost. Here the same two methods set an `_deadline.Alarm` instead; when it rings,
+    aiohttp's own `_on_read_timeout` reports it (ServerTimeoutError: httpx2.ReadTimeout). When,
+    and what for, are aiohttp's: after the request is sent, again at each chunk, not while
+    reading is paused, dropped at the end of the body.
     """
     handler_class = importlib.import_module("aiohttp.client_proto").ResponseHandler
-    handler_data_received = handler_class.data_received  # called as it is: cheaper than super() per chunk
 
     class Handler(handler_class):  # type: ignore[misc,valid-type]
-        read_limit: ReadLimit | None = None  # of the request the connection is sending or answering
+        _alarm: Alarm | None = None
 
-        def data_received(self, data: bytes) -> None:
-            limit = self.read_limit
-            if limit is not None and data:
-                watch, read = limit
-                watch.at = time.monotonic() + read  # later: the loop's timer needs no change
-            handler_data_received(self, data)
+        def _reschedule_timeout(self) -> None:
+            timeout = self._read_timeout
+            if timeout:
+                alarm = self._alarm
+                if alarm is None:
+                    alarm = self._alarm = Alarm(self._loop, self._on_read_timeout)
+                alarm.set(time.monotonic() + timeout)
+            elif self._alarm is not None:
+                self._alarm.clear()
+
+        def _drop_timeout(self) -> None:
+            if self._alarm is not None:
+                self._alarm.clear()
 
     class Connector(aiohttp.TCPConnector):  # type: ignore[misc,name-defined]
         def __init__(self, **options: Any) -> None:
             super().__init__(**options)
-            # What aiohttp makes the protocol of each new connection with (a private attribute:
-            # if aiohttp renames it, the trickled answers of tests/test_async_*.py time out).
+            # What aiohttp makes the protocol of each new connection with. Private, as the two
+            # methods above: if aiohttp renames them, its own timers are back (the same limits,
+            # slower); if it renames what they use, tests/test_async_read_limit.py fails.
             self._factory = functools.partial(Handler, loop=self._loop)
-
-        async def connect(self, req: Any, traces: Any, timeout: Any) -> Any:
-            connection = await super().connect(req, traces, timeout)
-            connection.protocol.read_limit = limit = _CONNECTING.get()
-            if limit is not None:
-                watch, read = limit
-                watch.move_to(time.monotonic() + read)
-            return connection
 
     return Connector
 

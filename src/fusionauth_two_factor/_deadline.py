@@ -8,7 +8,8 @@ network backend that gives every connect, read and write no more time than the c
 (`bounded`): headers trickled byte by byte end at the deadline too.
 
 On asyncio an attempt is cancelled at its deadline by `CancelledAt` (one timer per loop, not one
-per attempt); under trio the async driver keeps anyio's cancel scope.
+per attempt); under trio the async driver keeps anyio's cancel scope. The aiohttp wire's read
+timeouts ring on the same timer (`Alarm`).
 
 Nothing here imports httpcore2 or asyncio: `import fusionauth_two_factor` must stay cheap (see
 BENCHMARKS.md); asyncio is taken from sys.modules, where a running asyncio loop has put it.
@@ -22,7 +23,7 @@ import math
 import sys
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
@@ -113,15 +114,38 @@ class CancelledAt:
             return False
         return exc_type is not None and issubclass(exc_type, sys.modules["asyncio"].CancelledError)
 
-    def move_to(self, at: float) -> None:
-        """The block is cancelled at `at` instead (a later or an earlier instant), entered or not."""
-        self.at = at
-        self._watches.moved(self)
-
     def expire(self) -> None:
         self.expired = True
         self._cancels += 1
         self._task.cancel()
+        self.at = time.monotonic() + _AGAIN  # still watched: cancelled again if the block has not ended by then
+
+
+class Alarm:
+    """Calls `ring` once `time.monotonic()` reaches the instant it is set for, on the loop's one timer.
+
+    A timer that is set again and again (aiohttp's read timeout, at every chunk received) costs a
+    set operation here, not a TimerHandle pushed on the loop's heap and cancelled.
+    """
+
+    __slots__ = ("_ring", "_watches", "at")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, ring: Callable[[], object]) -> None:
+        self._ring = ring
+        self._watches = _watches_of(loop)
+        self.at = math.inf
+
+    def set(self, at: float) -> None:
+        """Rings at `at`, whether it was set before or not."""
+        self.at = at
+        self._watches.add(self)
+
+    def clear(self) -> None:
+        self._watches.discard(self)
+
+    def expire(self) -> None:
+        self._watches.discard(self)
+        self._ring()
 
 
 # How often an expired block that has not ended yet is cancelled again (anyio: every loop iteration).
@@ -141,21 +165,16 @@ class _Watches:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = weakref.ref(loop)
-        self._watching: set[CancelledAt] = set()
+        self._watching: set[CancelledAt | Alarm] = set()
         self._armed_at = math.inf
         self._arming = 0
 
-    def add(self, watch: CancelledAt) -> None:
+    def add(self, watch: CancelledAt | Alarm) -> None:
         self._watching.add(watch)
         if watch.at < self._armed_at:  # rarely: deadlines mostly come in the order the attempts start
             self._arm(watch.at)
 
-    def moved(self, watch: CancelledAt) -> None:
-        # A later instant needs nothing: the timer fires early, to no effect, and re-arms.
-        if watch.at < self._armed_at and watch in self._watching:
-            self._arm(watch.at)
-
-    def discard(self, watch: CancelledAt) -> None:
+    def discard(self, watch: CancelledAt | Alarm) -> None:
         # The timer is left set: it fires at most once per deadline's length, and then re-arms for
         # whoever is still in flight, or stops.
         self._watching.discard(watch)
@@ -177,7 +196,6 @@ class _Watches:
         expired = [watch for watch in self._watching if watch.at <= now]
         for watch in expired:
             watch.expire()
-            watch.at = now + _AGAIN  # still watched: cancelled again if the block has not ended by then
         if self._watching:
             self._arm(min(watch.at for watch in self._watching))
 
