@@ -4,11 +4,14 @@ the nested models are still imported lazily, at a model's first from_dict."""
 
 from __future__ import annotations
 
+import ast
 import builtins
+import inspect
 import json
 import pickle
 import subprocess
 import sys
+import textwrap
 import types
 import uuid
 from typing import Any
@@ -42,6 +45,36 @@ def test_a_parse_after_the_first_runs_no_import(monkeypatch: pytest.MonkeyPatch)
 def test_from_dict_defines_no_function_per_call(model: Any) -> None:
     code = model.from_dict.__func__.__code__
     assert not [const for const in code.co_consts if isinstance(const, types.CodeType)]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
+def test_from_dict_passes_each_field_in_the_place_the_class_takes_it(model: Any) -> None:
+    """from_dict calls the class with positional arguments (cheaper than keywords): each variable
+    must be the one of the field in that place, or two fields of a type would swap silently."""
+    import attrs  # noqa: PLC0415
+
+    source = textwrap.dedent(inspect.getsource(model.from_dict))
+    calls = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cls"
+    ]
+    assert len(calls) == 1
+    assert not calls[0].keywords
+    passed = [argument.id for argument in calls[0].args if isinstance(argument, ast.Name)]
+    assert passed == [field.name for field in attrs.fields(model) if field.init]
+
+
+def test_a_model_built_from_distinct_values_keeps_each_in_its_own_field() -> None:
+    data = {"code": "[blank]user.email", "message": "You must specify the email.", "data": {"k": 1}}
+    error = models.Error.from_dict(data)
+    assert (error.code, error.message, error.data.to_dict()) == (
+        "[blank]user.email",
+        "You must specify the email.",
+        {"k": 1},
+    )
+    config = models.AuthenticatorConfiguration.from_dict({"algorithm": "HmacSHA1", "codeLength": 6, "timeStep": 30})
+    assert (config.code_length, config.time_step) == (6, 30)
 
 
 def test_the_nested_models_are_imported_at_the_first_parse_not_with_the_model() -> None:

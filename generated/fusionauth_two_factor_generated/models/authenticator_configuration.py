@@ -78,9 +78,9 @@ class AuthenticatorConfiguration:
         time_step = d.pop("timeStep", UNSET)
 
         authenticator_configuration = cls(
-            algorithm=algorithm,
-            code_length=code_length,
-            time_step=time_step,
+            algorithm,
+            code_length,
+            time_step,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -71,11 +71,11 @@ class DeviceInfo:
         type_ = d.pop("type", UNSET)
 
         device_info = cls(
-            description=description,
-            last_accessed_address=last_accessed_address,
-            last_accessed_instant=last_accessed_instant,
-            name=name,
-            type_=type_,
+            description,
+            last_accessed_address,
+            last_accessed_instant,
+            name,
+            type_,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -72,9 +72,9 @@ class Error:
             data = AnyJsonMap.from_dict(_data)
 
         error = cls(
-            code=code,
-            message=message,
-            data=data,
+            code,
+            message,
+            data,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

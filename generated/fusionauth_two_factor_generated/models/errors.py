@@ -78,8 +78,8 @@ class Errors:
                 general_errors.append(general_errors_item)
 
         errors = cls(
-            field_errors=field_errors,
-            general_errors=general_errors,
+            field_errors,
+            general_errors,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

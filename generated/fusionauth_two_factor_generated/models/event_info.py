@@ -119,14 +119,14 @@ class EventInfo:
         user_agent = d.pop("userAgent", UNSET)
 
         event_info = cls(
-            data=data,
-            device_description=device_description,
-            device_name=device_name,
-            device_type=device_type,
-            ip_address=ip_address,
-            location=location,
-            os=os,
-            user_agent=user_agent,
+            data,
+            device_description,
+            device_name,
+            device_type,
+            ip_address,
+            location,
+            os,
+            user_agent,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

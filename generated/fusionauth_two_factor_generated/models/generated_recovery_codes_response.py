@@ -46,7 +46,7 @@ class GeneratedRecoveryCodesResponse:
         recovery_codes: list[str] = d.pop("recoveryCodes")
 
         generated_recovery_codes_response = cls(
-            recovery_codes=recovery_codes,
+            recovery_codes,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

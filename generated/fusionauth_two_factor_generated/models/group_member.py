@@ -109,11 +109,11 @@ class GroupMember:
             user_id = parse_uuid(_user_id)
 
         group_member = cls(
-            data=data,
-            group_id=group_id,
-            id=id,
-            insert_instant=insert_instant,
-            user_id=user_id,
+            data,
+            group_id,
+            id,
+            insert_instant,
+            user_id,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

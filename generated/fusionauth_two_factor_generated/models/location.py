@@ -87,13 +87,13 @@ class Location:
         display_string = d.pop("displayString", UNSET)
 
         location = cls(
-            city=city,
-            country=country,
-            latitude=latitude,
-            longitude=longitude,
-            region=region,
-            zipcode=zipcode,
-            display_string=display_string,
+            city,
+            country,
+            latitude,
+            longitude,
+            region,
+            zipcode,
+            display_string,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -74,8 +74,8 @@ class LoginChangePasswordResponse:
             change_password_reason = _change_password_reason
 
         login_change_password_response = cls(
-            change_password_id=change_password_id,
-            change_password_reason=change_password_reason,
+            change_password_id,
+            change_password_reason,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -92,10 +92,10 @@ class LoginMetaData:
         scopes: list[str] | Unset = d.pop("scopes", UNSET)
 
         login_meta_data = cls(
-            device=device,
-            data=data,
-            resources=resources,
-            scopes=scopes,
+            device,
+            data,
+            resources,
+            scopes,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -58,7 +58,7 @@ class LoginPreventedActions:
                 actions.append(actions_item)
 
         login_prevented_actions = cls(
-            actions=actions,
+            actions,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

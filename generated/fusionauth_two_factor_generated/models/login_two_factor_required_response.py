@@ -82,9 +82,9 @@ class LoginTwoFactorRequiredResponse:
                 methods.append(methods_item)
 
         login_two_factor_required_response = cls(
-            two_factor_id=two_factor_id,
-            configurable_methods=configurable_methods,
-            methods=methods,
+            two_factor_id,
+            configurable_methods,
+            methods,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -51,8 +51,8 @@ class SecretResponse:
         secret_base32_encoded = d.pop("secretBase32Encoded")
 
         secret_response = cls(
-            secret=secret,
-            secret_base32_encoded=secret_base32_encoded,
+            secret,
+            secret_base32_encoded,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -89,10 +89,10 @@ class TwoFactorDisableRequest:
             event_info = EventInfo.from_dict(_event_info)
 
         two_factor_disable_request = cls(
-            code=code,
-            method_id=method_id,
-            application_id=application_id,
-            event_info=event_info,
+            code,
+            method_id,
+            application_id,
+            event_info,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

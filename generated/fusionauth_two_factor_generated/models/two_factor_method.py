@@ -134,14 +134,14 @@ class TwoFactorMethod:
         secret = d.pop("secret", UNSET)
 
         two_factor_method = cls(
-            authenticator=authenticator,
-            email=email,
-            id=id,
-            last_used=last_used,
-            method=method,
-            mobile_phone=mobile_phone,
-            name=name,
-            secret=secret,
+            authenticator,
+            email,
+            id,
+            last_used,
+            method,
+            mobile_phone,
+            name,
+            secret,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

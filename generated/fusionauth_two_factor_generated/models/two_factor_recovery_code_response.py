@@ -49,7 +49,7 @@ class TwoFactorRecoveryCodeResponse:
         recovery_codes: list[str] | Unset = d.pop("recoveryCodes", UNSET)
 
         two_factor_recovery_code_response = cls(
-            recovery_codes=recovery_codes,
+            recovery_codes,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

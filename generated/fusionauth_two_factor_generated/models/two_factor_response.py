@@ -58,8 +58,8 @@ class TwoFactorResponse:
         code = d.pop("code", UNSET)
 
         two_factor_response = cls(
-            recovery_codes=recovery_codes,
-            code=code,
+            recovery_codes,
+            code,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -127,13 +127,13 @@ class TwoFactorSendForEnableDisableRequest:
         mobile_phone = d.pop("mobilePhone", UNSET)
 
         two_factor_send_for_enable_disable_request = cls(
-            user_id=user_id,
-            application_id=application_id,
-            email=email,
-            message_type=message_type,
-            method=method,
-            method_id=method_id,
-            mobile_phone=mobile_phone,
+            user_id,
+            application_id,
+            email,
+            message_type,
+            method,
+            method_id,
+            mobile_phone,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -132,13 +132,13 @@ class TwoFactorSendForLoginRequest:
             user_id = parse_uuid(_user_id)
 
         two_factor_send_for_login_request = cls(
-            method_id=method_id,
-            application_id=application_id,
-            email=email,
-            message_type=message_type,
-            method=method,
-            mobile_phone=mobile_phone,
-            user_id=user_id,
+            method_id,
+            application_id,
+            email,
+            message_type,
+            method,
+            mobile_phone,
+            user_id,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -131,13 +131,13 @@ class TwoFactorSendRequest:
             user_id = parse_uuid(_user_id)
 
         two_factor_send_request = cls(
-            application_id=application_id,
-            email=email,
-            message_type=message_type,
-            method=method,
-            method_id=method_id,
-            mobile_phone=mobile_phone,
-            user_id=user_id,
+            application_id,
+            email,
+            message_type,
+            method,
+            method_id,
+            mobile_phone,
+            user_id,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

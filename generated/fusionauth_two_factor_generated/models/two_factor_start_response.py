@@ -75,9 +75,9 @@ class TwoFactorStartResponse:
                 methods.append(methods_item)
 
         two_factor_start_response = cls(
-            code=code,
-            two_factor_id=two_factor_id,
-            methods=methods,
+            code,
+            two_factor_id,
+            methods,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -69,8 +69,8 @@ class TwoFactorStatusResponse:
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
         two_factor_status_response = cls(
-            trusts=trusts,
-            two_factor_trust_id=two_factor_trust_id,
+            trusts,
+            two_factor_trust_id,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -71,10 +71,10 @@ class TwoFactorTrust:
         start_instant = d.pop("startInstant", UNSET)
 
         two_factor_trust = cls(
-            application_id=application_id,
-            expiration=expiration,
-            expired=expired,
-            start_instant=start_instant,
+            application_id,
+            expiration,
+            expired,
+            start_instant,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -72,9 +72,9 @@ class TwoFactorUpdateRequest:
         name = d.pop("name", UNSET)
 
         two_factor_update_request = cls(
-            event_info=event_info,
-            method_id=method_id,
-            name=name,
+            event_info,
+            method_id,
+            name,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -170,17 +170,17 @@ class UserIdentity:
                 verified_reason = _verified_reason
 
         user_identity = cls(
-            display_value=display_value,
-            insert_instant=insert_instant,
-            last_login_instant=last_login_instant,
-            last_update_instant=last_update_instant,
-            moderation_status=moderation_status,
-            primary=primary,
-            type_=type_,
-            value=value,
-            verified=verified,
-            verified_instant=verified_instant,
-            verified_reason=verified_reason,
+            display_value,
+            insert_instant,
+            last_login_instant,
+            last_update_instant,
+            moderation_status,
+            primary,
+            type_,
+            value,
+            verified,
+            verified_instant,
+            verified_reason,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send

@@ -67,8 +67,8 @@ class UserTwoFactorConfiguration:
         recovery_codes: list[str] | Unset = d.pop("recoveryCodes", UNSET)
 
         user_two_factor_configuration = cls(
-            methods=methods,
-            recovery_codes=recovery_codes,
+            methods,
+            recovery_codes,
         )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
