@@ -17,7 +17,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from support import API_KEY, CODE, TRUST_ID, TWO_FACTOR_ID, USER_ID, fixture_bytes
@@ -38,7 +38,10 @@ from fusionauth_two_factor import (
     UserExpiredError,
 )
 from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
-from fusionauth_two_factor._drivers import WholeBody
+from fusionauth_two_factor._drivers import WholeBody, _attempt_async
+from fusionauth_two_factor._exchange import Answer as WireAnswer
+from fusionauth_two_factor._exchange import Attempt
+from fusionauth_two_factor._wire import AsyncReply, AsyncWire, Timeouts, WireRequest
 from fusionauth_two_factor.models import LoginResponse, TwoFactorStatusResponse, User
 
 LOGIN = {"twoFactorId": TWO_FACTOR_ID, "code": CODE}
@@ -448,3 +451,25 @@ async def test_many_calls_in_flight(open_client: OpenClient, fusionauth: Loopbac
         fusionauth.reply(200, json.dumps({"trusts": []}).encode())
     responses = await asyncio.gather(*(status_call(client) for _ in range(20)))
     assert [response.status_code for response in responses] == [200] * 20
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["handed on whole", "iterated"])
+async def test_an_empty_body_read_after_the_attempts_deadline_is_the_answer_either_way(whole: bool) -> None:
+    """An empty body adds no chunk, so it is never "late": a body handed on whole (WholeBody) as one iterated."""
+
+    async def no_chunks() -> AsyncIterator[bytes]:
+        return
+        yield b""
+
+    class Wire:
+        async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
+            async def closed() -> None:
+                return None
+
+            chunks = WholeBody(b"") if whole else no_chunks()
+            return AsyncReply(200, [(b"Content-Length", b"0")], chunks, closed)
+
+    late = Attempt(cast(WireRequest, None), deadline=time.monotonic() - 0.1, max_response_bytes=1024)
+    outcome = await _attempt_async(cast(AsyncWire, Wire()), late, threading.Event())
+    assert isinstance(outcome, WireAnswer)
+    assert (outcome.status_code, outcome.content) == (200, b"")

@@ -179,3 +179,32 @@ async def test_a_cleared_alarm_does_not_ring() -> None:
     alarm.clear()
     await asyncio.sleep(0.15)
     assert rang == []
+
+
+async def test_an_alarm_that_raises_stops_no_other_deadline_on_its_loop() -> None:
+    loop = asyncio.get_running_loop()
+    reported: list[object] = []
+    loop.set_exception_handler(lambda _loop, context: reported.append(context.get("exception")))
+    rang: list[str] = []
+
+    def fail() -> None:
+        raise RuntimeError("ring failed")
+
+    started = time.monotonic()
+    failing, same_time, later = (
+        Alarm(loop, fail),
+        Alarm(loop, lambda: rang.append("same time")),
+        Alarm(loop, lambda: rang.append("later")),
+    )
+    failing.set(started + 0.05)
+    same_time.set(started + 0.05)
+    later.set(started + 0.15)
+    try:
+        with CancelledAt(loop, started + 0.25) as block:
+            await asyncio.sleep(1)
+    finally:
+        loop.set_exception_handler(None)
+    assert block.expired
+    assert time.monotonic() - started < 0.6
+    assert rang == ["same time", "later"]
+    assert [type(error) for error in reported] == [RuntimeError]

@@ -194,10 +194,17 @@ class _Watches:
         self._armed_at = math.inf
         now = time.monotonic()
         expired = [watch for watch in self._watching if watch.at <= now]
-        for watch in expired:
-            watch.expire()
-        if self._watching:
-            self._arm(min(watch.at for watch in self._watching))
+        try:
+            for watch in expired:
+                try:
+                    watch.expire()
+                except Exception as error:  # an alarm's callback (aiohttp's): the other watches still expire
+                    cast("asyncio.AbstractEventLoop", self._loop()).call_exception_handler(
+                        {"message": "a deadline alarm failed", "exception": error}
+                    )
+        finally:  # re-armed whatever happened: every other deadline on this loop depends on it
+            if self._watching:
+                self._arm(min(watch.at for watch in self._watching))
 
 
 # Per loop, and gone with it. Only the loop's own thread touches its entry.

@@ -173,7 +173,8 @@ async def _attempt_async(wire: AsyncWire, attempt: Attempt, closed: threading.Ev
             chunks = response.chunks
             try:
                 if type(chunks) is WholeBody:
-                    body.add(chunks.data)
+                    if chunks.data:  # as iterating: an empty body adds no chunk, so no deadline test
+                        body.add(chunks.data)
                 else:
                     async for chunk in chunks:
                         body.add(chunk)
