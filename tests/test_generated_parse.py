@@ -14,7 +14,7 @@ import sys
 import textwrap
 import types
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from fusionauth_two_factor_generated import models
@@ -49,8 +49,9 @@ def test_from_dict_defines_no_function_per_call(model: Any) -> None:
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_from_dict_passes_each_field_in_the_place_the_class_takes_it(model: Any) -> None:
-    """from_dict calls the class with positional arguments (cheaper than keywords): each variable
-    must be the one of the field in that place, or two fields of a type would swap silently."""
+    """from_dict calls its own class with positional arguments (cheaper than keywords): each variable
+    must be the one of the field in that place, or two fields of a type would swap silently. A
+    subclass gets the same variables by keyword."""
     import attrs  # noqa: PLC0415
 
     source = textwrap.dedent(inspect.getsource(model.from_dict))
@@ -59,20 +60,37 @@ def test_from_dict_passes_each_field_in_the_place_the_class_takes_it(model: Any)
         for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cls"
     ]
-    assert len(calls) == 1
-    assert not calls[0].keywords
-    passed = [argument.id for argument in calls[0].args if isinstance(argument, ast.Name)]
-    assert passed == [field.name for field in attrs.fields(model) if field.init]
+    fields = [field.name for field in attrs.fields(model) if field.init]
+    if not fields:
+        assert [(call.args, call.keywords) for call in calls] == [([], [])]
+        return
+    positional, by_keyword = calls
+    assert not positional.keywords
+    assert [argument.id for argument in positional.args if isinstance(argument, ast.Name)] == fields
+    assert not by_keyword.args
+    assert [(keyword.arg, cast(ast.Name, keyword.value).id) for keyword in by_keyword.keywords] == [
+        (name, name) for name in fields
+    ]
+
+
+def test_a_subclass_that_declares_a_field_again_gets_each_value_in_its_own_field() -> None:
+    import attrs  # noqa: PLC0415
+
+    @attrs.define
+    class Mine(models.TwoFactorMethod):
+        email: str = "default"  # attrs moves it to the end of Mine's __init__
+
+    method = Mine.from_dict({"id": "ID", "email": "a@b.c", "method": "email", "name": "N"})
+    assert type(method) is Mine
+    assert (method.id, method.email, method.method, method.name) == ("ID", "a@b.c", "email", "N")
 
 
 def test_a_model_built_from_distinct_values_keeps_each_in_its_own_field() -> None:
     data = {"code": "[blank]user.email", "message": "You must specify the email.", "data": {"k": 1}}
     error = models.Error.from_dict(data)
-    assert (error.code, error.message, error.data.to_dict()) == (
-        "[blank]user.email",
-        "You must specify the email.",
-        {"k": 1},
-    )
+    assert (error.code, error.message) == ("[blank]user.email", "You must specify the email.")
+    assert isinstance(error.data, models.AnyJsonMap)
+    assert error.data.to_dict() == {"k": 1}
     config = models.AuthenticatorConfiguration.from_dict({"algorithm": "HmacSHA1", "codeLength": 6, "timeStep": 30})
     assert (config.code_length, config.time_step) == (6, 30)
 

@@ -77,11 +77,18 @@ class AuthenticatorConfiguration:
 
         time_step = d.pop("timeStep", UNSET)
 
-        authenticator_configuration = cls(
-            algorithm,
-            code_length,
-            time_step,
-        )
+        if cls is AuthenticatorConfiguration:
+            authenticator_configuration = cls(
+                algorithm,
+                code_length,
+                time_step,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            authenticator_configuration = cls(
+                algorithm=algorithm,
+                code_length=code_length,
+                time_step=time_step,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             authenticator_configuration.additional_properties.update(d)

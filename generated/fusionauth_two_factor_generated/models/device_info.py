@@ -70,13 +70,22 @@ class DeviceInfo:
 
         type_ = d.pop("type", UNSET)
 
-        device_info = cls(
-            description,
-            last_accessed_address,
-            last_accessed_instant,
-            name,
-            type_,
-        )
+        if cls is DeviceInfo:
+            device_info = cls(
+                description,
+                last_accessed_address,
+                last_accessed_instant,
+                name,
+                type_,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            device_info = cls(
+                description=description,
+                last_accessed_address=last_accessed_address,
+                last_accessed_instant=last_accessed_instant,
+                name=name,
+                type_=type_,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             device_info.additional_properties.update(d)

@@ -71,11 +71,18 @@ class Error:
         else:
             data = AnyJsonMap.from_dict(_data)
 
-        error = cls(
-            code,
-            message,
-            data,
-        )
+        if cls is Error:
+            error = cls(
+                code,
+                message,
+                data,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            error = cls(
+                code=code,
+                message=message,
+                data=data,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             error.additional_properties.update(d)

@@ -77,10 +77,16 @@ class Errors:
 
                 general_errors.append(general_errors_item)
 
-        errors = cls(
-            field_errors,
-            general_errors,
-        )
+        if cls is Errors:
+            errors = cls(
+                field_errors,
+                general_errors,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            errors = cls(
+                field_errors=field_errors,
+                general_errors=general_errors,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             errors.additional_properties.update(d)

@@ -118,16 +118,28 @@ class EventInfo:
 
         user_agent = d.pop("userAgent", UNSET)
 
-        event_info = cls(
-            data,
-            device_description,
-            device_name,
-            device_type,
-            ip_address,
-            location,
-            os,
-            user_agent,
-        )
+        if cls is EventInfo:
+            event_info = cls(
+                data,
+                device_description,
+                device_name,
+                device_type,
+                ip_address,
+                location,
+                os,
+                user_agent,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            event_info = cls(
+                data=data,
+                device_description=device_description,
+                device_name=device_name,
+                device_type=device_type,
+                ip_address=ip_address,
+                location=location,
+                os=os,
+                user_agent=user_agent,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             event_info.additional_properties.update(d)

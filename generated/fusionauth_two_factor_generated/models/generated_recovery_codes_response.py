@@ -45,9 +45,14 @@ class GeneratedRecoveryCodesResponse:
         d = dict(src_dict)
         recovery_codes: list[str] = d.pop("recoveryCodes")
 
-        generated_recovery_codes_response = cls(
-            recovery_codes,
-        )
+        if cls is GeneratedRecoveryCodesResponse:
+            generated_recovery_codes_response = cls(
+                recovery_codes,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            generated_recovery_codes_response = cls(
+                recovery_codes=recovery_codes,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             generated_recovery_codes_response.additional_properties.update(d)

@@ -108,13 +108,22 @@ class GroupMember:
         else:
             user_id = parse_uuid(_user_id)
 
-        group_member = cls(
-            data,
-            group_id,
-            id,
-            insert_instant,
-            user_id,
-        )
+        if cls is GroupMember:
+            group_member = cls(
+                data,
+                group_id,
+                id,
+                insert_instant,
+                user_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            group_member = cls(
+                data=data,
+                group_id=group_id,
+                id=id,
+                insert_instant=insert_instant,
+                user_id=user_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             group_member.additional_properties.update(d)

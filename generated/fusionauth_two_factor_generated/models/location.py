@@ -86,15 +86,26 @@ class Location:
 
         display_string = d.pop("displayString", UNSET)
 
-        location = cls(
-            city,
-            country,
-            latitude,
-            longitude,
-            region,
-            zipcode,
-            display_string,
-        )
+        if cls is Location:
+            location = cls(
+                city,
+                country,
+                latitude,
+                longitude,
+                region,
+                zipcode,
+                display_string,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            location = cls(
+                city=city,
+                country=country,
+                latitude=latitude,
+                longitude=longitude,
+                region=region,
+                zipcode=zipcode,
+                display_string=display_string,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             location.additional_properties.update(d)

@@ -73,10 +73,16 @@ class LoginChangePasswordResponse:
         except (TypeError, ValueError, AttributeError, KeyError):
             change_password_reason = _change_password_reason
 
-        login_change_password_response = cls(
-            change_password_id,
-            change_password_reason,
-        )
+        if cls is LoginChangePasswordResponse:
+            login_change_password_response = cls(
+                change_password_id,
+                change_password_reason,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            login_change_password_response = cls(
+                change_password_id=change_password_id,
+                change_password_reason=change_password_reason,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             login_change_password_response.additional_properties.update(d)

@@ -91,12 +91,20 @@ class LoginMetaData:
 
         scopes: list[str] | Unset = d.pop("scopes", UNSET)
 
-        login_meta_data = cls(
-            device,
-            data,
-            resources,
-            scopes,
-        )
+        if cls is LoginMetaData:
+            login_meta_data = cls(
+                device,
+                data,
+                resources,
+                scopes,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            login_meta_data = cls(
+                device=device,
+                data=data,
+                resources=resources,
+                scopes=scopes,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             login_meta_data.additional_properties.update(d)

@@ -57,9 +57,14 @@ class LoginPreventedActions:
 
                 actions.append(actions_item)
 
-        login_prevented_actions = cls(
-            actions,
-        )
+        if cls is LoginPreventedActions:
+            login_prevented_actions = cls(
+                actions,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            login_prevented_actions = cls(
+                actions=actions,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             login_prevented_actions.additional_properties.update(d)

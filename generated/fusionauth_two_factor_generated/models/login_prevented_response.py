@@ -125,18 +125,32 @@ class LoginPreventedResponse:
 
         reason_code = d.pop("reasonCode", UNSET)
 
-        login_prevented_response = cls(
-            action_id,
-            actioner_user_id,
-            expiry,
-            localized_name,
-            localized_option,
-            localized_reason,
-            name,
-            option,
-            reason,
-            reason_code,
-        )
+        if cls is LoginPreventedResponse:
+            login_prevented_response = cls(
+                action_id,
+                actioner_user_id,
+                expiry,
+                localized_name,
+                localized_option,
+                localized_reason,
+                name,
+                option,
+                reason,
+                reason_code,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            login_prevented_response = cls(
+                action_id=action_id,
+                actioner_user_id=actioner_user_id,
+                expiry=expiry,
+                localized_name=localized_name,
+                localized_option=localized_option,
+                localized_reason=localized_reason,
+                name=name,
+                option=option,
+                reason=reason,
+                reason_code=reason_code,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             login_prevented_response.additional_properties.update(d)

@@ -200,20 +200,36 @@ class LoginRequest:
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
-        login_request = cls(
-            application_id,
-            bot_detection_score,
-            event_info,
-            ip_address,
-            login_id,
-            login_id_types,
-            meta_data,
-            new_device,
-            no_jwt,
-            one_time_password,
-            password,
-            two_factor_trust_id,
-        )
+        if cls is LoginRequest:
+            login_request = cls(
+                application_id,
+                bot_detection_score,
+                event_info,
+                ip_address,
+                login_id,
+                login_id_types,
+                meta_data,
+                new_device,
+                no_jwt,
+                one_time_password,
+                password,
+                two_factor_trust_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            login_request = cls(
+                application_id=application_id,
+                bot_detection_score=bot_detection_score,
+                event_info=event_info,
+                ip_address=ip_address,
+                login_id=login_id,
+                login_id_types=login_id_types,
+                meta_data=meta_data,
+                new_device=new_device,
+                no_jwt=no_jwt,
+                one_time_password=one_time_password,
+                password=password,
+                two_factor_trust_id=two_factor_trust_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             login_request.additional_properties.update(d)

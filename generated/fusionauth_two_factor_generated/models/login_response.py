@@ -303,27 +303,50 @@ class LoginResponse:
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
-        login_response = cls(
-            user,
-            actions,
-            change_password_id,
-            change_password_reason,
-            configurable_methods,
-            email_verification_id,
-            identity_verification_id,
-            methods,
-            pending_idp_link_id,
-            refresh_token,
-            refresh_token_id,
-            registration_verification_id,
-            state,
-            threats_detected,
-            token,
-            token_expiration_instant,
-            trust_token,
-            two_factor_id,
-            two_factor_trust_id,
-        )
+        if cls is LoginResponse:
+            login_response = cls(
+                user,
+                actions,
+                change_password_id,
+                change_password_reason,
+                configurable_methods,
+                email_verification_id,
+                identity_verification_id,
+                methods,
+                pending_idp_link_id,
+                refresh_token,
+                refresh_token_id,
+                registration_verification_id,
+                state,
+                threats_detected,
+                token,
+                token_expiration_instant,
+                trust_token,
+                two_factor_id,
+                two_factor_trust_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            login_response = cls(
+                user=user,
+                actions=actions,
+                change_password_id=change_password_id,
+                change_password_reason=change_password_reason,
+                configurable_methods=configurable_methods,
+                email_verification_id=email_verification_id,
+                identity_verification_id=identity_verification_id,
+                methods=methods,
+                pending_idp_link_id=pending_idp_link_id,
+                refresh_token=refresh_token,
+                refresh_token_id=refresh_token_id,
+                registration_verification_id=registration_verification_id,
+                state=state,
+                threats_detected=threats_detected,
+                token=token,
+                token_expiration_instant=token_expiration_instant,
+                trust_token=trust_token,
+                two_factor_id=two_factor_id,
+                two_factor_trust_id=two_factor_trust_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             login_response.additional_properties.update(d)

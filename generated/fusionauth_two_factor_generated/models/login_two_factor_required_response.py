@@ -81,11 +81,18 @@ class LoginTwoFactorRequiredResponse:
 
                 methods.append(methods_item)
 
-        login_two_factor_required_response = cls(
-            two_factor_id,
-            configurable_methods,
-            methods,
-        )
+        if cls is LoginTwoFactorRequiredResponse:
+            login_two_factor_required_response = cls(
+                two_factor_id,
+                configurable_methods,
+                methods,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            login_two_factor_required_response = cls(
+                two_factor_id=two_factor_id,
+                configurable_methods=configurable_methods,
+                methods=methods,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             login_two_factor_required_response.additional_properties.update(d)

@@ -50,10 +50,16 @@ class SecretResponse:
 
         secret_base32_encoded = d.pop("secretBase32Encoded")
 
-        secret_response = cls(
-            secret,
-            secret_base32_encoded,
-        )
+        if cls is SecretResponse:
+            secret_response = cls(
+                secret,
+                secret_base32_encoded,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            secret_response = cls(
+                secret=secret,
+                secret_base32_encoded=secret_base32_encoded,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             secret_response.additional_properties.update(d)

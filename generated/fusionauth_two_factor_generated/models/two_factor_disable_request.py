@@ -88,12 +88,20 @@ class TwoFactorDisableRequest:
         else:
             event_info = EventInfo.from_dict(_event_info)
 
-        two_factor_disable_request = cls(
-            code,
-            method_id,
-            application_id,
-            event_info,
-        )
+        if cls is TwoFactorDisableRequest:
+            two_factor_disable_request = cls(
+                code,
+                method_id,
+                application_id,
+                event_info,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_disable_request = cls(
+                code=code,
+                method_id=method_id,
+                application_id=application_id,
+                event_info=event_info,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_disable_request.additional_properties.update(d)

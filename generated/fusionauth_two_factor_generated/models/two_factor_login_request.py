@@ -161,19 +161,34 @@ class TwoFactorLoginRequest:
 
         bot_detection_score = d.pop("botDetectionScore", UNSET)
 
-        two_factor_login_request = cls(
-            code,
-            two_factor_id,
-            application_id,
-            event_info,
-            ip_address,
-            meta_data,
-            new_device,
-            no_jwt,
-            trust_computer,
-            user_id,
-            bot_detection_score,
-        )
+        if cls is TwoFactorLoginRequest:
+            two_factor_login_request = cls(
+                code,
+                two_factor_id,
+                application_id,
+                event_info,
+                ip_address,
+                meta_data,
+                new_device,
+                no_jwt,
+                trust_computer,
+                user_id,
+                bot_detection_score,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_login_request = cls(
+                code=code,
+                two_factor_id=two_factor_id,
+                application_id=application_id,
+                event_info=event_info,
+                ip_address=ip_address,
+                meta_data=meta_data,
+                new_device=new_device,
+                no_jwt=no_jwt,
+                trust_computer=trust_computer,
+                user_id=user_id,
+                bot_detection_score=bot_detection_score,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_login_request.additional_properties.update(d)

@@ -133,16 +133,28 @@ class TwoFactorMethod:
 
         secret = d.pop("secret", UNSET)
 
-        two_factor_method = cls(
-            authenticator,
-            email,
-            id,
-            last_used,
-            method,
-            mobile_phone,
-            name,
-            secret,
-        )
+        if cls is TwoFactorMethod:
+            two_factor_method = cls(
+                authenticator,
+                email,
+                id,
+                last_used,
+                method,
+                mobile_phone,
+                name,
+                secret,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_method = cls(
+                authenticator=authenticator,
+                email=email,
+                id=id,
+                last_used=last_used,
+                method=method,
+                mobile_phone=mobile_phone,
+                name=name,
+                secret=secret,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_method.additional_properties.update(d)

@@ -48,9 +48,14 @@ class TwoFactorRecoveryCodeResponse:
         d = dict(src_dict)
         recovery_codes: list[str] | Unset = d.pop("recoveryCodes", UNSET)
 
-        two_factor_recovery_code_response = cls(
-            recovery_codes,
-        )
+        if cls is TwoFactorRecoveryCodeResponse:
+            two_factor_recovery_code_response = cls(
+                recovery_codes,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_recovery_code_response = cls(
+                recovery_codes=recovery_codes,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_recovery_code_response.additional_properties.update(d)

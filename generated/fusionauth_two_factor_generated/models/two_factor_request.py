@@ -172,19 +172,34 @@ class TwoFactorRequest:
 
         two_factor_id = d.pop("twoFactorId", UNSET)
 
-        two_factor_request = cls(
-            code,
-            method,
-            application_id,
-            authenticator_id,
-            email,
-            event_info,
-            mobile_phone,
-            name,
-            secret,
-            secret_base32_encoded,
-            two_factor_id,
-        )
+        if cls is TwoFactorRequest:
+            two_factor_request = cls(
+                code,
+                method,
+                application_id,
+                authenticator_id,
+                email,
+                event_info,
+                mobile_phone,
+                name,
+                secret,
+                secret_base32_encoded,
+                two_factor_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_request = cls(
+                code=code,
+                method=method,
+                application_id=application_id,
+                authenticator_id=authenticator_id,
+                email=email,
+                event_info=event_info,
+                mobile_phone=mobile_phone,
+                name=name,
+                secret=secret,
+                secret_base32_encoded=secret_base32_encoded,
+                two_factor_id=two_factor_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_request.additional_properties.update(d)

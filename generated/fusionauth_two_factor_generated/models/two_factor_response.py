@@ -57,10 +57,16 @@ class TwoFactorResponse:
 
         code = d.pop("code", UNSET)
 
-        two_factor_response = cls(
-            recovery_codes,
-            code,
-        )
+        if cls is TwoFactorResponse:
+            two_factor_response = cls(
+                recovery_codes,
+                code,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_response = cls(
+                recovery_codes=recovery_codes,
+                code=code,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_response.additional_properties.update(d)

@@ -126,15 +126,26 @@ class TwoFactorSendForEnableDisableRequest:
 
         mobile_phone = d.pop("mobilePhone", UNSET)
 
-        two_factor_send_for_enable_disable_request = cls(
-            user_id,
-            application_id,
-            email,
-            message_type,
-            method,
-            method_id,
-            mobile_phone,
-        )
+        if cls is TwoFactorSendForEnableDisableRequest:
+            two_factor_send_for_enable_disable_request = cls(
+                user_id,
+                application_id,
+                email,
+                message_type,
+                method,
+                method_id,
+                mobile_phone,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_send_for_enable_disable_request = cls(
+                user_id=user_id,
+                application_id=application_id,
+                email=email,
+                message_type=message_type,
+                method=method,
+                method_id=method_id,
+                mobile_phone=mobile_phone,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_send_for_enable_disable_request.additional_properties.update(d)

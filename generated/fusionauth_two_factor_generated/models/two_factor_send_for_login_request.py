@@ -131,15 +131,26 @@ class TwoFactorSendForLoginRequest:
         else:
             user_id = parse_uuid(_user_id)
 
-        two_factor_send_for_login_request = cls(
-            method_id,
-            application_id,
-            email,
-            message_type,
-            method,
-            mobile_phone,
-            user_id,
-        )
+        if cls is TwoFactorSendForLoginRequest:
+            two_factor_send_for_login_request = cls(
+                method_id,
+                application_id,
+                email,
+                message_type,
+                method,
+                mobile_phone,
+                user_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_send_for_login_request = cls(
+                method_id=method_id,
+                application_id=application_id,
+                email=email,
+                message_type=message_type,
+                method=method,
+                mobile_phone=mobile_phone,
+                user_id=user_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_send_for_login_request.additional_properties.update(d)

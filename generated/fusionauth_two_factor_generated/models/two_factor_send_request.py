@@ -130,15 +130,26 @@ class TwoFactorSendRequest:
         else:
             user_id = parse_uuid(_user_id)
 
-        two_factor_send_request = cls(
-            application_id,
-            email,
-            message_type,
-            method,
-            method_id,
-            mobile_phone,
-            user_id,
-        )
+        if cls is TwoFactorSendRequest:
+            two_factor_send_request = cls(
+                application_id,
+                email,
+                message_type,
+                method,
+                method_id,
+                mobile_phone,
+                user_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_send_request = cls(
+                application_id=application_id,
+                email=email,
+                message_type=message_type,
+                method=method,
+                method_id=method_id,
+                mobile_phone=mobile_phone,
+                user_id=user_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_send_request.additional_properties.update(d)

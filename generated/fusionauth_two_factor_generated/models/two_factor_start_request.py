@@ -154,15 +154,26 @@ class TwoFactorStartRequest:
         else:
             user_id = parse_uuid(_user_id)
 
-        two_factor_start_request = cls(
-            application_id,
-            code,
-            login_id,
-            login_id_types,
-            state,
-            trust_challenge,
-            user_id,
-        )
+        if cls is TwoFactorStartRequest:
+            two_factor_start_request = cls(
+                application_id,
+                code,
+                login_id,
+                login_id_types,
+                state,
+                trust_challenge,
+                user_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_start_request = cls(
+                application_id=application_id,
+                code=code,
+                login_id=login_id,
+                login_id_types=login_id_types,
+                state=state,
+                trust_challenge=trust_challenge,
+                user_id=user_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_start_request.additional_properties.update(d)

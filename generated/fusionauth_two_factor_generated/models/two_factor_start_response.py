@@ -74,11 +74,18 @@ class TwoFactorStartResponse:
 
                 methods.append(methods_item)
 
-        two_factor_start_response = cls(
-            code,
-            two_factor_id,
-            methods,
-        )
+        if cls is TwoFactorStartResponse:
+            two_factor_start_response = cls(
+                code,
+                two_factor_id,
+                methods,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_start_response = cls(
+                code=code,
+                two_factor_id=two_factor_id,
+                methods=methods,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_start_response.additional_properties.update(d)

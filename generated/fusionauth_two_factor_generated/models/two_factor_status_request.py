@@ -131,14 +131,24 @@ class TwoFactorStatusRequest:
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
-        two_factor_status_request = cls(
-            user_id,
-            access_token,
-            action,
-            application_id,
-            event_info,
-            two_factor_trust_id,
-        )
+        if cls is TwoFactorStatusRequest:
+            two_factor_status_request = cls(
+                user_id,
+                access_token,
+                action,
+                application_id,
+                event_info,
+                two_factor_trust_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_status_request = cls(
+                user_id=user_id,
+                access_token=access_token,
+                action=action,
+                application_id=application_id,
+                event_info=event_info,
+                two_factor_trust_id=two_factor_trust_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_status_request.additional_properties.update(d)

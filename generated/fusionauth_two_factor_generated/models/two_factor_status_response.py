@@ -68,10 +68,16 @@ class TwoFactorStatusResponse:
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
-        two_factor_status_response = cls(
-            trusts,
-            two_factor_trust_id,
-        )
+        if cls is TwoFactorStatusResponse:
+            two_factor_status_response = cls(
+                trusts,
+                two_factor_trust_id,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_status_response = cls(
+                trusts=trusts,
+                two_factor_trust_id=two_factor_trust_id,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_status_response.additional_properties.update(d)

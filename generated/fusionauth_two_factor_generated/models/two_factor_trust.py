@@ -70,12 +70,20 @@ class TwoFactorTrust:
 
         start_instant = d.pop("startInstant", UNSET)
 
-        two_factor_trust = cls(
-            application_id,
-            expiration,
-            expired,
-            start_instant,
-        )
+        if cls is TwoFactorTrust:
+            two_factor_trust = cls(
+                application_id,
+                expiration,
+                expired,
+                start_instant,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_trust = cls(
+                application_id=application_id,
+                expiration=expiration,
+                expired=expired,
+                start_instant=start_instant,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_trust.additional_properties.update(d)

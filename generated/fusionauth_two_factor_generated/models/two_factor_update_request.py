@@ -71,11 +71,18 @@ class TwoFactorUpdateRequest:
 
         name = d.pop("name", UNSET)
 
-        two_factor_update_request = cls(
-            event_info,
-            method_id,
-            name,
-        )
+        if cls is TwoFactorUpdateRequest:
+            two_factor_update_request = cls(
+                event_info,
+                method_id,
+                name,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            two_factor_update_request = cls(
+                event_info=event_info,
+                method_id=method_id,
+                name=name,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             two_factor_update_request.additional_properties.update(d)

@@ -169,19 +169,34 @@ class UserIdentity:
             except (TypeError, ValueError, AttributeError, KeyError):
                 verified_reason = _verified_reason
 
-        user_identity = cls(
-            display_value,
-            insert_instant,
-            last_login_instant,
-            last_update_instant,
-            moderation_status,
-            primary,
-            type_,
-            value,
-            verified,
-            verified_instant,
-            verified_reason,
-        )
+        if cls is UserIdentity:
+            user_identity = cls(
+                display_value,
+                insert_instant,
+                last_login_instant,
+                last_update_instant,
+                moderation_status,
+                primary,
+                type_,
+                value,
+                verified,
+                verified_instant,
+                verified_reason,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            user_identity = cls(
+                display_value=display_value,
+                insert_instant=insert_instant,
+                last_login_instant=last_login_instant,
+                last_update_instant=last_update_instant,
+                moderation_status=moderation_status,
+                primary=primary,
+                type_=type_,
+                value=value,
+                verified=verified,
+                verified_instant=verified_instant,
+                verified_reason=verified_reason,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             user_identity.additional_properties.update(d)

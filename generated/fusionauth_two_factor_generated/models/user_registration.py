@@ -234,24 +234,44 @@ class UserRegistration:
 
         verified_instant = d.pop("verifiedInstant", UNSET)
 
-        user_registration = cls(
-            application_id,
-            authentication_token,
-            clean_speak_id,
-            data,
-            id,
-            insert_instant,
-            last_login_instant,
-            last_update_instant,
-            preferred_languages,
-            roles,
-            timezone,
-            tokens,
-            username,
-            username_status,
-            verified,
-            verified_instant,
-        )
+        if cls is UserRegistration:
+            user_registration = cls(
+                application_id,
+                authentication_token,
+                clean_speak_id,
+                data,
+                id,
+                insert_instant,
+                last_login_instant,
+                last_update_instant,
+                preferred_languages,
+                roles,
+                timezone,
+                tokens,
+                username,
+                username_status,
+                verified,
+                verified_instant,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            user_registration = cls(
+                application_id=application_id,
+                authentication_token=authentication_token,
+                clean_speak_id=clean_speak_id,
+                data=data,
+                id=id,
+                insert_instant=insert_instant,
+                last_login_instant=last_login_instant,
+                last_update_instant=last_update_instant,
+                preferred_languages=preferred_languages,
+                roles=roles,
+                timezone=timezone,
+                tokens=tokens,
+                username=username,
+                username_status=username_status,
+                verified=verified,
+                verified_instant=verified_instant,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             user_registration.additional_properties.update(d)

@@ -66,10 +66,16 @@ class UserTwoFactorConfiguration:
 
         recovery_codes: list[str] | Unset = d.pop("recoveryCodes", UNSET)
 
-        user_two_factor_configuration = cls(
-            methods,
-            recovery_codes,
-        )
+        if cls is UserTwoFactorConfiguration:
+            user_two_factor_configuration = cls(
+                methods,
+                recovery_codes,
+            )
+        else:  # a subclass's __init__ may take the fields in another order
+            user_two_factor_configuration = cls(
+                methods=methods,
+                recovery_codes=recovery_codes,
+            )
 
         if d:  # the keys this client's spec does not document, which a newer FusionAuth may send
             user_two_factor_configuration.additional_properties.update(d)
