@@ -6,6 +6,9 @@ covers the head and the body alike, and a limit that runs out is a read timeout.
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import socket
 import time
 from collections.abc import Callable
@@ -77,3 +80,34 @@ async def test_bytes_that_keep_coming_start_the_limit_again() -> None:
         assert getattr(response, "status_code", None) == 200
     finally:
         server.close()
+
+
+async def test_the_pinned_aiohttps_connections_keep_their_read_timer_on_the_loops_one_timer() -> None:
+    """If aiohttp stopped making its protocols with `_factory`, its own timers would be back silently."""
+    from fusionauth_two_factor._async_backend import AiohttpBackedTransport  # noqa: PLC0415
+
+    server = LoopbackServer(answering((0.0, HEAD + STATUS)))
+    wire = AiohttpBackedTransport()
+    try:
+        async with httpx2.AsyncClient(transport=wire) as http:
+            assert (await http.get(server.url)).status_code == 200
+            protocols = [protocol for held in wire._session.connector._conns.values() for protocol, _ in held]
+    finally:
+        server.close()
+    assert protocols
+    assert all(type(protocol).__name__ == "Handler" and hasattr(protocol, "_alarm") for protocol in protocols)
+
+
+def test_aiohttp_touches_its_read_timer_only_in_the_two_methods_the_handler_replaces() -> None:
+    """A handle that aiohttp set or cancelled elsewhere would not be the Handler's alarm: a read timer
+    left set would ring on an idle connection. Checked against the installed aiohttp's source."""
+    client_proto = importlib.import_module("aiohttp.client_proto")
+    tree = ast.parse(inspect.getsource(client_proto.ResponseHandler))
+    touching = {
+        function.name
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef)
+        for node in ast.walk(function)
+        if isinstance(node, ast.Attribute) and node.attr == "_read_timeout_handle"
+    }
+    assert touching == {"__init__", "_reschedule_timeout", "_drop_timeout"}

@@ -272,6 +272,10 @@ def _has_content_type(headers: list[tuple[str, str]]) -> bool:
     return any(name.lower() == "content-type" for name, _ in headers)
 
 
+# aiohttp's ResponseHandler methods the Handler below replaces (two) or calls (one).
+_TIMER_METHODS = ("_reschedule_timeout", "_drop_timeout", "_on_read_timeout")
+
+
 @functools.cache
 def _connector_class(aiohttp: ModuleType) -> Any:
     """aiohttp's TCPConnector, whose connections keep aiohttp's read timeout on the loop's one timer.
@@ -284,6 +288,9 @@ def _connector_class(aiohttp: ModuleType) -> Any:
     reading is paused, dropped at the end of the body.
     """
     handler_class = importlib.import_module("aiohttp.client_proto").ResponseHandler
+    if not all(hasattr(handler_class, name) for name in _TIMER_METHODS):
+        # Another aiohttp than the ones this was written for: its own timers, the same limits.
+        return aiohttp.TCPConnector
 
     class Handler(handler_class):  # type: ignore[misc,valid-type]
         _alarm: Alarm | None = None
@@ -306,9 +313,13 @@ def _connector_class(aiohttp: ModuleType) -> Any:
         def __init__(self, **options: Any) -> None:
             super().__init__(**options)
             # What aiohttp makes the protocol of each new connection with. Private, as the two
-            # methods above: if aiohttp renames them, its own timers are back (the same limits,
-            # slower); if it renames what they use, tests/test_async_read_limit.py fails.
-            self._factory = functools.partial(Handler, loop=self._loop)
+            # methods above: where aiohttp has no such factory, or those methods (checked above),
+            # its own timers are kept. tests/test_async_read_limit.py checks that the pinned
+            # aiohttp's connections get this Handler, and that aiohttp touches its read timer
+            # nowhere else (a timer these methods did not clear would ring on an idle connection).
+            factory = getattr(self, "_factory", None)
+            if isinstance(factory, functools.partial) and factory.func is handler_class:
+                self._factory = functools.partial(Handler, *factory.args, **factory.keywords)
 
     return Connector
 
