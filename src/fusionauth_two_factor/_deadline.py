@@ -126,6 +126,11 @@ class Alarm:
 
     A timer that is set again and again (aiohttp's read timeout, at every chunk received) costs a
     set operation here, not a TimerHandle pushed on the loop's heap and cancelled.
+
+    While set, it is held by its loop's entry, and its `ring` (aiohttp's protocol, which holds the
+    loop) with it: a loop abandoned with a read still waiting, its connection never closed, stays
+    alive: only that loop could ring the alarm (aiohttp's own TimerHandle would be a cycle the collector frees).
+    aiohttp clears the alarm at the end of a body and when a connection is closed or lost.
     """
 
     __slots__ = ("_ring", "_watches", "at")
