@@ -42,7 +42,7 @@ import httpx2
 
 from ._deadline import Alarm, running_asyncio_loop
 from ._drivers import WholeBody
-from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
+from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, has_content_type, log_request_line
 
 # httpx2's default pool size and keep-alive, which aiohttp's connector is given too.
 DEFAULT_LIMITS = httpx2.Limits(max_connections=100, max_keepalive_connections=20)
@@ -144,7 +144,7 @@ class AiohttpBackedTransport(httpx2.AsyncBaseTransport):
         # say application/octet-stream), as httpx2's own transport. Asked for only where aiohttp
         # would add one: skipping any header makes it rebuild the request's headers.
         skip = None
-        if (body is not None or method in _TYPED_METHODS) and not _has_content_type(headers):
+        if (body is not None or method in _TYPED_METHODS) and not has_content_type(headers):
             skip = _NO_CONTENT_TYPE
         context = session.request(
             method,
@@ -266,10 +266,6 @@ def _request_class(aiohttp: ModuleType) -> Any:
         }
 
     return Request
-
-
-def _has_content_type(headers: list[tuple[str, str]]) -> bool:
-    return any(name.lower() == "content-type" for name, _ in headers)
 
 
 # aiohttp's ResponseHandler methods the Handler below replaces (two) or calls (one).

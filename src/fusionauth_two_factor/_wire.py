@@ -102,20 +102,17 @@ def build(
 
     `path` is the generated one: every argument in it percent-encoded already (quote(safe="")).
     """
-    method = method.upper()
-    # Where httpx2 puts what it adds: Host first, Content-Length: 0 next, a body's framing last.
-    lines = [("Host", origin.host_header)]
-    if json_body is None and method in _BODY_METHODS:
-        lines.append(("Content-Length", "0"))
-    lines += headers.items()
-    return finish(origin, method, path, params, lines, json_body=json_body)
+    head = RequestHead(origin, method, headers)
+    lines = list(head.bodyless if json_body is None else head.with_body)
+    return finish(origin, head.method, path, params, lines, json_body=json_body)
 
 
 class RequestHead:
     """The first header lines of every request of one operation from one Client, as `build` would write them.
 
-    Host, then Content-Length: 0 where httpx2 adds it to a request without a body, then the
-    headers given: worked out once, so that a call only adds the lines of its own (`finish`).
+    Where httpx2 puts what it adds: Host first, Content-Length: 0 next where it adds that to a
+    request without a body, then the headers given (a body's framing comes last, in `finish`).
+    Worked out once per operation, so that a call only adds the lines of its own.
     """
 
     __slots__ = ("bodyless", "method", "with_body")
@@ -166,11 +163,16 @@ def finish(
     if json_body is not None:
         # As httpx2 encodes `json=`: compact, UTF-8, no NaN. Its Content-Type only where none is given.
         body = json.dumps(json_body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
-        typed = any(name.lower() == "content-type" for name, _ in lines)
+        typed = has_content_type(lines)
         lines.append(("Content-Length", str(len(body))))
         if not typed:
             lines.append(("Content-Type", "application/json"))
     return WireRequest(method, origin, target, lines, body)
+
+
+def has_content_type(lines: list[tuple[str, str]]) -> bool:
+    """Whether header lines carry a Content-Type, in any case."""
+    return any(name.lower() == "content-type" for name, _ in lines)
 
 
 def log_request_line(request: WireRequest, http_version: str, status_code: int, reason: str) -> None:
