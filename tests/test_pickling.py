@@ -21,6 +21,7 @@ from fusionauth_two_factor import (
     ApiError,
     APITimeoutError,
     BadRequestError,
+    Client,
     FusionAuthError,
     InvalidCodeError,
     ResponseParseError,
@@ -28,6 +29,7 @@ from fusionauth_two_factor import (
     error_codes,
 )
 from fusionauth_two_factor import _errors as errors_module
+from fusionauth_two_factor import _operations as ops
 from fusionauth_two_factor.models import Errors
 
 LOGIN = fixture_json("login_response.json")
@@ -171,3 +173,16 @@ def test_an_error_raised_in_a_worker_process_arrives_as_itself() -> None:
     assert str(caught.value) == f"two_factor_login (POST {BASE_URL}/api/two-factor/login) failed: HTTP 421 (empty body)"
     assert caught_400.value.result is not None
     assert error_codes(caught_400.value.result) == ["[invalid]code"]
+
+
+def test_the_packages_objects_that_hold_a_key_or_a_request_are_not_pickled_or_copied() -> None:
+    client = Client("https://auth.example.com", api_key="a-secret-api-key")
+    call = client._prepare(ops.RETRIEVE_TWO_FACTOR_STATUS, {"two_factor_trust_id": "t", "user_id": None})
+    settings = client._settings
+    held = [call, call.request, settings, *settings.plans.values()]
+    assert len(held) == 4
+    for obj in held:
+        for duplicate in (pickle.dumps, copy.copy, copy.deepcopy):
+            with pytest.raises(TypeError, match="holds secrets") as refused:
+                duplicate(obj)
+            assert "a-secret-api-key" not in str(refused.value)

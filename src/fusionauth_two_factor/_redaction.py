@@ -6,7 +6,8 @@ generated model with one that prints `'<redacted>'` for the secret fields below:
 loaded when the facade is imported, and of each model module loaded after, as its import ends
 (the models are loaded on first use, not with the facade, so there is no single moment to do it).
 It also filters the log lines of httpx2, httpcore2 and aiohttp: URLs may carry a twoFactorId, a
-trust id or a code, and response headers a login's tokens.
+trust id or a code, and response headers a login's tokens. And the package's own objects that
+hold a key or a request (`NotPickled`) refuse to be pickled or copied.
 """
 
 from __future__ import annotations
@@ -121,6 +122,18 @@ def _error_repr(self: Any) -> str:
         for name, value in _present_fields(self)
     ]
     return f"{type(self).__name__}({', '.join(parts)})"
+
+
+class NotPickled:
+    """A package object that holds an API key or a request (its ids, codes and key): never pickled or copied.
+
+    A pickle would carry the secrets to wherever it goes (a cache, a task queue, a crash report).
+    """
+
+    __slots__ = ()
+
+    def __reduce_ex__(self, protocol: object) -> Any:
+        raise TypeError(f"{type(self).__name__} holds secrets and is not pickled or copied")
 
 
 # The models of an error body, whose fields are printed as they are (see _error_repr).

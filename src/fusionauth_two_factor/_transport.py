@@ -19,6 +19,7 @@ from ._constants import MAX_TIMEOUT, USER_AGENT
 from ._dict_bodies import with_extra_body
 from ._frames import clear_locals_on_error
 from ._operations import Auth, Operation
+from ._redaction import NotPickled
 from ._validation import header_value, reject_legacy_httpx
 from ._wire import InvalidRequestURL, Origin, RequestHead, Timeouts, WireRequest, build, finish
 
@@ -115,7 +116,7 @@ RequestOptions.__init__ = clear_locals_on_error(RequestOptions.__init__)  # type
 _NO_OPTIONS = RequestOptions()
 
 
-class Settings:
+class Settings(NotPickled):
     """What every call of one Client shares: a plain class, as _wire.Origin, but with a __dict__ (vars() works)."""
 
     # vars() gives the arguments of __init__ (a copy with one changed is made from them): the plans
@@ -146,7 +147,7 @@ class Settings:
         return f"Settings(base_url={self.base_url!r}, tenant_id={self.tenant_id!r})"  # never the API key
 
 
-class PreparedCall(Generic[ResultT]):
+class PreparedCall(NotPickled, Generic[ResultT]):
     """Everything a call needs, built before anything is sent (a plain class: see _wire.Origin)."""
 
     __slots__ = ("budget", "max_response_bytes", "max_retries", "operation", "phases", "request", "url_for_messages")
@@ -188,7 +189,7 @@ _FIRST_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}
 _OWN_HEADER_NAMES = frozenset({*_FIRST_HEADERS, "Authorization"})
 
 
-class _Plan:
+class _Plan(NotPickled):
     """What every call of one operation from one Client sends alike, worked out at its first call.
 
     `head` holds the request's first header lines; `authorization` its Authorization line (or

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx2
 
-from ._redaction import RedactedRequest, redacted_url_text
+from ._redaction import NotPickled, RedactedRequest, redacted_url_text
 
 if TYPE_CHECKING:
     from ._response import HeaderSource
@@ -67,7 +67,7 @@ class Origin:
         return f"Origin({self.root + self.prefix!r})"
 
 
-class WireRequest:
+class WireRequest(NotPickled):
     """One request, ready to send: its target and headers hold ids, codes and keys, so its repr shows neither."""
 
     __slots__ = ("body", "headers", "method", "origin", "target")
