@@ -55,18 +55,18 @@ def workflow_lint(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite on every supported Python found, against the package installed as users
     install it (not editable). Outside CI a missing interpreter is skipped; CI has all three."""
-    session.install(".[emulator,aiohttp,qr]")
+    session.install(".[emulator,speedups,qr]")
     install_group(session, "test")
     session.run("pytest", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """What the facade costs over httpx2, and what the aiohttp path gains, against a loopback server
+    """What the facade costs over httpx2 and raw aiohttp, sync and async, against a loopback server
     in a child process, with callgrind's instruction counts beside the ratios when valgrind is installed;
     prints the results and updates BENCHMARKS.md. A few minutes. `-- --only status,login` (groups:
     status, login, async, import, instructions) measures some only and leaves BENCHMARKS.md alone."""
-    session.install(".[aiohttp]")
+    session.install(".[speedups]")
     install_group(session, "bench")
     session.run("python", "benchmarks/run.py", *session.posargs)
 

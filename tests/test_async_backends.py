@@ -1,5 +1,5 @@
-"""The async controller over real loopback sockets, through both transports the Client may choose:
-httpx2's own, and the aiohttp-backed one it uses by default when the `aiohttp` extra is installed.
+"""The async controller over real loopback sockets, through both pools the Client may choose:
+httpx2's own, and its own asyncio pool, which it uses by default when the `speedups` extra is installed.
 
 Every promise of the async path must hold on both: results, error classes by status, connection
 and timeout errors (with the same retry decisions), per-call timeouts, no cookies, aclose().
@@ -37,7 +37,8 @@ from fusionauth_two_factor import (
     ServerError,
     UserExpiredError,
 )
-from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
+from fusionauth_two_factor._async_pool import AsyncPool
+from fusionauth_two_factor._client import own_async_pool
 from fusionauth_two_factor._drivers import WholeBody, _attempt_async
 from fusionauth_two_factor._exchange import Answer as WireAnswer
 from fusionauth_two_factor._exchange import Attempt
@@ -162,13 +163,13 @@ def fusionauth() -> Iterator[LoopbackFusionAuth]:
     server.close()
 
 
-@pytest.fixture(params=["httpx2", "aiohttp"])
+@pytest.fixture(params=["httpx2", "own"])
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Which transport the Client's own AsyncClient uses in this test."""
-    if request.param == "aiohttp":
-        pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+    """Which pool the Client's own async calls use in this test: httpx2's AsyncClient, or its own."""
+    if request.param == "own":
+        pytest.importorskip("httptools", reason="the speedups extra is not installed")
     else:
-        monkeypatch.setattr("fusionauth_two_factor._client.default_async_transport", lambda: None)
+        monkeypatch.setattr("fusionauth_two_factor._client.own_async_pool", lambda: None)
     return str(request.param)
 
 
@@ -214,25 +215,35 @@ async def test_the_client_uses_the_transport_under_test(
     fusionauth.reply(200, fixture_bytes("status_response.json"))
     await status_call(client)
     assert client._async_wire is not None
-    uses_aiohttp = isinstance(client._async_wire, AiohttpBackedTransport)
-    assert uses_aiohttp is (backend == "aiohttp")
+    assert isinstance(client._async_wire, AsyncPool) is (backend == "own")
 
 
-async def test_aiohttp_is_the_default_on_asyncio_when_installed() -> None:
-    pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
-    transport = default_async_transport()
-    assert isinstance(transport, AiohttpBackedTransport)
-    await transport.aclose()
+async def test_the_own_pool_is_the_default_on_asyncio_when_installed() -> None:
+    pytest.importorskip("httptools", reason="the speedups extra is not installed")
+    pool = own_async_pool()
+    assert isinstance(pool, AsyncPool)
+    await pool.aclose()
 
 
-def test_no_aiohttp_transport_outside_asyncio() -> None:
+async def test_no_own_pool_where_the_environment_names_a_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The own pool would ignore the proxy: httpx2's AsyncClient honours it.
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.invalid:3128")
+    assert own_async_pool() is None
+
+
+async def test_no_own_pool_without_httptools(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "httptools", None)  # import httptools raises ImportError
+    assert own_async_pool() is None
+
+
+def test_no_own_pool_outside_asyncio() -> None:
     # The Client asks from inside its first async call; no asyncio loop there means trio.
-    assert default_async_transport() is None
+    assert own_async_pool() is None
 
 
 def test_importing_the_package_does_not_import_the_http_stacks() -> None:
-    """aiohttp, httpcore2, h11 and anyio are imported when a pool is created, not with the package."""
-    stacks = "{'aiohttp', 'yarl', 'httpcore2', 'h11', 'anyio'}"
+    """httptools, asyncio, httpcore2, h11 and anyio are imported when a pool is created, not with the package."""
+    stacks = "{'httptools', 'asyncio', 'httpcore2', 'h11', 'anyio'}"
     code = f"import sys, fusionauth_two_factor; print(sorted({stacks} & set(sys.modules)))"
     run = [sys.executable, "-c", code]
     imported = subprocess.run(run, check=True, capture_output=True, text=True).stdout  # noqa: S603 - fixed code

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx2
 
-from ._async_backend import AiohttpBackedTransport, default_async_transport, proxies_from_environment
 from ._constants import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._deadline import running_asyncio_loop
 from ._drivers import run_async, run_sync
@@ -220,13 +219,42 @@ def own_sync_wire() -> SyncWire:
 
 
 def own_async_wire() -> AsyncWire:
-    """The Client's own async pool: aiohttp's session where it can be used, else an httpx2.AsyncClient."""
-    transport = default_async_transport()
-    if isinstance(transport, AiohttpBackedTransport):
-        return transport
-    http = httpx2.AsyncClient(transport=transport)
+    """The Client's own async pool: `own_async_pool()` where it can be used, else an httpx2.AsyncClient."""
+    pool = own_async_pool()
+    if pool is not None:
+        return pool
+    http = httpx2.AsyncClient()
     _refuse_cookies(http.cookies)
     return Httpx2AsyncWire(http, owned=True)
+
+
+def own_async_pool() -> AsyncWire | None:
+    """The own asyncio pool (`_async_pool`), or None under trio, where a proxy is named, or without httptools.
+
+    Called by the Client when it creates its own async pool, inside its first async call, so a
+    running loop tells which library runs it.
+    """
+    if running_asyncio_loop() is None or proxies_from_environment():
+        return None
+    try:
+        from ._async_pool import AsyncPool  # noqa: PLC0415 - asyncio and httptools only when a pool is needed
+
+        return AsyncPool()
+    except ImportError:  # the `speedups` extra is not installed
+        return None
+
+
+def proxies_from_environment() -> bool:
+    """Whether HTTP_PROXY, HTTPS_PROXY, ALL_PROXY... name a proxy.
+
+    httpx2 routes through them only on its own transports, and the own pools ignore them: where the
+    environment names a proxy, the Client keeps httpx2's pools so that it is used.
+    """
+    import urllib.request  # noqa: PLC0415 - only when the Client creates a pool
+
+    proxies = urllib.request.getproxies()
+    proxies.pop("no", None)  # NO_PROXY lists exceptions; it names no proxy
+    return bool(proxies)
 
 
 def _refuse_cookies(cookies: httpx2.Cookies) -> None:

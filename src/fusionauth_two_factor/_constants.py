@@ -20,6 +20,13 @@ MAX_TIMEOUT = 3600.0
 # decompression bomb from exhausting memory.
 DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
+# The own pools' limits (sync and async), httpx2's `DEFAULT_LIMITS`, which `httpx2.HTTPTransport()`
+# gives its pool (tests/test_sync_pool.py compares): at most 100 connections, 20 of them kept idle,
+# an idle one dropped after 5 s.
+MAX_CONNECTIONS = 100
+MAX_KEEPALIVE_CONNECTIONS = 20
+KEEPALIVE_EXPIRY = 5.0  # seconds
+
 DEFAULT_MAX_RETRIES = 2
 # Backoff between retries without a Retry-After: 0.5 s, 1 s, 2 s ... capped, with jitter so that
 # many clients failing together do not come back together.

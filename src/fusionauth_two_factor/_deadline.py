@@ -8,7 +8,7 @@ network backend that gives every connect, read and write no more time than the c
 (`bounded`): headers trickled byte by byte end at the deadline too.
 
 On asyncio an attempt is cancelled at its deadline by `CancelledAt` (one timer per loop, not one
-per attempt); under trio the async driver keeps anyio's cancel scope. The aiohttp wire's read
+per attempt); under trio the async driver keeps anyio's cancel scope. The own async pool's read
 timeouts ring on the same timer (`Alarm`).
 
 Nothing here imports httpcore2 or asyncio: `import fusionauth_two_factor` must stay cheap (see
@@ -124,13 +124,13 @@ class CancelledAt:
 class Alarm:
     """Calls `ring` once `time.monotonic()` reaches the instant it is set for, on the loop's one timer.
 
-    A timer that is set again and again (aiohttp's read timeout, at every chunk received) costs a
-    set operation here, not a TimerHandle pushed on the loop's heap and cancelled.
+    A timer that is set again and again (the own async pool's read timeout, at every wait for more
+    of an answer) costs a set operation here, not a TimerHandle pushed on the loop's heap and cancelled.
 
-    While set, it is held by its loop's entry, and its `ring` (aiohttp's protocol, which holds the
-    loop) with it: a loop abandoned with a read still waiting, its connection never closed, stays
-    alive: only that loop could ring the alarm (aiohttp's own TimerHandle would be a cycle the collector frees).
-    aiohttp clears the alarm at the end of a body and when a connection is closed or lost.
+    While set, it is held by its loop's entry, and its `ring` (a connection, which holds the loop)
+    with it: a loop abandoned with a read still waiting, its connection never closed, stays alive:
+    only that loop could ring the alarm (a TimerHandle of the connection's would be a cycle the
+    collector frees). The pool clears the alarm when a wait ends and when a connection is closed or lost.
     """
 
     __slots__ = ("_ring", "_watches", "at")
@@ -203,7 +203,7 @@ class _Watches:
             for watch in expired:
                 try:
                     watch.expire()
-                except Exception as error:  # an alarm's callback (aiohttp's): the other watches still expire
+                except Exception as error:  # an alarm's callback: the other watches still expire
                     cast("asyncio.AbstractEventLoop", self._loop()).call_exception_handler(
                         {"message": "a deadline alarm failed", "exception": error}
                     )

@@ -19,7 +19,7 @@ from ._exchange import Answer, Attempt, ClientClosed, DeadlineReached, Exchange,
 from ._response import ApiResponse
 from ._wire import AsyncReply, AsyncWire, Reply, SyncWire
 
-_CANCEL_GRACE = 0.5  # seconds; aiohttp reports its own read timeout up to ~0.2 s late
+_CANCEL_GRACE = 0.5  # seconds; a phase's own timeout, clipped to the deadline, rings first and names the phase
 
 
 class WholeBody:

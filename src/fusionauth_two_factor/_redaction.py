@@ -5,7 +5,7 @@ the access token. Rather than edit generated code, the facade replaces the `__re
 generated model with one that prints `'<redacted>'` for the secret fields below: of the models
 loaded when the facade is imported, and of each model module loaded after, as its import ends
 (the models are loaded on first use, not with the facade, so there is no single moment to do it).
-It also filters the log lines of httpx2, httpcore2 and aiohttp: URLs may carry a twoFactorId, a
+It also filters the log lines of httpx2 and httpcore2: URLs may carry a twoFactorId, a
 trust id or a code, and response headers a login's tokens. And the package's own objects that
 hold a key or a request (`NotPickled`) refuse to be pickled or copied.
 """
@@ -201,7 +201,7 @@ class _SecretsLogFilter(logging.Filter):
 
 
 # A logger's filters see its own records only, not its children's: each logger is named. These
-# are every logger that httpx2, httpcore2 and aiohttp create (with their parents, for the
+# are every logger that httpx2 and httpcore2 create (with their parents, for the
 # records that a user's code or a test sends there).
 _LIBRARY_LOGGERS = (
     "httpx2",
@@ -211,13 +211,6 @@ _LIBRARY_LOGGERS = (
     "httpcore2.http2",
     "httpcore2.proxy",
     "httpcore2.socks",
-    "aiohttp",
-    "aiohttp.access",
-    "aiohttp.client",
-    "aiohttp.internal",
-    "aiohttp.server",
-    "aiohttp.web",
-    "aiohttp.websocket",
 )
 
 
@@ -290,7 +283,7 @@ def install_redacted_reprs() -> None:
 
 
 def install_httpx_log_filter() -> None:
-    """The redacting filter on the loggers of httpx2, of httpcore2 below it, and of aiohttp."""
+    """The redacting filter on the loggers of httpx2 and of httpcore2 below it."""
     for name in _LIBRARY_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(existing, _SecretsLogFilter) for existing in logger.filters):

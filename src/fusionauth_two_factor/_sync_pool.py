@@ -45,13 +45,10 @@ import h11
 import httpcore2
 import httpx2
 
+from ._constants import KEEPALIVE_EXPIRY, MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS
 from ._deadline import bounded
 from ._wire import Origin, Reply, Timeouts, WireRequest, decoded, log_request_line
 
-# httpx2's `DEFAULT_LIMITS`, which `httpx2.HTTPTransport()` gives its pool (tests/test_sync_pool.py compares).
-MAX_CONNECTIONS = 100
-MAX_KEEPALIVE_CONNECTIONS = 20
-KEEPALIVE_EXPIRY = 5.0  # seconds
 # As httpcore2's HTTP11Connection reads and bounds an answer.
 _READ_BYTES = 64 * 1024
 _MAX_INCOMPLETE_EVENT_SIZE = 100 * 1024

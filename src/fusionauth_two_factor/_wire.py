@@ -9,7 +9,7 @@ own httpx2 client is given the same request as an `httpx2.Request` (`Httpx2Wire`
 
 A wire sends a request and hands back a `Reply`: the status, the headers and the body as decoded
 chunks, for the drivers to read against the call's limits. The Client's own pools are wires of
-their own (`_sync_pool`, `_async_backend`); a caller's httpx2 client is wrapped here.
+their own (`_sync_pool`, `_async_pool`); a caller's httpx2 client is wrapped here.
 """
 
 from __future__ import annotations
@@ -282,7 +282,7 @@ class Httpx2Wire:
 
 
 class Httpx2AsyncWire:
-    """Sends through an httpx2.AsyncClient: a caller's, or the Client's own one where aiohttp is not used."""
+    """Sends through an httpx2.AsyncClient: a caller's, or the Client's own one where its own pool is not used."""
 
     def __init__(self, client: httpx2.AsyncClient, *, owned: bool) -> None:
         self.client = client

@@ -1,0 +1,506 @@
+"""The Client's own async pool on asyncio: HTTP/1.1 connections of its own, answers read by httptools.
+
+aiohttp's `ClientSession.request` was most of an async call's cost on loopback (see
+BENCHMARKS.md): a request object, a response object, a stream reader and a timer or two per
+call, most of it in Python. Here a connection is an `asyncio.Protocol` that writes the request's
+bytes in one write and hands what it receives to httptools' response parser (llhttp, the C
+parser Node.js, aiohttp and uvicorn use), which calls back with the status, the headers and the
+body. What the pool keeps of the other pools:
+
+- the limits of the own sync pool, which are httpx2's: at most 100 connections, 20 kept idle, an
+  idle one dropped after 5 s, a pool timeout while all 100 are busy;
+- an idle connection is reused only if its keep-alive has not expired and the server has neither
+  closed it nor sent anything on it since; one whose answer was not read to its end, broke, or
+  was to be closed (`Connection: close`, HTTP/1.0) is closed, never reused;
+- the bytes sent are the own sync pool's (h11's serialisation: the request line, each header line
+  as given, the body), the header lines checked as h11 checks them, once per distinct list;
+- at most 100 KiB of an answer's head is read (h11's limit in the sync pool); the body is read as
+  it comes, and reading pauses while more than 256 KiB of it waits to be taken;
+- TLS with httpx2's context (`httpx2.create_ssl_context()`), ALPN "http/1.1" and the host as SNI;
+  the connect timeout bounds connecting and the TLS handshake together; the read timeout bounds
+  each wait for more of the answer, on the loop's one timer (`_deadline.Alarm`);
+- every failure is the httpx2 error the other pools raise in the same case, so that the retry
+  rules decide the same: refused, DNS and TLS failures are ConnectError (never sent), a hang-up
+  before any answer a RemoteProtocolError, a body cut short or a malformed answer too, a reset a
+  ReadError.
+
+No cookies are kept or sent, no redirect is followed, no proxy is used: the Client keeps httpx2's
+pool where the environment names a proxy (`_client.own_async_wire`). httptools is imported when the
+first pool is created, never by `import fusionauth_two_factor`; without it (the `speedups` extra)
+the Client's own async calls go through an httpx2.AsyncClient.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import re
+import time
+from types import ModuleType
+from typing import Any, cast
+
+import httpx2
+
+from ._constants import KEEPALIVE_EXPIRY, MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS
+from ._deadline import Alarm
+from ._drivers import WholeBody
+from ._redaction import NotPickled
+from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
+
+_MAX_HEAD_BYTES = 100 * 1024  # as h11's max_incomplete_event_size in the sync pool
+_PAUSE_ABOVE = 256 * 1024  # body bytes received and not yet taken, above which reading pauses
+_CHECKED_HEADERS_KEPT = 64  # distinct lists of request headers whose serialised lines are remembered
+_DEFAULT_PORTS = {b"http": 80, b"https": 443}
+# What h11 accepts (RFC 9110), in ASCII as the own sync pool sends: a token for a method or header
+# name; a header value of visible characters, spaces and tabs inside, never CR, LF or NUL; a
+# request target without whitespace.
+_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+").fullmatch
+_FIELD_VALUE = re.compile(r"(?:[\x21-\x7e](?:[ \t\x21-\x7e]*[\x21-\x7e])?)?").fullmatch
+_TARGET = re.compile(r"[\x21-\x7e]+").fullmatch
+
+
+def load_httptools() -> ModuleType:
+    """httptools, or ImportError when the `speedups` extra is not installed."""
+    import httptools  # noqa: PLC0415 - only when the first async pool is created
+
+    return httptools
+
+
+class _Connection(NotPickled, asyncio.Protocol):
+    """One HTTP/1.1 connection, and the answer being read on it (httptools calls the on_* methods)."""
+
+    __slots__ = (
+        "_alarm",
+        "_broken",
+        "_buffered",
+        "_head_bytes",
+        "_loop",
+        "_parser",
+        "_paused",
+        "_read_timeout",
+        "_waiter",
+        "chunks",
+        "complete",
+        "error",
+        "expire_at",
+        "head_done",
+        "headers",
+        "key",
+        "lost",
+        "reason",
+        "received",
+        "status",
+        "transport",
+        "version",
+    )
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, key: tuple[bytes, str, int], parser_class: Any) -> None:
+        self._loop = loop
+        self.key = key
+        self._parser = parser_class(self)
+        self._alarm = Alarm(loop, self._read_timed_out)
+        self._waiter: asyncio.Future[None] | None = None
+        self._read_timeout: float | None = None
+        self.transport: asyncio.Transport | None = None
+        self.expire_at = 0.0  # while idle: the time.monotonic() instant its keep-alive ends
+        self.lost = False  # the connection is gone (closed by either side)
+        self._broken = False  # what it received cannot be trusted for another exchange
+        self._reset(in_exchange=False)
+
+    def _reset(self, *, in_exchange: bool) -> None:
+        self.status = 0
+        self.version = "HTTP/1.1"
+        self.reason = b""
+        self.headers: list[tuple[bytes, bytes]] = []
+        self.chunks: list[bytes] = []
+        self._buffered = 0
+        self._paused = False
+        self._head_bytes = 0
+        self.head_done = False
+        self.complete = not in_exchange  # nothing is awaited on an idle connection
+        self.received = False  # whether any byte of this exchange's answer arrived
+        self.error: Exception | None = None
+
+    # --- the exchange, as the pool drives it
+
+    def start(self, data: bytes, read_timeout: float | None) -> None:
+        """Send a request (its bytes in one write) and await its answer."""
+        self._reset(in_exchange=True)
+        self._read_timeout = read_timeout
+        assert self.transport is not None  # noqa: S101 - set by connection_made, before the pool hands it out
+        self.transport.write(data)
+
+    async def head(self) -> None:
+        """Until the answer's status and headers are in (or the exchange failed)."""
+        while not self.head_done:
+            await self._wait()
+
+    async def next_chunk(self) -> bytes:
+        """The body received since the last call, b"" at its end."""
+        while not self.chunks:
+            if self.complete:
+                return b""
+            await self._wait()
+        chunks, self.chunks, self._buffered = self.chunks, [], 0
+        if self._paused and self.transport is not None:
+            self._paused = False
+            self.transport.resume_reading()
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+    def reusable(self) -> bool:
+        return self.complete and self.error is None and not self.lost and not self._broken
+
+    def close(self) -> None:
+        self._broken = True
+        self._alarm.clear()
+        if self.transport is not None:
+            self.transport.close()
+
+    async def _wait(self) -> None:
+        if self.error is not None:
+            raise self.error
+        waiter = self._waiter = self._loop.create_future()
+        timeout = self._read_timeout
+        if timeout is not None:
+            self._alarm.set(time.monotonic() + timeout)
+        try:
+            await waiter
+        finally:
+            self._waiter = None
+            if timeout is not None:
+                self._alarm.clear()
+        if self.error is not None:
+            raise self.error
+
+    def _wake(self) -> None:
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def _fail(self, error: Exception) -> None:
+        if self.error is None:
+            self.error = error
+        self._broken = True
+        self._wake()
+
+    def _read_timed_out(self) -> None:
+        self._fail(httpx2.ReadTimeout("timed out"))
+        self.close()
+
+    # --- asyncio's callbacks
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast("asyncio.Transport", transport)  # create_connection's: a stream transport
+
+    def data_received(self, data: bytes) -> None:
+        if self.complete:  # sent while idle, or after the answer: nothing was asked for
+            self._broken = True
+            if self.transport is not None:
+                self.transport.close()
+            return
+        self.received = True
+        try:
+            self._parser.feed_data(data)
+        except Exception as error:  # httptools' HttpParserError (and HttpParserUpgrade): a malformed answer
+            self._fail(httpx2.RemoteProtocolError(f"the server's answer is malformed ({type(error).__name__})"))
+            self.close()
+            return
+        if not self.head_done:
+            self._head_bytes += len(data)
+            if self._head_bytes > _MAX_HEAD_BYTES:
+                self._fail(httpx2.RemoteProtocolError("the answer's status line and headers exceed 100 KiB"))
+                self.close()
+
+    def eof_received(self) -> bool:
+        self.lost = True  # not to be reused: the server is done with it
+        return False  # the transport closes itself; connection_lost says what that meant
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.lost = True
+        self._alarm.clear()
+        if self.complete or self.error is not None:
+            return
+        if self.head_done and exc is None and not _framed(self.headers):
+            self.complete = True  # a body without a length ends when the connection does (HTTP/1.0 style)
+            self._wake()
+        elif exc is not None:
+            self._fail(httpx2.ReadError(str(exc) or type(exc).__name__))
+        elif not self.received:
+            self._fail(httpx2.RemoteProtocolError("Server disconnected without sending a response."))
+        else:
+            self._fail(httpx2.RemoteProtocolError("peer closed connection without sending complete message body"))
+
+    # --- httptools' callbacks (an exception raised here would surface as its HttpParserCallbackError)
+
+    def on_message_begin(self) -> None:
+        if self.head_done:
+            # A second answer after this one's head: nothing was asked for. Raised, so that httptools
+            # stops before it touches this answer (the connection is then closed, never reused).
+            raise _UnaskedAnswer
+
+    def on_status(self, reason: bytes) -> None:
+        self.reason += reason
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self.headers.append((name, value))
+
+    def on_headers_complete(self) -> None:
+        status = self._parser.get_status_code()
+        if status < 200:  # an interim answer (100 Continue...): skipped, as h11 does
+            self.reason = b""
+            self.headers = []
+            return
+        self.status = status
+        version = self._parser.get_http_version()
+        if version != "1.1":
+            self.version = "HTTP/" + version
+        self.head_done = True
+        if not self._parser.should_keep_alive():  # Connection: close, or HTTP/1.0 without keep-alive
+            self._broken = True
+        self._wake()
+
+    def on_body(self, body: bytes) -> None:
+        self.chunks.append(body)
+        self._buffered += len(body)
+        if self._buffered > _PAUSE_ABOVE and not self._paused and self.transport is not None:
+            self._paused = True
+            self.transport.pause_reading()
+        self._wake()
+
+    def on_message_complete(self) -> None:
+        if not self.head_done:  # the end of an interim answer
+            return
+        self.complete = True
+        self._alarm.clear()
+        self._wake()
+
+
+class _UnaskedAnswer(Exception):
+    pass
+
+
+def _framed(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Whether an answer says where its body ends (a length, or chunks), so that a close before that is an error."""
+    return any(name.lower() in (b"content-length", b"transfer-encoding") for name, _ in headers)
+
+
+class _Body:
+    """An answer's body being read on a connection: its chunks, and `aclose` that gives the connection back once."""
+
+    __slots__ = ("_connection", "_pool")
+
+    def __init__(self, pool: AsyncPool, connection: _Connection) -> None:
+        self._pool: AsyncPool | None = pool
+        self._connection = connection
+
+    def __aiter__(self) -> _Body:
+        return self
+
+    async def __anext__(self) -> bytes:
+        chunk = await self._connection.next_chunk()
+        if not chunk:
+            raise StopAsyncIteration
+        return chunk
+
+    async def aclose(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.release(self._connection)
+
+
+async def _released() -> None:
+    """The close of a reply whose connection was given back already."""
+
+
+class AsyncPool(NotPickled):
+    """The Client's own async wire on asyncio: a pool of keep-alive HTTP/1.1 connections on one loop.
+
+    Neither it (the header lines it keeps hold the API key) nor a connection (an answer's tokens) is
+    pickled or copied.
+
+    Raises ImportError when httptools (the `speedups` extra) is not installed.
+    """
+
+    def __init__(self) -> None:
+        self._parser_class = load_httptools().HttpResponseParser
+        self._ssl_context = httpx2.create_ssl_context()  # as httpx2's transports make it
+        self._ssl_context.set_alpn_protocols(["http/1.1"])
+        self._idle: list[_Connection] = []  # oldest first
+        self._busy: set[_Connection] = set()
+        self._connecting = 0
+        self._slot_waiters: collections.deque[asyncio.Future[None]] = collections.deque()
+        self._closed = False
+        self._header_lines: dict[tuple[tuple[str, str], ...], bytes] = {}
+
+    async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
+        data = self._request_bytes(request)
+        connection = await self._acquire(request, timeouts)
+        # Until the reply is returned, whatever is raised (a cancel at the deadline too) closes the connection.
+        try:
+            connection.start(data, timeouts.get("read"))
+            await connection.head()
+            status = connection.status
+            log_request_line(request, connection.version, status, connection.reason.decode("ascii", "replace"))
+            headers = connection.headers
+            encoded = any(name.lower() == b"content-encoding" for name, _ in headers)
+            if connection.complete and not encoded:
+                # The usual answer: in with its head, whole; its connection is given back at once.
+                body = connection.chunks[0] if len(connection.chunks) == 1 else b"".join(connection.chunks)
+                self.release(connection)
+                return AsyncReply(status, headers, WholeBody(body), _released)
+            reader = _Body(self, connection)
+            if encoded:
+                return AsyncReply(
+                    status, headers, decoded_async(status, httpx2.Headers(headers), reader), reader.aclose
+                )
+            return AsyncReply(status, headers, reader, reader.aclose)
+        except BaseException:
+            self._discard(connection)
+            raise
+
+    def _request_bytes(self, request: WireRequest) -> bytes:
+        """The request line, the header lines and the body, as h11 writes them; refused as h11 refuses them."""
+        method, target = request.method, request.target
+        if _TOKEN(method) is None:
+            raise httpx2.LocalProtocolError("Illegal method characters")
+        if _TARGET(target) is None:
+            raise httpx2.LocalProtocolError("Illegal target characters")
+        key = tuple(request.headers)
+        lines = self._header_lines.get(key)
+        if lines is None:
+            lines = _checked_header_lines(request.headers)
+            if len(self._header_lines) >= _CHECKED_HEADERS_KEPT:
+                self._header_lines.clear()  # bounded: a body's Content-Length varies from call to call
+            self._header_lines[key] = lines
+        head = f"{method} {target} HTTP/1.1\r\n".encode("ascii") + lines
+        return head + request.body if request.body else head
+
+    async def _acquire(self, request: WireRequest, timeouts: Timeouts) -> _Connection:
+        """An idle connection to the request's origin still fit for reuse, or a new one once a slot is free."""
+        origin = request.origin
+        key = (origin.scheme, origin.host.decode("ascii"), origin.port or _DEFAULT_PORTS.get(origin.scheme, 0))
+        while True:
+            if self._closed:
+                raise httpx2.ConnectError("the Client's connection pool is closed")
+            connection = self._idle_connection(key)
+            if connection is not None:
+                self._busy.add(connection)
+                return connection
+            if len(self._idle) + len(self._busy) + self._connecting < MAX_CONNECTIONS:
+                break
+            if self._idle:  # every slot taken, some by idle connections elsewhere: the oldest gives way
+                self._idle.pop(0).close()
+                break
+            await self._slot_freed(timeouts.get("pool"))
+        self._connecting += 1
+        try:
+            connection = await self._connect(key, timeouts.get("connect"))
+        finally:
+            self._connecting -= 1
+            self._notify_slot()
+        if self._closed:
+            connection.close()
+            raise httpx2.ConnectError("the Client's connection pool is closed")
+        self._busy.add(connection)
+        return connection
+
+    async def _slot_freed(self, timeout: float | None) -> None:
+        waiter = asyncio.get_running_loop().create_future()
+        self._slot_waiters.append(waiter)
+        try:
+            await asyncio.wait_for(waiter, timeout)
+        except TimeoutError:
+            raise httpx2.PoolTimeout("no connection came free within the pool timeout") from None
+        except BaseException:
+            if waiter.done() and not waiter.cancelled():  # given a slot, then cancelled: it goes to the next
+                self._notify_slot()
+            raise
+
+    def _notify_slot(self) -> None:
+        while self._slot_waiters:
+            waiter = self._slot_waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+
+    def _idle_connection(self, key: tuple[bytes, str, int]) -> _Connection | None:
+        """The most recently used idle connection to `key` still fit for reuse; the unfit ones met are closed."""
+        idle = self._idle
+        now = time.monotonic()
+        while idle and idle[0].expire_at < now:  # each went in with the same keep-alive: the expired lead
+            idle.pop(0).close()
+        for index in range(len(idle) - 1, -1, -1):
+            connection = idle[index]
+            if connection.key != key:
+                continue
+            del idle[index]
+            if connection.reusable():  # not closed by the server, nothing received while idle
+                return connection
+            connection.close()
+        return None
+
+    async def _connect(self, key: tuple[bytes, str, int], timeout: float | None) -> _Connection:
+        scheme, host, port = key
+        if scheme not in _DEFAULT_PORTS:
+            raise httpx2.UnsupportedProtocol(f"Request URL has an unsupported protocol '{scheme.decode()}://'.")
+        tls = scheme == b"https"
+        loop = asyncio.get_running_loop()
+        parser_class = self._parser_class
+        try:
+            async with asyncio.timeout(timeout):
+                _, connection = await loop.create_connection(
+                    lambda: _Connection(loop, key, parser_class),
+                    host,
+                    port,
+                    ssl=self._ssl_context if tls else None,
+                    server_hostname=host if tls else None,
+                )
+        except TimeoutError:
+            raise httpx2.ConnectTimeout("timed out connecting") from None
+        except OSError as error:  # refused, unreachable, DNS (gaierror), TLS (SSLError)
+            raise httpx2.ConnectError(str(error) or type(error).__name__) from None
+        return connection
+
+    def release(self, connection: _Connection) -> None:
+        """A connection's answer is done with: idle again if its exchange ended cleanly, else closed."""
+        if connection not in self._busy:
+            return
+        self._busy.discard(connection)
+        if not self._closed and connection.reusable():
+            connection.expire_at = time.monotonic() + KEEPALIVE_EXPIRY
+            self._idle.append(connection)
+            if len(self._idle) > MAX_KEEPALIVE_CONNECTIONS:
+                self._idle.pop(0).close()
+        else:
+            connection.close()
+        self._notify_slot()
+
+    def _discard(self, connection: _Connection) -> None:
+        connection.close()
+        self.release(connection)
+
+    async def aclose(self) -> None:
+        """Close every connection; calls waiting on one end with a connection error, those waiting for a slot too."""
+        self._closed = True
+        connections = [*self._idle, *self._busy]
+        self._idle.clear()
+        self._busy.clear()
+        for connection in connections:
+            connection.close()
+        while self._slot_waiters:
+            waiter = self._slot_waiters.popleft()
+            if not waiter.done():
+                waiter.set_exception(httpx2.ConnectError("the Client's connection pool is closed"))
+
+
+def _checked_header_lines(headers: list[tuple[str, str]]) -> bytes:
+    """The header lines and the blank line after them, each name and value checked as h11 checks them."""
+    lines = []
+    for name, value in headers:
+        if _TOKEN(name) is None:
+            raise httpx2.LocalProtocolError("Illegal header name")
+        if _FIELD_VALUE(value) is None:
+            raise httpx2.LocalProtocolError("Illegal header value")
+        lines.append(f"{name}: {value}\r\n")
+    lines.append("\r\n")
+    return "".join(lines).encode("ascii")
