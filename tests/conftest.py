@@ -18,12 +18,11 @@ pytest_plugins = ["fusionauth_two_factor.emulator.pytest_plugin"]
 
 @pytest.fixture(autouse=True)
 def no_secret_in_any_log(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
-    """Every test runs with the package, httpcore2 and aiohttp at DEBUG and httpx2 at INFO; no captured
+    """Every test runs with the package and httpcore2 at DEBUG and httpx2 at INFO; no captured
     line may hold a secret."""
     # set_level also sets the capture handler's level, so the lower level goes last.
     caplog.set_level(logging.INFO, logger="httpx2")
     caplog.set_level(logging.DEBUG, logger="httpcore2")
-    caplog.set_level(logging.DEBUG, logger="aiohttp")
     caplog.set_level(logging.DEBUG, logger="fusionauth_two_factor")
     yield
     for record in caplog.get_records("call"):

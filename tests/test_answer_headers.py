@@ -1,6 +1,6 @@
 """An answer's headers read as httpx2.Headers of every line sent, whichever wire read them.
 
-The own sync pool and the aiohttp session hand on the header lines as read, and httpx2.Headers is
+The own sync pool and the own asyncio pool hand on the header lines as read, and httpx2.Headers is
 built only when a caller asks for `.headers`: what the caller then sees must be what an eagerly
 built httpx2.Headers held (names as sent, repeats, order, encoding), on a success and on an error.
 """
@@ -17,6 +17,7 @@ from support import JWT
 from test_sync_pool import KeepAliveServer
 
 from fusionauth_two_factor import AsyncTwoFactorController, Client, NotFoundError, TwoFactorController
+from fusionauth_two_factor._async_pool import AsyncPool
 
 BODY = b'{"secret": "s", "secretBase32Encoded": "b"}'
 LINES = [
@@ -72,14 +73,24 @@ def test_a_sync_success_has_every_header_line(server: KeepAliveServer) -> None:
     assert_as_read(twin.headers)
 
 
-def test_an_async_success_has_every_header_line(server: KeepAliveServer) -> None:
+@pytest.mark.parametrize("pool", ["own", "httpx2"])
+def test_an_async_success_has_every_header_line(
+    server: KeepAliveServer, pool: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over the own asyncio pool (the default on asyncio with httptools) and over httpx2's."""
+    if pool == "own":
+        pytest.importorskip("httptools", reason="the speedups extra is not installed")
+    else:
+        monkeypatch.setattr("fusionauth_two_factor._client.own_async_pool", lambda: None)
+
     async def call() -> httpx2.Headers:
         async with Client(server.url) as client:
             response = await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
+            assert isinstance(client._async_wire, AsyncPool) is (pool == "own")
         assert "eyJsecret" not in repr(response)
         return response.headers
 
-    assert_as_read(asyncio.run(call()))  # the aiohttp session: the default on asyncio
+    assert_as_read(asyncio.run(call()))
 
 
 def test_headers_given_to_a_success_are_kept(server: KeepAliveServer) -> None:

@@ -38,7 +38,7 @@ LOADED_ON_FIRST_USE = (
     "h11",
     "anyio",
     "asyncio",
-    "aiohttp",
+    "httptools",
 )
 
 

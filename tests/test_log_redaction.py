@@ -1,4 +1,4 @@
-"""No secret in any log line, at any level, from httpx2, httpcore2, aiohttp or the package; and
+"""No secret in any log line, at any level, from httpx2, httpcore2, the own pools or the package; and
 model reprs redact secret keys at any depth of their free-form maps."""
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from support import API_KEY, CODE, TRUST_ID, TWO_FACTOR_ID, USER_ID, fixture_jso
 
 import fusionauth_two_factor  # noqa: F401 - installs the log filters
 from fusionauth_two_factor import AsyncTwoFactorController, Client, TwoFactorController
-from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
+from fusionauth_two_factor._async_pool import AsyncPool
+from fusionauth_two_factor._client import own_async_pool
 from fusionauth_two_factor.models import LoginResponse, TwoFactorStatusResponse
 
 LOGIN = fixture_json("login_response.json")
@@ -102,24 +103,33 @@ def test_sync_calls_log_no_secret_at_debug(fusionauth: str, caplog: pytest.LogCa
 
 @pytest.mark.parametrize("pool", ["own", "httpx2"])
 def test_async_calls_log_no_secret_at_debug(fusionauth: str, caplog: pytest.LogCaptureFixture, pool: str) -> None:
-    """Over the Client's own pool (aiohttp when installed) and over a given httpx2.AsyncClient (httpcore2)."""
+    """Over the Client's own pool (AsyncPool when httptools is installed) and over a given
+    httpx2.AsyncClient (httpcore2)."""
     caplog.set_level(logging.DEBUG)
     given = None if pool == "own" else httpx2.AsyncClient()
     client = Client(fusionauth, api_key=API_KEY, async_http_client=given)
     asyncio.run(login_and_status_async(client))
-    assert len(FusionAuthLikeHandler.paths) == 2
+    assert FusionAuthLikeHandler.paths[1].startswith(f"/api/two-factor/status/{TRUST_ID}?")  # the id did travel
+    text = every_line(caplog)
+    # httpx2's INFO line for each call, which the own pool writes as httpx2's Client does: redacted.
+    assert "httpx2 HTTP Request: POST " in text
+    assert "httpx2 HTTP Request: GET " in text
+    assert "/api/two-factor/status/<redacted>?" in text
     if pool == "httpx2":
-        assert "(b'Set-Cookie', b'<redacted>')" in every_line(caplog)
+        assert "(b'Set-Cookie', b'<redacted>')" in text
     assert_no_secret_logged(caplog)
 
 
-def test_the_own_async_pool_is_aiohttp_here() -> None:
-    """So that the test above covers aiohttp's loggers (aiohttp is a test dependency)."""
+def test_the_own_async_pool_is_asyncpool_here() -> None:
+    """So that the test above covers the own asyncio pool (httptools is a test dependency)."""
 
-    async def own_transport() -> object:
-        return default_async_transport()
+    async def own_pool() -> object:
+        pool = own_async_pool()
+        if pool is not None:
+            await pool.aclose()
+        return pool
 
-    assert isinstance(asyncio.run(own_transport()), AiohttpBackedTransport)
+    assert isinstance(asyncio.run(own_pool()), AsyncPool)
 
 
 @pytest.mark.parametrize(
@@ -140,17 +150,16 @@ def test_header_values_are_redacted_in_any_quoting(line: str, caplog: pytest.Log
     assert "<redacted>" in record.getMessage()
 
 
-def test_every_httpcore2_and_aiohttp_logger_is_filtered() -> None:
-    import aiohttp  # noqa: F401, PLC0415 - creates aiohttp's loggers
-    import httpcore2  # noqa: F401, PLC0415
+def test_every_httpx2_and_httpcore2_logger_is_filtered() -> None:
+    import httpcore2  # noqa: F401, PLC0415 - creates httpcore2's loggers
 
     names = [
         name
         for name in logging.Logger.manager.loggerDict
-        if name.partition(".")[0] in {"httpx2", "httpcore2", "aiohttp"}
+        if name.partition(".")[0] in {"httpx2", "httpcore2"}
         and isinstance(logging.Logger.manager.loggerDict[name], logging.Logger)
     ]
-    assert {"httpx2", "httpcore2.http11", "httpcore2.connection", "aiohttp.client"} <= set(names)
+    assert {"httpx2", "httpcore2.http11", "httpcore2.connection"} <= set(names)
     unfiltered = [name for name in names if not logging.getLogger(name).filters]
     assert not unfiltered
 

@@ -25,7 +25,9 @@ from fusionauth_two_factor import (
     ResponseParseError,
     TwoFactorController,
 )
-from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
+from fusionauth_two_factor._async_pool import AsyncPool
+from fusionauth_two_factor._client import own_async_pool
+from fusionauth_two_factor._wire import Origin, WireRequest
 
 
 class ScriptedHandler(http.server.BaseHTTPRequestHandler):
@@ -91,12 +93,13 @@ def test_a_tls_failure_is_a_connection_error(mode: str, loopback: str) -> None:
         Api(mode, client).call("generate_two_factor_secret_using_jwt", JWT)
 
 
-@pytest.fixture
-def tls_loopback(tmp_path: Any) -> Iterator[tuple[str, str]]:
-    """An HTTPS server on loopback whose certificate a private CA signed: (host:port, the CA's PEM file)."""
+@contextlib.contextmanager
+def serving_tls(tmp_path: Any, certified_name: str) -> Iterator[tuple[str, str]]:
+    """An HTTPS server on loopback with a certificate for `certified_name` that a private CA signed:
+    (host:port, the CA's PEM file)."""
     authority = trustme.CA()
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("127.0.0.1").configure_cert(context)
+    authority.issue_cert(certified_name).configure_cert(context)
     ca_file = tmp_path / "ca.pem"
     authority.cert_pem.write_to_path(str(ca_file))
     ScriptedHandler.statuses = []
@@ -105,15 +108,24 @@ def tls_loopback(tmp_path: Any) -> Iterator[tuple[str, str]]:
     server.handle_error = lambda request, client_address: None  # type: ignore[method-assign] # refused handshakes
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"127.0.0.1:{server.server_address[1]}", str(ca_file)
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}", str(ca_file)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def tls_loopback(tmp_path: Any) -> Iterator[tuple[str, str]]:
+    """An HTTPS server on loopback whose certificate (for 127.0.0.1) a private CA signed."""
+    with serving_tls(tmp_path, "127.0.0.1") as served:
+        yield served
 
 
 def test_tls_is_verified_against_the_bundle_named_by_ssl_cert_file(
     mode: str, tls_loopback: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Both pools (the sync one and, async, the aiohttp-backed one) verify as httpx2 does: the private
+    # Both own pools (the sync one and, async, the asyncio one) verify as httpx2 does: the private
     # CA is not trusted by default, and SSL_CERT_FILE makes it trusted.
     address, ca_file = tls_loopback
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
@@ -125,20 +137,49 @@ def test_tls_is_verified_against_the_bundle_named_by_ssl_cert_file(
     assert present(answer.result).secret == "s"
 
 
-def test_the_aiohttp_pool_verifies_tls_with_httpx2s_context() -> None:
-    pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+def status_over_an_own_async_pool(address: str) -> int:
+    """A GET of https://address/ sent by a new AsyncPool (made now, so that it reads SSL_CERT_FILE now)."""
 
-    async def context_of_a_new_session() -> Any:
-        transport = AiohttpBackedTransport()
-        session = transport._open_session()
+    async def get() -> int:
+        pool = AsyncPool()
         try:
-            return session.connector._ssl
+            request = WireRequest("GET", Origin(f"https://{address}"), "/", [("Host", address)], None)
+            reply = await pool.send(request, {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0})
+            await reply.aclose()
+            return reply.status_code
         finally:
-            await transport.aclose()
+            await pool.aclose()
 
-    context = asyncio.run(context_of_a_new_session())
-    assert isinstance(context, ssl.SSLContext)
-    assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+    return asyncio.run(get())
+
+
+@pytest.fixture
+def no_ca_bundle_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("httptools", reason="the speedups extra is not installed")
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+
+
+@pytest.mark.usefixtures("no_ca_bundle_named")
+def test_the_own_async_pool_verifies_tls_with_httpx2s_context(
+    tls_loopback: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # httpx2's context: certifi's bundle by default (the private CA is not in it), SSL_CERT_FILE's
+    # bundle when it names one. The refusal is a ConnectError: never sent, as the other pools say.
+    address, ca_file = tls_loopback
+    with pytest.raises(httpx2.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+        status_over_an_own_async_pool(address)
+    monkeypatch.setenv("SSL_CERT_FILE", ca_file)
+    assert status_over_an_own_async_pool(address) == 200
+
+
+@pytest.mark.usefixtures("no_ca_bundle_named")
+def test_the_own_async_pool_checks_the_certificates_host_name(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A certificate the trusted CA signed, but for another host than the one called: refused.
+    with serving_tls(tmp_path, "fusionauth.example") as (address, ca_file):
+        monkeypatch.setenv("SSL_CERT_FILE", ca_file)
+        with pytest.raises(httpx2.ConnectError, match=r"CERTIFICATE_VERIFY_FAILED.*127\.0\.0\.1"):
+            status_over_an_own_async_pool(address)
 
 
 def test_a_proxy_from_the_environment_is_honoured_by_the_own_pools(
@@ -160,19 +201,19 @@ def test_a_proxy_from_the_environment_is_honoured_by_the_own_pools(
     assert ScriptedHandler.connections == set()
 
 
-def test_no_proxy_alone_keeps_the_fast_async_transport(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+def test_no_proxy_alone_keeps_the_own_async_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("httptools", reason="the speedups extra is not installed")
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
 
     async def chosen() -> object:
-        transport = default_async_transport()
-        if transport is not None:
-            await transport.aclose()
-        return transport
+        pool = own_async_pool()
+        if pool is not None:
+            await pool.aclose()
+        return pool
 
-    assert isinstance(asyncio.run(chosen()), AiohttpBackedTransport)
+    assert isinstance(asyncio.run(chosen()), AsyncPool)
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
     assert asyncio.run(chosen()) is None
 
@@ -219,9 +260,8 @@ class CapturingServer(LoopbackServer):
 def every_kind_of_request(controller: Any) -> Iterator[Callable[[], Any]]:
     """One call of each shape: ids to encode in the path and query, bodies, none, extra headers."""
     user = "6f1b8a8e-6f5c-4c7e-9a55-0f8f4c0e7a11"
-    # aiohttp sends one header per name whatever the case (a later "accept" replaces "Accept"), as
-    # it always has: the names here differ from the defaults' by more than case.
-    options = RequestOptions(extra_headers={"X-Custom": "v", "Accept": "text/plain"})
+    # "accept" differs from the default "Accept" by case only: every pool sends what httpx2.Client sends.
+    options = RequestOptions(extra_headers={"X-Custom": "v", "accept": "text/plain"})
     yield lambda: controller.retrieve_two_factor_status("tr ust/é?&#%41", user_id=user)
     yield lambda: controller.retrieve_two_factor_status(
         ".a..", user_id=user, application_id=user, request_options=options
@@ -246,7 +286,7 @@ def sent_bytes(pool: str, capture: CapturingServer, monkeypatch: pytest.MonkeyPa
                     call()
         return list(capture.requests)
     if pool == "async-own-httpx2":
-        monkeypatch.setattr("fusionauth_two_factor._client.default_async_transport", lambda: None)
+        monkeypatch.setattr("fusionauth_two_factor._client.own_async_pool", lambda: None)
 
     async def run() -> None:
         given = httpx2.AsyncClient() if pool == "async-httpx2" else None
@@ -254,6 +294,7 @@ def sent_bytes(pool: str, capture: CapturingServer, monkeypatch: pytest.MonkeyPa
             for call in every_kind_of_request(AsyncTwoFactorController(client)):
                 with contextlib.suppress(ApiError, ResponseParseError):
                     await call()
+            assert isinstance(client._async_wire, AsyncPool) is (pool == "async-own")
         if given is not None:
             await given.aclose()
 
@@ -263,21 +304,14 @@ def sent_bytes(pool: str, capture: CapturingServer, monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.parametrize("pool", ["sync-own", "async-own", "async-own-httpx2", "async-httpx2"])
 def test_every_pool_puts_the_same_bytes_on_the_wire(pool: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The own pools (httpcore2's, aiohttp's, httpx2's async) send what a caller's httpx2.Client sends."""
+    """The own pools (the sync one, the asyncio one, httpx2's async) send what a caller's httpx2.Client
+    sends: byte for byte (a DELETE without a body has no Content-Length, header names keep their case)."""
     if pool == "async-own":
-        pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+        pytest.importorskip("httptools", reason="the speedups extra is not installed")
     capture = CapturingServer()
     try:
         expected = sent_bytes("sync-httpx2", capture, monkeypatch)
         assert len(expected) == 7
-        if pool == "async-own":
-            # aiohttp gives a DELETE without a body `Content-Length: 0`, as it always has (valid HTTP).
-            expected = [
-                request.replace(b"\r\n\r\n", b"\r\nContent-Length: 0\r\n\r\n")
-                if request.startswith(b"DELETE")
-                else request
-                for request in expected
-            ]
         assert sent_bytes(pool, capture, monkeypatch) == expected
     finally:
         capture.close()

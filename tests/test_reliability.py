@@ -102,9 +102,6 @@ def send(data: bytes) -> Script:
     return script
 
 
-ASYNC_TRANSPORTS = ["httpx2", "aiohttp"]
-
-
 def call_secret(mode: str, client: Client, options: RequestOptions | None = None) -> Any:
     """The secret call (a GET, so retries are allowed), sync or async on the given transport."""
     if mode == "sync":
@@ -120,14 +117,14 @@ def call_secret(mode: str, client: Client, options: RequestOptions | None = None
     return asyncio.run(run())
 
 
-@pytest.fixture(params=["sync", "async-httpx2", "async-aiohttp"])
+@pytest.fixture(params=["sync", "async-httpx2", "async-own"])
 def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """How the call travels: the sync pool, or the async pool on httpx2's or the aiohttp transport."""
+    """How the call travels: the sync pool, or async over httpx2's pool or the Client's own asyncio pool."""
     name = str(request.param)
     if name == "async-httpx2":
-        monkeypatch.setattr("fusionauth_two_factor._client.default_async_transport", lambda: None)
-    elif name == "async-aiohttp":
-        pytest.importorskip("aiohttp", reason="the aiohttp extra is not installed")
+        monkeypatch.setattr("fusionauth_two_factor._client.own_async_pool", lambda: None)
+    elif name == "async-own":
+        pytest.importorskip("httptools", reason="the speedups extra is not installed")
     return "sync" if name == "sync" else "async"
 
 

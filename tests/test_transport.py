@@ -120,24 +120,26 @@ def test_one_pool_per_client_reused_across_calls_and_closed_by_close(
 def test_async_pool_is_created_once_and_closed_by_aclose(
     server: FakeFusionAuth, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The Client's own AsyncClient, on a transport that answers from the fake server.
-    monkeypatch.setattr(
-        "fusionauth_two_factor._client.default_async_transport", lambda: httpx2.MockTransport(server.handle)
-    )
+    # The Client's own async pool, an AsyncClient that answers from the fake server.
+    created: list[httpx2.AsyncClient] = []
 
-    async def scenario() -> list[object]:
-        pools: list[object] = []
+    def recording_wire() -> Httpx2AsyncWire:
+        created.append(httpx2.AsyncClient(transport=httpx2.MockTransport(server.handle)))
+        return Httpx2AsyncWire(created[-1], owned=True)
+
+    monkeypatch.setattr("fusionauth_two_factor._client.own_async_wire", recording_wire)
+
+    async def scenario() -> None:
         async with Client("https://a.example", api_key=API_KEY) as client:
-            for _ in range(2):
+            for _ in range(3):
                 server.reply(200, json_body=ALWAYS_SENT)
                 await AsyncTwoFactorController(client).generate_two_factor_secret_using_jwt(JWT)
-                pools.append(client._async_wire)
-        return pools
+            assert len(created) == 1
+            assert not created[0].is_closed
 
-    first, second = asyncio.run(scenario())
-    assert first is second
-    assert isinstance(first, Httpx2AsyncWire) and first.client.is_closed
-    assert len(server.requests) == 2
+    asyncio.run(scenario())
+    assert created[0].is_closed
+    assert len(server.requests) == 3
 
 
 def test_login_cookies_are_not_kept_by_the_clients_own_pool(server: FakeFusionAuth) -> None:
@@ -150,7 +152,7 @@ def test_login_cookies_are_not_kept_by_the_clients_own_pool(server: FakeFusionAu
     )
     server.reply(200)
     # Route the client's own httpx2 pool (the one used behind a proxy) to the fake server. The own
-    # httpcore2 and aiohttp pools keep no cookies either (tests/test_reliability.py, test_async_backends.py).
+    # sync and asyncio pools keep no cookies either (tests/test_reliability.py, test_async_backends.py).
     own = httpx2.Client(transport=httpx2.MockTransport(server.handle))
     _refuse_cookies(own.cookies)
     client._sync_wire = Httpx2Wire(own, owned=True)
