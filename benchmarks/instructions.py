@@ -74,7 +74,12 @@ HOT_PATHS = (
     HotPath("login", "typed login (10 KB)", "facade, typed LoginResponse", "raw httpx2.Client + json.loads", calls=20),
     HotPath("parse", "10 KB LoginResponse, parsing alone", "facade parse + type check", "json.loads", calls=40),
     HotPath(
-        "async", f"async status, {IN_FLIGHT} in flight", "facade (default: aiohttp)", "raw aiohttp", 64, batch=IN_FLIGHT
+        "async",
+        f"async status, {IN_FLIGHT} in flight",
+        "facade (default: own pool)",
+        "raw aiohttp",
+        64,
+        batch=IN_FLIGHT,
     ),
 )
 

@@ -36,7 +36,7 @@ import instructions
 from canned import API_KEY, CODE, IN_FLIGHT, LOGIN_PATH, STATUS_PATH, TRUST_ID, TWO_FACTOR_ID, USER_ID
 
 import fusionauth_two_factor as fa
-from fusionauth_two_factor._async_backend import AiohttpBackedTransport, default_async_transport
+from fusionauth_two_factor._client import own_async_pool
 from fusionauth_two_factor.models import LoginResponse, User
 
 HERE = Path(__file__).resolve().parent
@@ -55,6 +55,7 @@ PACKAGES = (
     "httpcore2",
     "anyio",
     "attrs",
+    "httptools",
     "aiohttp",
     "fusionauth-client",
     "requests",
@@ -148,8 +149,8 @@ def async_runner(loop: asyncio.AbstractEventLoop, call: Callable[[], Awaitable[i
 
 
 # Beyond the 15 s default: under callgrind (benchmarks/instructions.py) a call runs ~50x slower, and the
-# first one also imports what the package loads at first use (aiohttp, the checks, the models); on a
-# loaded machine that first call once ran out of 15 s. The timeout costs nothing per call.
+# first one also imports what the package loads at first use (its own async pool, the checks, the
+# models); on a loaded machine that first call once ran out of 15 s. The timeout costs nothing per call.
 CALL_TIMEOUT = 120.0
 
 
@@ -223,25 +224,18 @@ def check_typed_login(facade: fa.TwoFactorController) -> None:
 
 def async_group(base_url: str, loop: asyncio.AbstractEventLoop, stack: contextlib.ExitStack) -> Group:
     url = f"{base_url}{STATUS_PATH}?userId={USER_ID}"
-    aiohttp = importlib.import_module("aiohttp")
+    aiohttp = importlib.import_module("aiohttp")  # the bench group's baseline, not the package's
 
-    async def open_clients() -> tuple[httpx2.AsyncClient, httpx2.AsyncClient, httpx2.AsyncClient, Any]:
-        return (
-            httpx2.AsyncClient(),
-            httpx2.AsyncClient(),
-            httpx2.AsyncClient(transport=AiohttpBackedTransport()),
-            aiohttp.ClientSession(),
-        )
+    async def open_clients() -> tuple[httpx2.AsyncClient, httpx2.AsyncClient, Any]:
+        return httpx2.AsyncClient(), httpx2.AsyncClient(), aiohttp.ClientSession()
 
-    slow_pool, stock, over_aiohttp, session = loop.run_until_complete(open_clients())
-    fast = fa.Client(
-        base_url, api_key=API_KEY, timeout=CALL_TIMEOUT
-    )  # its own AsyncClient: aiohttp-backed when installed
+    slow_pool, stock, session = loop.run_until_complete(open_clients())
+    fast = fa.Client(base_url, api_key=API_KEY, timeout=CALL_TIMEOUT)  # its own pool: AsyncPool with httptools
     slow = fa.Client(base_url, api_key=API_KEY, timeout=CALL_TIMEOUT, async_http_client=slow_pool)
-    for close in (fast.aclose, slow_pool.aclose, stock.aclose, over_aiohttp.aclose, session.close):
+    for close in (fast.aclose, slow_pool.aclose, stock.aclose, session.close):
         stack.callback(run_in, loop, close)
-    if not loop.run_until_complete(_default_transport_is_aiohttp()):
-        raise RuntimeError("install the aiohttp extra: the facade would use httpx2's own transport")
+    if not loop.run_until_complete(_default_pool_is_own()):
+        raise RuntimeError("install the speedups extra (httptools): the facade would use httpx2's own pool")
 
     async def facade(controller: fa.AsyncTwoFactorController) -> int:
         return (await controller.retrieve_two_factor_status(TRUST_ID, user_id=USER_ID)).status_code
@@ -256,16 +250,14 @@ def async_group(base_url: str, loop: asyncio.AbstractEventLoop, stack: contextli
 
     fast_facade, slow_facade = fa.AsyncTwoFactorController(fast), fa.AsyncTwoFactorController(slow)
     calls: dict[str, Callable[[], Awaitable[int]]] = {
-        "facade (default: aiohttp)": lambda: facade(fast_facade),
+        "facade (default: own pool)": lambda: facade(fast_facade),
         "facade over httpx2's own pool": lambda: facade(slow_facade),
         "stock httpx2.AsyncClient": lambda: raw_httpx(stock),
-        "httpx2.AsyncClient over aiohttp": lambda: raw_httpx(over_aiohttp),
         "raw aiohttp": raw_aiohttp,
     }
     pairs = [
-        Pair("facade (default: aiohttp)", "raw aiohttp", 0.7),
-        Pair("facade (default: aiohttp)", "stock httpx2.AsyncClient"),
-        Pair("facade (default: aiohttp)", "httpx2.AsyncClient over aiohttp"),
+        Pair("facade (default: own pool)", "raw aiohttp", 0.7),
+        Pair("facade (default: own pool)", "stock httpx2.AsyncClient"),
         Pair("facade over httpx2's own pool", "stock httpx2.AsyncClient"),
     ]
     group = Group(f"retrieve_two_factor_status, async, {IN_FLIGHT} in flight", IN_FLIGHT, {}, pairs)
@@ -283,12 +275,15 @@ def run_in(loop: asyncio.AbstractEventLoop, coroutine_function: Callable[[], Awa
     loop.run_until_complete(await_it())
 
 
-async def _default_transport_is_aiohttp() -> bool:
-    transport = default_async_transport()
-    if transport is None:
+async def _default_pool_is_own() -> bool:
+    """Whether a Client that makes its own async pool, on this loop, makes the own AsyncPool (httptools)."""
+    pool = own_async_pool()
+    if pool is None:  # no httptools (or a proxy named in the environment): httpx2's own pool instead
         return False
-    await transport.aclose()
-    return True
+    await pool.aclose()
+    from fusionauth_two_factor._async_pool import AsyncPool  # noqa: PLC0415 - importable only with httptools
+
+    return isinstance(pool, AsyncPool)
 
 
 def with_checked_calls(group: Group, calls: dict[str, Call]) -> Group:
