@@ -22,7 +22,7 @@ import pytest
 import trustme
 from support import API_KEY, JWT, LoopbackServer
 
-from fusionauth_two_factor import APIConnectionError, Client, TwoFactorController, _sync_pool
+from fusionauth_two_factor import APIConnectionError, Client, TwoFactorController, _constants, _sync_pool
 from fusionauth_two_factor._sync_pool import SyncPool
 from fusionauth_two_factor._wire import Origin, Reply, WireRequest, build
 
@@ -118,9 +118,9 @@ def call(client: Client) -> str:
 
 def test_the_limits_are_httpx2s_transport_defaults() -> None:
     core = httpx2.HTTPTransport()._pool
-    assert core._max_connections == _sync_pool.MAX_CONNECTIONS
-    assert core._max_keepalive_connections == _sync_pool.MAX_KEEPALIVE_CONNECTIONS
-    assert core._keepalive_expiry == _sync_pool.KEEPALIVE_EXPIRY
+    assert core._max_connections == _constants.MAX_CONNECTIONS
+    assert core._max_keepalive_connections == _constants.MAX_KEEPALIVE_CONNECTIONS
+    assert core._keepalive_expiry == _constants.KEEPALIVE_EXPIRY
 
 
 def test_calls_in_turn_reuse_one_connection(serve: Callable[..., KeepAliveServer]) -> None:

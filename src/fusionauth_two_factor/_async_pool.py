@@ -210,6 +210,12 @@ class _Connection(NotPickled, asyncio.Protocol):
             if self._head_bytes > _MAX_HEAD_BYTES:
                 self._fail(httpx2.RemoteProtocolError("the answer's status line and headers exceed 100 KiB"))
                 self.close()
+                return
+        waiter = self._waiter
+        if waiter is not None and not waiter.done() and self._read_timeout is not None:
+            # Bytes that completed nothing yet (a head or a chunk's size trickled): the read timeout
+            # bounds each wait for more of the answer, not the whole head, so it starts again.
+            self._alarm.set(time.monotonic() + self._read_timeout)
 
     def eof_received(self) -> bool:
         self.lost = True  # not to be reused: the server is done with it
