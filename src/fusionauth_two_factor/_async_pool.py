@@ -178,9 +178,9 @@ class _Connection(NotPickled, asyncio.Protocol):
             waiter.set_result(None)
 
     def _fail(self, error: Exception) -> None:
-        if self.error is None:
-            self.error = error
         self._broken = True
+        if self.error is None and not self.complete:  # an answer read whole stays the answer; only reuse is lost
+            self.error = error
         self._wake()
 
     def _read_timed_out(self) -> None:
