@@ -198,6 +198,17 @@ def test_an_answer_that_closes_its_connection_is_not_reused(
     assert server.connections == 2
 
 
+@pytest.mark.parametrize("extra", [ok(body=b'{"n": 0}'), b"garbage\r\n"], ids=["a second answer", "garbage"])
+def test_bytes_after_an_answer_make_its_connection_not_reused(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, extra: bytes
+) -> None:
+    # In the same write as the answer: the answer is the call's, the extra bytes never the next call's.
+    server = serve(answer=lambda served: ok() + extra if served == 0 else ok(body=b'{"n": 1}'))
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY  # a new connection's first answer
+    assert server.connections == 2
+
+
 def test_an_answer_not_read_to_its_end_closes_its_connection(
     serve: Callable[..., KeepAliveServer], pool: SyncPool
 ) -> None:

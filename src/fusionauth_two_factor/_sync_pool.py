@@ -121,7 +121,14 @@ class _Connection:
 
     def reusable(self) -> bool:
         """Whether the exchange ended cleanly on both sides, so that another may follow (not `Connection: close`)."""
-        return not self.write_failed and self.state.our_state is h11.DONE and self.state.their_state is h11.DONE
+        state = self.state
+        # Bytes after the answer (another answer, garbage) were not asked for: the next call would read them.
+        return (
+            not self.write_failed
+            and state.our_state is h11.DONE
+            and state.their_state is h11.DONE
+            and not state.trailing_data[0]
+        )
 
     def next_event(self, timeout: float | None) -> typing.Any:
         while True:
