@@ -255,11 +255,12 @@ async def test_an_answer_that_closes_its_connection_is_not_reused(serve: Serve, 
     await within(server.hung_up.wait())  # the first one was closed by the pool
 
 
-async def test_an_http_1_0_answer_with_keep_alive_is_reused(serve: Serve, pool: AsyncPool) -> None:
+async def test_an_http_1_0_answer_with_keep_alive_is_not_reused(serve: Serve, pool: AsyncPool) -> None:
+    # As the sync pool (h11): no HTTP/1.0 connection is reused, keep-alive or not.
     server = await serve(keep_alive(lambda _: ok("Connection: keep-alive\r\n", version="HTTP/1.0")))
     assert await fetch(pool, server) == BODY
     assert await fetch(pool, server) == BODY
-    assert server.connections == 1
+    assert server.connections == 2
 
 
 async def test_an_idle_connection_the_server_closed_is_not_reused(serve: Serve, pool: AsyncPool) -> None:
@@ -450,6 +451,26 @@ async def test_a_chunked_answer_is_read_whole_and_its_connection_reused(serve: S
     assert await fetch(pool, server) == BODY
     assert await fetch(pool, server) == BODY
     assert server.connections == 1  # the last chunk ended the answer: the connection was fit for reuse
+
+
+def chunked(body: bytes, trailers: bytes) -> bytes:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    return head + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n" + trailers + b"\r\n"
+
+
+async def test_trailer_fields_are_not_among_the_answers_headers(serve: Serve, pool: AsyncPool) -> None:
+    # Read after the body: a trailer must not add headers (a Retry-After the retry rules would read).
+    server = await serve(keep_alive(lambda _: chunked(BODY, b"Retry-After: 99\r\nX-Trailer: t\r\n")))
+    reply = await pool.send(get(server), TIMEOUTS)
+    assert await read(reply) == BODY
+    assert [name.lower() for name, _ in reply.headers] == [b"content-type", b"transfer-encoding"]
+
+
+async def test_trailers_beyond_100_kib_are_refused(serve: Serve, pool: AsyncPool) -> None:
+    trailers = b"".join(b"X-Pad-%d: %s\r\n" % (number, b"p" * 1000) for number in range(120))
+    server = await serve(keep_alive(lambda _: chunked(BODY, trailers)))
+    with pytest.raises(httpx2.RemoteProtocolError):
+        await within(fetch(pool, server))
 
 
 async def test_a_large_body_read_slowly_arrives_whole(serve: Serve, pool: AsyncPool) -> None:

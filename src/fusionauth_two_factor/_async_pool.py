@@ -14,8 +14,9 @@ body. What the pool keeps of the other pools:
   was to be closed (`Connection: close`, HTTP/1.0) is closed, never reused;
 - the bytes sent are the own sync pool's (h11's serialisation: the request line, each header line
   as given, the body), the header lines checked as h11 checks them, once per distinct list;
-- at most 100 KiB of an answer's head is read (h11's limit in the sync pool); the body is read as
-  it comes, and reading pauses while more than 256 KiB of it waits to be taken;
+- at most 100 KiB of an answer's head is read (h11's limit in the sync pool), and of the trailer
+  fields after a chunked body (which are not added to its headers); the body is read as it
+  comes, and reading pauses while more than 256 KiB of it waits to be taken;
 - TLS with httpx2's context (`httpx2.create_ssl_context()`), ALPN "http/1.1" and the host as SNI;
   the connect timeout bounds connecting and the TLS handshake together; the read timeout bounds
   each wait for more of the answer, on the loop's one timer (`_deadline.Alarm`);
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import math
 import re
 import time
 from types import ModuleType
@@ -154,7 +156,9 @@ class _Connection(NotPickled, asyncio.Protocol):
         self._broken = True
         self._alarm.clear()
         if self.transport is not None:
-            self.transport.close()
+            # abort(), not close(): a TLS transport's close() sends close_notify and waits up to 30 s
+            # for the server's, which nothing awaits (a loop that ends meanwhile leaves it open).
+            self.transport.abort()
 
     async def _wait(self) -> None:
         if self.error is not None:
@@ -248,7 +252,14 @@ class _Connection(NotPickled, asyncio.Protocol):
         self.reason += reason
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        self.headers.append((name, value))
+        if not self.head_done:
+            self.headers.append((name, value))
+            return
+        # A trailer field after a chunked body: not one of the answer's headers (the sync pool, with
+        # h11, hands them on nowhere either), and bounded as the head is.
+        self._head_bytes += len(name) + len(value)
+        if self._head_bytes > _MAX_HEAD_BYTES:
+            raise _TrailersTooLarge
 
     def on_headers_complete(self) -> None:
         status = self._parser.get_status_code()
@@ -260,8 +271,11 @@ class _Connection(NotPickled, asyncio.Protocol):
         version = self._parser.get_http_version()
         if version != "1.1":
             self.version = "HTTP/" + version
+            # Not reused, as the sync pool (h11) reuses no HTTP/1.0 connection, keep-alive or not.
+            self._broken = True
         self.head_done = True
-        if not self._parser.should_keep_alive():  # Connection: close, or HTTP/1.0 without keep-alive
+        self._head_bytes = 0  # from here on: the trailer fields' bytes, if any
+        if not self._parser.should_keep_alive():  # Connection: close
             self._broken = True
         self._wake()
 
@@ -282,6 +296,10 @@ class _Connection(NotPickled, asyncio.Protocol):
 
 
 class _UnaskedAnswer(Exception):
+    pass
+
+
+class _TrailersTooLarge(Exception):
     pass
 
 
@@ -384,6 +402,7 @@ class AsyncPool(NotPickled):
     async def _acquire(self, request: WireRequest, timeouts: Timeouts) -> _Connection:
         """An idle connection to the request's origin still fit for reuse, or a new one once a slot is free."""
         origin = request.origin
+        ends: float | None = None  # when the wait for a free slot ends: one pool timeout in all
         key = (origin.scheme, origin.host.decode("ascii"), origin.port or _DEFAULT_PORTS.get(origin.scheme, 0))
         while True:
             if self._closed:
@@ -397,7 +416,10 @@ class AsyncPool(NotPickled):
             if self._idle:  # every slot taken, some by idle connections elsewhere: the oldest gives way
                 self._idle.pop(0).close()
                 break
-            await self._slot_freed(timeouts.get("pool"))
+            if ends is None:
+                pool_timeout = timeouts.get("pool")
+                ends = math.inf if pool_timeout is None else time.monotonic() + pool_timeout
+            await self._slot_freed(ends)
         self._connecting += 1
         try:
             connection = await self._connect(key, timeouts.get("connect"))
@@ -410,16 +432,18 @@ class AsyncPool(NotPickled):
         self._busy.add(connection)
         return connection
 
-    async def _slot_freed(self, timeout: float | None) -> None:
+    async def _slot_freed(self, ends: float) -> None:
         waiter = asyncio.get_running_loop().create_future()
         self._slot_waiters.append(waiter)
         try:
-            await asyncio.wait_for(waiter, timeout)
-        except TimeoutError:
-            raise httpx2.PoolTimeout("no connection came free within the pool timeout") from None
-        except BaseException:
-            if waiter.done() and not waiter.cancelled():  # given a slot, then cancelled: it goes to the next
+            await asyncio.wait_for(waiter, None if ends == math.inf else max(ends - time.monotonic(), 0.0))
+        except BaseException as error:
+            # Given a slot, then timed out or cancelled in the same loop iteration (3.12's wait_for
+            # can): the slot goes to the next waiter, never lost.
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
                 self._notify_slot()
+            if isinstance(error, TimeoutError):
+                raise httpx2.PoolTimeout("no connection came free within the pool timeout") from None
             raise
 
     def _notify_slot(self) -> None:
