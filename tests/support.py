@@ -42,6 +42,21 @@ TRUST_ID = "cGdnqk6DR3hNxwYMWh0ddVb3bMDBw-y24KfpT2cr1c4"
 CODE = "987654"
 
 
+# Answers neither own pool's parser (httptools, h11) takes, by what is wrong in them.
+MALFORMED_ANSWERS = {
+    "protocol name": b"HTXP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}",
+    "status code": b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\n{}",
+    "content-length": b"HTTP/1.1 200 OK\r\nContent-Length: two\r\n\r\n{}",
+    "chunk size": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+}
+
+
+def chunked(body: bytes, trailers: bytes) -> bytes:
+    """A 200 answer whose body comes as one chunk, followed by `trailers` (header lines, each ending in CRLF)."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    return head + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n" + trailers + b"\r\n"
+
+
 def _secrets_in_fixtures() -> list[str]:
     login = json.loads((FIXTURES / "login_response.json").read_text())
     secret = json.loads((FIXTURES / "secret_response.json").read_text())

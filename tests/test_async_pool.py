@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from support import API_KEY, TRUST_ID, USER_ID, fixture_bytes
+from support import API_KEY, MALFORMED_ANSWERS, TRUST_ID, USER_ID, chunked, fixture_bytes
 
 from fusionauth_two_factor import (
     APIConnectionError,
@@ -409,16 +409,7 @@ async def test_an_answer_head_over_100_kib_is_a_connection_error_through_the_cli
     assert not isinstance(caught.value, APITimeoutError)
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        b"HTXP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}",
-        b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\n{}",
-        b"HTTP/1.1 200 OK\r\nContent-Length: two\r\n\r\n{}",
-        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
-    ],
-    ids=["protocol name", "status code", "content-length", "chunk size"],
-)
+@pytest.mark.parametrize("answer", list(MALFORMED_ANSWERS.values()), ids=list(MALFORMED_ANSWERS))
 async def test_a_malformed_answer_is_a_protocol_error(serve: Serve, pool: AsyncPool, answer: bytes) -> None:
     server = await serve(lambda peer, _: head_then_hold(peer, answer))
     with pytest.raises(httpx2.RemoteProtocolError, match="malformed"):
@@ -451,11 +442,6 @@ async def test_a_chunked_answer_is_read_whole_and_its_connection_reused(serve: S
     assert await fetch(pool, server) == BODY
     assert await fetch(pool, server) == BODY
     assert server.connections == 1  # the last chunk ended the answer: the connection was fit for reuse
-
-
-def chunked(body: bytes, trailers: bytes) -> bytes:
-    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-    return head + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n" + trailers + b"\r\n"
 
 
 async def test_trailer_fields_are_not_among_the_answers_headers(serve: Serve, pool: AsyncPool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import socket
 import ssl
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ import httpcore2
 import httpx2
 import pytest
 import trustme
-from support import API_KEY, JWT, LoopbackServer
+from support import API_KEY, JWT, MALFORMED_ANSWERS, LoopbackServer, chunked
 
 from fusionauth_two_factor import APIConnectionError, Client, TwoFactorController, _constants, _sync_pool
 from fusionauth_two_factor._sync_pool import SyncPool
@@ -93,8 +94,18 @@ def serve() -> Iterator[Callable[..., KeepAliveServer]]:
         server.close()
 
 
+@pytest.fixture(autouse=True, params=["httptools", "h11"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: answers parsed by httptools (the `speedups` extra), and by h11 without it."""
+    if request.param == "h11":
+        monkeypatch.setitem(sys.modules, "httptools", None)  # import httptools raises ImportError
+    else:
+        pytest.importorskip("httptools", reason="the speedups extra is not installed")
+    return str(request.param)
+
+
 @pytest.fixture
-def pool() -> Iterator[SyncPool]:
+def pool(parser: str) -> Iterator[SyncPool]:
     pool = SyncPool()
     yield pool
     pool.close()
@@ -114,6 +125,16 @@ def read(reply: Reply) -> bytes:
 def call(client: Client) -> str:
     result = TwoFactorController(client).generate_two_factor_secret_using_jwt(JWT).result
     return str(getattr(result, "secret", None))
+
+
+def test_answers_are_parsed_by_httptools_when_it_is_installed(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, parser: str
+) -> None:
+    server = serve()
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    [connection] = pool._idle
+    kind = _sync_pool._ParsedConnection if parser == "httptools" else _sync_pool._H11Connection
+    assert type(connection) is kind
 
 
 def test_the_limits_are_httpx2s_transport_defaults() -> None:
@@ -212,7 +233,10 @@ def test_bytes_after_an_answer_make_its_connection_not_reused(
 def test_an_answer_not_read_to_its_end_closes_its_connection(
     serve: Callable[..., KeepAliveServer], pool: SyncPool
 ) -> None:
-    server = serve()
+    # The first answer's head comes with 5 of its 10 body bytes, and the rest never: its reply is
+    # closed unread, and the connection (the rest of that body still to come) must not carry the next call.
+    answers = iter([ok(body=b"0123456789")[:-5]])
+    server = serve(answer=lambda _: next(answers, None) or ok())
     reply = pool.send(get(server), TIMEOUTS)
     reply.close()  # the body left unread: the next answer would start with it
     reply.close()  # a second close gives nothing back twice
@@ -461,3 +485,98 @@ def test_closing_the_pool_ends_a_call_blocked_on_its_answer(
     finally:
         done.set()
         server.close()
+
+
+# --- how answers are read (both parsers alike, but where said) -------------------------------------
+
+
+@pytest.mark.parametrize("answer", list(MALFORMED_ANSWERS.values()), ids=list(MALFORMED_ANSWERS))
+def test_a_malformed_answer_is_a_protocol_error_and_its_connection_closed(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, answer: bytes
+) -> None:
+    server = serve(answer=lambda _: answer)
+    with pytest.raises(httpx2.RemoteProtocolError):
+        read(pool.send(get(server), TIMEOUTS))
+    assert server.hung_up.wait(2)
+
+
+def test_an_answer_head_over_100_kib_is_a_protocol_error_as_it_comes(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    server = serve(answer=lambda _: b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * (101 * 1024))  # never ended
+    started = time.monotonic()
+    with pytest.raises(httpx2.RemoteProtocolError):
+        pool.send(get(server), {**TIMEOUTS, "read": 3.0})
+    assert time.monotonic() - started < 2  # refused as it came, not at the read timeout
+    assert server.hung_up.wait(2)
+
+
+def test_an_answer_head_just_under_100_kib_is_read(serve: Callable[..., KeepAliveServer], pool: SyncPool) -> None:
+    server = serve(answer=lambda _: ok("X-Big: " + "a" * (95 * 1024) + "\r\n"))
+    reply = pool.send(get(server), TIMEOUTS)
+    assert httpx2.Headers(reply.headers)["x-big"] == "a" * (95 * 1024)
+    assert read(reply) == BODY
+
+
+def test_an_http_1_0_answer_with_keep_alive_is_not_reused(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    answer = ok("Connection: keep-alive\r\n").replace(b"HTTP/1.1", b"HTTP/1.0", 1)
+    server = serve(answer=lambda _: answer)
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert server.connections == 2
+
+
+def test_a_chunked_answer_is_read_whole_its_trailers_not_among_its_headers(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    # A trailer must not add headers (a Retry-After the retry rules would read); the connection is kept.
+    server = serve(answer=lambda _: chunked(BODY, b"Retry-After: 99\r\nX-Trailer: t\r\n"))
+    for _ in range(2):
+        reply = pool.send(get(server), TIMEOUTS)
+        assert read(reply) == BODY
+        assert [name.lower() for name, _ in reply.headers] == [b"content-type", b"transfer-encoding"]
+    assert server.connections == 1
+
+
+def test_trailers_beyond_100_kib_are_refused_by_httptools(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, parser: str
+) -> None:
+    # h11 bounds each trailer line it has not seen the end of (100 KiB), not all of them together: 120
+    # whole lines of 1 KB pass there, and are dropped as every trailer is.
+    trailers = b"".join(b"X-Pad-%d: %s\r\n" % (number, b"p" * 1000) for number in range(120))
+    server = serve(answer=lambda _: chunked(BODY, trailers))
+    if parser == "httptools":
+        with pytest.raises(httpx2.RemoteProtocolError):
+            read(pool.send(get(server), TIMEOUTS))
+    else:
+        assert read(pool.send(get(server), TIMEOUTS)) == BODY
+
+
+def test_an_interim_answer_is_skipped(serve: Callable[..., KeepAliveServer], pool: SyncPool) -> None:
+    server = serve(answer=lambda _: b"HTTP/1.1 100 Continue\r\n\r\n" + ok())
+    reply = pool.send(get(server), TIMEOUTS)
+    assert reply.status_code == 200
+    assert read(reply) == BODY
+
+
+def test_a_body_without_a_length_ends_with_its_connection(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    server = serve(answer=lambda _: b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + BODY, close_after=1)
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY  # over a new connection
+    assert server.connections == 2
+
+
+def test_a_bare_lf_head_is_refused_by_httptools_and_read_by_h11(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, parser: str
+) -> None:
+    answer = ok().replace(b"\r\n", b"\n")
+    server = serve(answer=lambda _: answer)
+    if parser == "httptools":
+        with pytest.raises(httpx2.RemoteProtocolError, match="malformed"):
+            read(pool.send(get(server), TIMEOUTS))
+    else:
+        assert read(pool.send(get(server), TIMEOUTS)) == BODY

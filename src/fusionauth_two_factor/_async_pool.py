@@ -36,9 +36,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import math
-import re
 import time
-from types import ModuleType
 from typing import Any, cast
 
 import httpx2
@@ -46,88 +44,51 @@ import httpx2
 from ._constants import KEEPALIVE_EXPIRY, MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS
 from ._deadline import Alarm
 from ._drivers import WholeBody
+from ._http1 import AnswerReader, RequestBytes, load_httptools
 from ._redaction import NotPickled
 from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
 
-_MAX_HEAD_BYTES = 100 * 1024  # as h11's max_incomplete_event_size in the sync pool
 _PAUSE_ABOVE = 256 * 1024  # body bytes received and not yet taken, above which reading pauses
-_CHECKED_HEADERS_KEPT = 64  # distinct lists of request headers whose serialised lines are remembered
 _DEFAULT_PORTS = {b"http": 80, b"https": 443}
-# What h11 accepts (RFC 9110), in ASCII as the own sync pool sends: a token for a method or header
-# name; a header value of visible characters, spaces and tabs inside, never CR, LF or NUL; a
-# request target without whitespace.
-_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+").fullmatch
-_FIELD_VALUE = re.compile(r"(?:[\x21-\x7e](?:[ \t\x21-\x7e]*[\x21-\x7e])?)?").fullmatch
-_TARGET = re.compile(r"[\x21-\x7e]+").fullmatch
 
 
-def load_httptools() -> ModuleType:
-    """httptools, or ImportError when the `speedups` extra is not installed."""
-    import httptools  # noqa: PLC0415 - only when the first async pool is created
-
-    return httptools
-
-
-class _Connection(NotPickled, asyncio.Protocol):
-    """One HTTP/1.1 connection, and the answer being read on it (httptools calls the on_* methods)."""
+class _Connection(AnswerReader, NotPickled, asyncio.Protocol):
+    """One HTTP/1.1 connection, and the answer being read on it (`_http1.AnswerReader`'s rules)."""
 
     __slots__ = (
         "_alarm",
-        "_broken",
         "_buffered",
-        "_head_bytes",
         "_loop",
-        "_parser",
         "_paused",
         "_read_timeout",
         "_waiter",
-        "chunks",
-        "complete",
         "error",
         "expire_at",
-        "head_done",
-        "headers",
         "key",
-        "lost",
-        "reason",
-        "received",
-        "status",
         "transport",
-        "version",
     )
 
     def __init__(self, loop: asyncio.AbstractEventLoop, key: tuple[bytes, str, int], parser_class: Any) -> None:
         self._loop = loop
         self.key = key
-        self._parser = parser_class(self)
         self._alarm = Alarm(loop, self._read_timed_out)
         self._waiter: asyncio.Future[None] | None = None
         self._read_timeout: float | None = None
         self.transport: asyncio.Transport | None = None
         self.expire_at = 0.0  # while idle: the time.monotonic() instant its keep-alive ends
-        self.lost = False  # the connection is gone (closed by either side)
-        self._broken = False  # what it received cannot be trusted for another exchange
-        self._reset(in_exchange=False)
+        super().__init__(parser_class)
 
-    def _reset(self, *, in_exchange: bool) -> None:
-        self.status = 0
-        self.version = "HTTP/1.1"
-        self.reason = b""
-        self.headers: list[tuple[bytes, bytes]] = []
-        self.chunks: list[bytes] = []
+    def reset(self, *, in_exchange: bool) -> None:
+        super().reset(in_exchange=in_exchange)
         self._buffered = 0
         self._paused = False
-        self._head_bytes = 0
-        self.head_done = False
-        self.complete = not in_exchange  # nothing is awaited on an idle connection
-        self.received = False  # whether any byte of this exchange's answer arrived
         self.error: Exception | None = None
 
     # --- the exchange, as the pool drives it
 
     def start(self, data: bytes, read_timeout: float | None) -> None:
         """Send a request (its bytes in one write) and await its answer."""
-        self._reset(in_exchange=True)
+        self.reset(in_exchange=True)
         self._read_timeout = read_timeout
         assert self.transport is not None  # noqa: S101 - set by connection_made, before the pool hands it out
         self.transport.write(data)
@@ -143,17 +104,17 @@ class _Connection(NotPickled, asyncio.Protocol):
             if self.complete:
                 return b""
             await self._wait()
-        chunks, self.chunks, self._buffered = self.chunks, [], 0
+        self._buffered = 0
         if self._paused and self.transport is not None:
             self._paused = False
             self.transport.resume_reading()
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        return self.take_body()
 
     def reusable(self) -> bool:
-        return self.complete and self.error is None and not self.lost and not self._broken
+        return self.fit_for_reuse() and self.error is None
 
     def close(self) -> None:
-        self._broken = True
+        self.broken = True
         self._alarm.clear()
         if self.transport is not None:
             # abort(), not close(): a TLS transport's close() sends close_notify and waits up to 30 s
@@ -176,20 +137,27 @@ class _Connection(NotPickled, asyncio.Protocol):
         if self.error is not None:
             raise self.error
 
-    def _wake(self) -> None:
+    def wake(self) -> None:
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
 
     def _fail(self, error: Exception) -> None:
-        self._broken = True
+        self.broken = True
         if self.error is None and not self.complete:  # an answer read whole stays the answer; only reuse is lost
             self.error = error
-        self._wake()
+        self.wake()
 
     def _read_timed_out(self) -> None:
         self._fail(httpx2.ReadTimeout("timed out"))
         self.close()
+
+    def on_body(self, body: bytes) -> None:
+        super().on_body(body)
+        self._buffered += len(body)
+        if self._buffered > _PAUSE_ABOVE and not self._paused and self.transport is not None:
+            self._paused = True
+            self.transport.pause_reading()
 
     # --- asyncio's callbacks
 
@@ -198,23 +166,16 @@ class _Connection(NotPickled, asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         if self.complete:  # sent while idle, or after the answer: nothing was asked for
-            self._broken = True
+            self.broken = True
             if self.transport is not None:
                 self.transport.close()
             return
-        self.received = True
         try:
-            self._parser.feed_data(data)
-        except Exception as error:  # httptools' HttpParserError (and HttpParserUpgrade): a malformed answer
-            self._fail(httpx2.RemoteProtocolError(f"the server's answer is malformed ({type(error).__name__})"))
+            self.feed(data)
+        except httpx2.RemoteProtocolError as error:  # malformed, or a head over 100 KiB
+            self._fail(error)
             self.close()
             return
-        if not self.head_done:
-            self._head_bytes += len(data)
-            if self._head_bytes > _MAX_HEAD_BYTES:
-                self._fail(httpx2.RemoteProtocolError("the answer's status line and headers exceed 100 KiB"))
-                self.close()
-                return
         waiter = self._waiter
         if waiter is not None and not waiter.done() and self._read_timeout is not None:
             # Bytes that completed nothing yet (a head or a chunk's size trickled): the read timeout
@@ -226,86 +187,13 @@ class _Connection(NotPickled, asyncio.Protocol):
         return False  # the transport closes itself; connection_lost says what that meant
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.lost = True
         self._alarm.clear()
-        if self.complete or self.error is not None:
+        if self.error is not None:
+            self.lost = True
             return
-        if self.head_done and exc is None and not _framed(self.headers):
-            self.complete = True  # a body without a length ends when the connection does (HTTP/1.0 style)
-            self._wake()
-        elif exc is not None:
-            self._fail(httpx2.ReadError(str(exc) or type(exc).__name__))
-        elif not self.received:
-            self._fail(httpx2.RemoteProtocolError("Server disconnected without sending a response."))
-        else:
-            self._fail(httpx2.RemoteProtocolError("peer closed connection without sending complete message body"))
-
-    # --- httptools' callbacks (an exception raised here would surface as its HttpParserCallbackError)
-
-    def on_message_begin(self) -> None:
-        if self.head_done:
-            # A second answer after this one's head: nothing was asked for. Raised, so that httptools
-            # stops before it touches this answer (the connection is then closed, never reused).
-            raise _UnaskedAnswer
-
-    def on_status(self, reason: bytes) -> None:
-        self.reason += reason
-
-    def on_header(self, name: bytes, value: bytes) -> None:
-        if not self.head_done:
-            self.headers.append((name, value))
-            return
-        # A trailer field after a chunked body: not one of the answer's headers (the sync pool, with
-        # h11, hands them on nowhere either), and bounded as the head is.
-        self._head_bytes += len(name) + len(value)
-        if self._head_bytes > _MAX_HEAD_BYTES:
-            raise _TrailersTooLarge
-
-    def on_headers_complete(self) -> None:
-        status = self._parser.get_status_code()
-        if status < 200:  # an interim answer (100 Continue...): skipped, as h11 does
-            self.reason = b""
-            self.headers = []
-            return
-        self.status = status
-        version = self._parser.get_http_version()
-        if version != "1.1":
-            self.version = "HTTP/" + version
-            # Not reused, as the sync pool (h11) reuses no HTTP/1.0 connection, keep-alive or not.
-            self._broken = True
-        self.head_done = True
-        self._head_bytes = 0  # from here on: the trailer fields' bytes, if any
-        if not self._parser.should_keep_alive():  # Connection: close
-            self._broken = True
-        self._wake()
-
-    def on_body(self, body: bytes) -> None:
-        self.chunks.append(body)
-        self._buffered += len(body)
-        if self._buffered > _PAUSE_ABOVE and not self._paused and self.transport is not None:
-            self._paused = True
-            self.transport.pause_reading()
-        self._wake()
-
-    def on_message_complete(self) -> None:
-        if not self.head_done:  # the end of an interim answer
-            return
-        self.complete = True
-        self._alarm.clear()
-        self._wake()
-
-
-class _UnaskedAnswer(Exception):
-    pass
-
-
-class _TrailersTooLarge(Exception):
-    pass
-
-
-def _framed(headers: list[tuple[bytes, bytes]]) -> bool:
-    """Whether an answer says where its body ends (a length, or chunks), so that a close before that is an error."""
-    return any(name.lower() in (b"content-length", b"transfer-encoding") for name, _ in headers)
+        error = self.ended(exc)
+        if error is not None:
+            self._fail(error)
 
 
 class _Body:
@@ -354,7 +242,7 @@ class AsyncPool(NotPickled):
         self._connecting = 0
         self._slot_waiters: collections.deque[asyncio.Future[None]] = collections.deque()
         self._closed = False
-        self._header_lines: dict[tuple[tuple[str, str], ...], bytes] = {}
+        self._request_bytes = RequestBytes()
 
     async def send(self, request: WireRequest, timeouts: Timeouts) -> AsyncReply:
         data = self._request_bytes(request)
@@ -381,23 +269,6 @@ class AsyncPool(NotPickled):
         except BaseException:
             self._discard(connection)
             raise
-
-    def _request_bytes(self, request: WireRequest) -> bytes:
-        """The request line, the header lines and the body, as h11 writes them; refused as h11 refuses them."""
-        method, target = request.method, request.target
-        if _TOKEN(method) is None:
-            raise httpx2.LocalProtocolError("Illegal method characters")
-        if _TARGET(target) is None:
-            raise httpx2.LocalProtocolError("Illegal target characters")
-        key = tuple(request.headers)
-        lines = self._header_lines.get(key)
-        if lines is None:
-            lines = _checked_header_lines(request.headers)
-            if len(self._header_lines) >= _CHECKED_HEADERS_KEPT:
-                self._header_lines.clear()  # bounded: a body's Content-Length varies from call to call
-            self._header_lines[key] = lines
-        head = f"{method} {target} HTTP/1.1\r\n".encode("ascii") + lines
-        return head + request.body if request.body else head
 
     async def _acquire(self, request: WireRequest, timeouts: Timeouts) -> _Connection:
         """An idle connection to the request's origin still fit for reuse, or a new one once a slot is free."""
@@ -521,16 +392,3 @@ class AsyncPool(NotPickled):
             waiter = self._slot_waiters.popleft()
             if not waiter.done():
                 waiter.set_exception(httpx2.ConnectError("the Client's connection pool is closed"))
-
-
-def _checked_header_lines(headers: list[tuple[str, str]]) -> bytes:
-    """The header lines and the blank line after them, each name and value checked as h11 checks them."""
-    lines = []
-    for name, value in headers:
-        if _TOKEN(name) is None:
-            raise httpx2.LocalProtocolError("Illegal header name")
-        if _FIELD_VALUE(value) is None:
-            raise httpx2.LocalProtocolError("Illegal header value")
-        lines.append(f"{name}: {value}\r\n")
-    lines.append("\r\n")
-    return "".join(lines).encode("ascii")

@@ -1,4 +1,4 @@
-"""The Client's own sync pool: HTTP/1.1 connections of its own, spoken with h11 over httpcore2's sockets.
+"""The Client's own sync pool: HTTP/1.1 connections of its own over httpcore2's sockets, read by httptools or h11.
 
 httpx2's `Client.send` and the `Request`/`Response` objects around it cost more than the HTTP
 exchange itself on loopback (see BENCHMARKS.md), and so did the layers of httpcore2's pool below
@@ -12,8 +12,11 @@ pool keeps what those layers did and drops the bookkeeping:
   to read (a server that closed it, as httpcore2 checks); one whose request could not be written,
   whose answer was not read to its end, broke, or was to be closed (`Connection: close`, HTTP/1.0)
   is closed, never reused, and so is every idle one whose keep-alive expired;
-- the bytes sent are h11's, from the same events httpcore2 gives it (one write per request here);
-  the answer is read with h11 as httpcore2 reads it, 64 KiB at a time, events up to 100 KiB;
+- the bytes sent are h11's, one write per request, read 64 KiB at a time; with the `speedups` extra
+  a connection writes them itself and httptools parses the answer (`_http1`, as the async pool
+  does: h11 cost more than the rest of the exchange on a 10 KB answer, see BENCHMARKS.md);
+  without it, h11 is given the events httpcore2 gives it and reads the answer as httpcore2 does,
+  events up to 100 KiB;
 - sockets, TCP_NODELAY and TLS are httpcore2's `SyncBackend`'s, with httpx2's TLS context
   (`httpx2.create_ssl_context()`: certifi or truststore, SSL_CERT_FILE and SSL_CERT_DIR), ALPN
   "http/1.1" and the host as SNI, as httpcore2 connects;
@@ -39,7 +42,8 @@ import threading
 import time
 import typing
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import h11
 import httpcore2
@@ -47,15 +51,14 @@ import httpx2
 
 from ._constants import KEEPALIVE_EXPIRY, MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS
 from ._deadline import bounded
+from ._http1 import CHECKED_HEADERS_KEPT, MAX_HEAD_BYTES, AnswerReader, RequestBytes, load_httptools
 from ._wire import Origin, Reply, Timeouts, WireRequest, decoded, log_request_line
 
 # As httpcore2's HTTP11Connection reads and bounds an answer.
 _READ_BYTES = 64 * 1024
-_MAX_INCOMPLETE_EVENT_SIZE = 100 * 1024
 # httpcore2's loggers: at DEBUG, this pool writes there the lines httpcore2's pool wrote (its `Trace`).
 _HTTP11_LOG = logging.getLogger("httpcore2.http11")
 _CONNECTION_LOG = logging.getLogger("httpcore2.connection")
-_CHECKED_HEADERS_KEPT = 64  # distinct lists of request headers whose h11 check is remembered
 _DEFAULT_PORTS = {b"http": 80, b"https": 443, b"ws": 80, b"wss": 443}
 
 # httpcore2's and h11's errors, each with the httpx2 error httpx2's transport raises for it (h11's
@@ -106,18 +109,68 @@ class _CoreRequest:
         return f"<Request [{self.method!r}]>"
 
 
-class _Connection:
-    """One HTTP/1.1 connection: its socket stream and h11's state of it."""
+class _Head:
+    """An answer's status line and headers, as either kind of connection read them."""
 
-    __slots__ = ("expire_at", "key", "state", "stream", "write_failed")
+    __slots__ = ("headers", "reason", "status", "version")
 
-    def __init__(self, key: tuple[bytes, bytes, int], stream: httpcore2.NetworkStream) -> None:
+    def __init__(self, status: int, version: str, reason: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+        self.status = status
+        self.version = version  # "HTTP/1.1"
+        self.reason = reason
+        self.headers = headers  # as received: names in their case, made into httpx2.Headers only when read
+
+
+def _write(connection: _Connection, data: bytes, timeout: float | None) -> None:
+    """The request's bytes in one write; a write that failed is remembered, and its answer still read.
+
+    As httpcore2: a server may answer (an error, then close) before it has read the whole request,
+    so a failed write is followed by reading that answer; the connection, part of the request
+    perhaps unsent, is then closed.
+    """
+    try:
+        connection.stream.write(data, timeout)
+    except httpcore2.WriteError:
+        connection.write_failed = True
+
+
+class _H11Connection:
+    """One HTTP/1.1 connection spoken with h11 (without the `speedups` extra): its socket stream and h11's state."""
+
+    __slots__ = ("_requests", "expire_at", "key", "state", "stream", "write_failed")
+
+    def __init__(self, key: tuple[bytes, bytes, int], stream: httpcore2.NetworkStream, requests: _H11Requests) -> None:
         self.key = key
         self.stream = stream
-        self.state = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=_MAX_INCOMPLETE_EVENT_SIZE)
+        self._requests = requests
+        self.state = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=MAX_HEAD_BYTES)
         self.expire_at = 0.0  # while idle: the time.monotonic() instant its keep-alive ends
         # h11 counts the request as sent once it made its bytes: a write that failed is known only here.
         self.write_failed = False
+
+    def send_request(self, request: WireRequest, timeout: float | None) -> None:
+        state = self.state
+        # The events httpcore2 gives h11 for the request (its body, b"" when none, as one Data
+        # event), written at once: the same bytes in one write instead of up to three.
+        data = state.send(self._requests(request))
+        data += state.send(h11.Data(data=request.body or b""))
+        data += state.send(h11.EndOfMessage())
+        _write(self, data, timeout)
+
+    def read_head(self, timeout: float | None) -> _Head:
+        while True:
+            event = self._next_event(timeout)
+            if type(event) is h11.Response or (type(event) is h11.InformationalResponse and event.status_code == 101):
+                version = "HTTP/" + event.http_version.decode("ascii", "ignore")
+                return _Head(event.status_code, version, event.reason, event.headers.raw_items())
+
+    def body(self, timeout: float | None) -> Iterator[bytes]:
+        while True:
+            event = self._next_event(timeout)
+            if type(event) is h11.Data:
+                yield bytes(event.data)
+            elif type(event) is h11.EndOfMessage or event is h11.PAUSED:
+                return
 
     def reusable(self) -> bool:
         """Whether the exchange ended cleanly on both sides, so that another may follow (not `Connection: close`)."""
@@ -130,7 +183,10 @@ class _Connection:
             and not state.trailing_data[0]
         )
 
-    def next_event(self, timeout: float | None) -> typing.Any:
+    def recycle(self) -> None:
+        self.state.start_next_cycle()
+
+    def _next_event(self, timeout: float | None) -> typing.Any:
         while True:
             event = self.state.next_event()
             if event is not h11.NEED_DATA:
@@ -140,6 +196,99 @@ class _Connection:
                 # h11 would call it a ConnectionClosed in the wrong state; httpcore2's message says what happened.
                 raise httpcore2.RemoteProtocolError("Server disconnected without sending a response.")
             self.state.receive_data(data)
+
+
+class _H11Requests:
+    """h11's Request events, the headers of each checked by h11 once per distinct list of headers.
+
+    A Client sends the same headers call after call (its key, tenant, agent); only the target
+    changes. h11 checks and normalises headers (names, values: no CR, LF or NUL, one Host) when
+    it builds an event from a list, and takes the result of that, its `headers`, as already
+    checked: so a list seen before reuses the checked headers h11 made of it. The method and
+    the target are checked by h11 on every call.
+    """
+
+    __slots__ = ("_checked",)
+
+    def __init__(self) -> None:
+        self._checked: dict[tuple[tuple[str, str], ...], h11.Request] = {}
+
+    def __call__(self, request: WireRequest) -> h11.Request:
+        key = tuple(request.headers)
+        checked = self._checked.get(key)
+        if checked is None:
+            event = h11.Request(method=request.method, target=request.target, headers=request.headers)
+            if len(self._checked) >= CHECKED_HEADERS_KEPT:
+                self._checked.clear()  # bounded: a body's Content-Length varies from call to call
+            self._checked[key] = event
+            return event
+        return h11.Request(method=request.method, target=request.target, headers=checked.headers)
+
+
+class _ParsedConnection(AnswerReader):
+    """One HTTP/1.1 connection whose answers httptools parses (the `speedups` extra), by `_http1`'s rules."""
+
+    __slots__ = ("_requests", "expire_at", "key", "stream", "write_failed")
+
+    def __init__(
+        self, key: tuple[bytes, bytes, int], stream: httpcore2.NetworkStream, requests: RequestBytes, parser_class: Any
+    ) -> None:
+        self.key = key
+        self.stream = stream
+        self._requests = requests
+        self.expire_at = 0.0  # while idle: the time.monotonic() instant its keep-alive ends
+        self.write_failed = False  # as the h11 connection's
+        super().__init__(parser_class)
+
+    def send_request(self, request: WireRequest, timeout: float | None) -> None:
+        data = self._requests(request)
+        self.reset(in_exchange=True)
+        _write(self, data, timeout)
+
+    def read_head(self, timeout: float | None) -> _Head:
+        while not self.head_done:
+            self._receive(timeout)
+        return _Head(self.status, self.version, self.reason, self.headers)
+
+    def body(self, timeout: float | None) -> Iterator[bytes]:
+        while True:
+            if self.chunks:
+                yield self.take_body()
+            if self.complete:
+                return
+            self._receive(timeout)
+
+    def reusable(self) -> bool:
+        return not self.write_failed and self.fit_for_reuse()
+
+    def recycle(self) -> None:
+        """Nothing to do: `send_request` readies the reader for the next answer."""
+
+    def _receive(self, timeout: float | None) -> None:
+        data = self.stream.read(_READ_BYTES, timeout)
+        if data:
+            self.feed(data)
+            return
+        error = self.ended(None)
+        if error is not None:
+            raise error
+
+
+_Connection = _H11Connection | _ParsedConnection
+
+
+def _connection_kind() -> Callable[[tuple[bytes, bytes, int], httpcore2.NetworkStream], _Connection]:
+    """How a pool makes its connections: parsed by httptools with the `speedups` extra, else spoken with h11.
+
+    Each kind remembers the request headers it checked for the whole pool.
+    """
+    try:
+        parser_class = load_httptools().HttpResponseParser
+    except ImportError:
+        h11_requests = _H11Requests()
+        return lambda key, stream: _H11Connection(key, stream, h11_requests)
+    request_bytes = RequestBytes()
+    return lambda key, stream: _ParsedConnection(key, stream, request_bytes, parser_class)
 
 
 class _Answer:
@@ -153,19 +302,13 @@ class _Answer:
         self._debug = debug
 
     def chunks(self, timeout: float | None) -> Iterator[bytes]:
-        connection = self._connection
         debug = self._debug
         try:
             if debug:
                 _trace(_HTTP11_LOG, "receive_response_body.started", request=debug)
-            while True:
-                event = connection.next_event(timeout)
-                if type(event) is h11.Data:
-                    yield bytes(event.data)
-                elif type(event) is h11.EndOfMessage or event is h11.PAUSED:
-                    if debug:
-                        _trace(_HTTP11_LOG, "receive_response_body.complete")
-                    return
+            yield from self._connection.body(timeout)
+            if debug:
+                _trace(_HTTP11_LOG, "receive_response_body.complete")
         except Exception as error:
             if debug:
                 _trace(_HTTP11_LOG, "receive_response_body.failed", exception=error)
@@ -178,7 +321,10 @@ class _Answer:
 
 
 class SyncPool:
-    """The Client's own sync wire: a thread-safe pool of keep-alive HTTP/1.1 connections."""
+    """The Client's own sync wire: a thread-safe pool of keep-alive HTTP/1.1 connections.
+
+    Its answers are parsed by httptools when the `speedups` extra is installed, else by h11.
+    """
 
     def __init__(self) -> None:
         self._ssl_context = httpx2.create_ssl_context()  # as httpx2.HTTPTransport() makes it
@@ -188,8 +334,7 @@ class SyncPool:
         self._busy: set[_Connection] = set()
         self._connecting = 0
         self._closed = False
-        # A list of request headers -> an event h11 built from it (see _request_event).
-        self._checked_headers: dict[tuple[tuple[str, str], ...], h11.Request] = {}
+        self._new_connection = _connection_kind()
 
     def send(self, request: WireRequest, timeouts: Timeouts) -> Reply:
         # httpcore2's DEBUG lines are written when its logger would have written them.
@@ -201,82 +346,43 @@ class SyncPool:
         # Until the Reply is returned, whatever is raised (KeyboardInterrupt too) gives the connection back.
         try:
             try:
-                event = self._exchange(connection, request, timeouts, debug)
+                head = self._exchange(connection, request, timeouts, debug)
             except Exception as error:
                 raise _translated(error) from None
-            http_version = "HTTP/" + event.http_version.decode("ascii", "ignore")
-            log_request_line(request, http_version, event.status_code, event.reason.decode("ascii", "ignore"))
-            headers = event.headers.raw_items()  # made into httpx2.Headers only when read
+            log_request_line(request, head.version, head.status, head.reason.decode("ascii", "ignore"))
             answer = _Answer(self, connection, debug)
             chunks = answer.chunks(timeouts.get("read"))
-            if any(name == b"content-encoding" for name, _ in event.headers):  # h11's names: lower-cased
-                chunks = decoded(event.status_code, httpx2.Headers(headers), chunks)
-            return Reply(event.status_code, headers, chunks, answer.close)
+            if any(name.lower() == b"content-encoding" for name, _ in head.headers):
+                chunks = decoded(head.status, httpx2.Headers(head.headers), chunks)
+            return Reply(head.status, head.headers, chunks, answer.close)
         except BaseException:
             self.release(connection, debug)  # unless the answer was read to its end: closed, not reused
             raise
 
     def _exchange(
         self, connection: _Connection, request: WireRequest, timeouts: Timeouts, debug: _CoreRequest | None
-    ) -> typing.Any:
-        """Send the request and read up to the answer's headers: h11's Response event."""
+    ) -> _Head:
+        """Send the request and read up to the answer's headers."""
         phase = "send_request_headers"
         try:
             if debug:
                 _trace(_HTTP11_LOG, "send_request_headers.started", request=debug)
-            state = connection.state
-            # The events httpcore2 gives h11 for the request (its body, b"" when none, as one Data
-            # event), written at once: the same bytes in one write instead of up to three.
-            data = state.send(self._request_event(request))
-            data += state.send(h11.Data(data=request.body or b""))
-            data += state.send(h11.EndOfMessage())
-            try:
-                connection.stream.write(data, timeouts.get("write"))
-            except httpcore2.WriteError:
-                # As httpcore2: a server may answer (an error, then close) before it has read the
-                # whole request, so a failed write is followed by reading that answer; the
-                # connection, part of the request perhaps unsent, is then closed.
-                connection.write_failed = True
+            connection.send_request(request, timeouts.get("write"))
             if debug:  # the head and the body went in that one write
                 _trace(_HTTP11_LOG, "send_request_headers.complete")
                 _trace(_HTTP11_LOG, "send_request_body.started", request=debug)
                 _trace(_HTTP11_LOG, "send_request_body.complete")
                 _trace(_HTTP11_LOG, "receive_response_headers.started", request=debug)
             phase = "receive_response_headers"
-            timeout = timeouts.get("read")
-            while True:
-                event = connection.next_event(timeout)
-                if type(event) is h11.Response or (
-                    type(event) is h11.InformationalResponse and event.status_code == 101
-                ):
-                    break
+            head = connection.read_head(timeouts.get("read"))
         except BaseException as error:
             if debug:
                 _trace(_HTTP11_LOG, f"{phase}.failed", exception=error)
             raise
         if debug:
-            head = (b"HTTP/" + event.http_version, event.status_code, event.reason, event.headers.raw_items())
-            _trace(_HTTP11_LOG, "receive_response_headers.complete", return_value=head)
-        return event
-
-    def _request_event(self, request: WireRequest) -> h11.Request:
-        """h11's Request event, its headers checked by h11 once per distinct list of headers.
-
-        A Client sends the same headers call after call (its key, tenant, agent); only the target
-        changes. h11 checks and normalises headers (names, values: no CR, LF or NUL, one Host) when
-        it builds an event from a list, and takes the result of that, its `headers`, as already
-        checked: so a list seen before reuses the checked headers h11 made of it. The method and
-        the target are checked by h11 on every call.
-        """
-        key = tuple(request.headers)
-        checked = self._checked_headers.get(key)
-        if checked is None:
-            event = h11.Request(method=request.method, target=request.target, headers=request.headers)
-            if len(self._checked_headers) >= _CHECKED_HEADERS_KEPT:
-                self._checked_headers.clear()  # bounded: a body's Content-Length varies from call to call
-            self._checked_headers[key] = event
-            return event
-        return h11.Request(method=request.method, target=request.target, headers=checked.headers)
+            status_line = (head.version.encode("ascii"), head.status, head.reason, head.headers)
+            _trace(_HTTP11_LOG, "receive_response_headers.complete", return_value=status_line)
+        return head
 
     def _acquire(self, origin: Origin, timeouts: Timeouts) -> _Connection:
         """An idle connection to `origin` still fit for reuse, or a new one once a slot is free."""
@@ -310,7 +416,7 @@ class SyncPool:
                 self._connecting -= 1
                 self._changed.notify()
             raise
-        connection = _Connection(key, stream)
+        connection = self._new_connection(key, stream)
         with self._changed:
             self._connecting -= 1
             if self._closed:
@@ -380,7 +486,7 @@ class SyncPool:
             in_pool = connection in self._busy
             self._busy.discard(connection)
             if in_pool and connection.reusable():
-                connection.state.start_next_cycle()
+                connection.recycle()
                 connection.expire_at = time.monotonic() + KEEPALIVE_EXPIRY
                 self._idle.append(connection)
                 if len(self._idle) > MAX_KEEPALIVE_CONNECTIONS:
