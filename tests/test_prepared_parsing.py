@@ -1,17 +1,43 @@
-"""_parsing.loads, the scan that replaces json.loads for answers: the same value or the same error, always."""
+"""_parsing.loads, which replaces json.loads for answers: the same value or the same error, always.
+
+Each content is read by both of its paths: orjson first (the `speedups` extra), and the scan without it.
+"""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import importlib
+import importlib.util
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from types import ModuleType
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fusionauth_two_factor import _parsing
 from fusionauth_two_factor._parsing import loads
+
+# None without the speedups extra: the scan alone is compared.
+orjson: ModuleType | None = importlib.import_module("orjson") if importlib.util.find_spec("orjson") else None
+
+# The decoders loads() asks first: orjson's where installed, and none (the scan alone).
+DECODERS = [None] if orjson is None else [orjson.loads, None]
+
+
+@contextlib.contextmanager
+def decoding_with(decoder: Callable[[bytes], object] | None) -> Iterator[None]:
+    # Not monkeypatch: hypothesis runs many examples in one test, and refuses function-scoped fixtures.
+    kept = _parsing._decode_fast
+    _parsing._decode_fast = decoder
+    try:
+        yield
+    finally:
+        _parsing._decode_fast = kept
+
 
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -28,7 +54,10 @@ def _outcome(function: Callable[[bytes], object], content: bytes) -> tuple[str, 
 
 
 def _same_as_json_loads(content: bytes) -> None:
-    assert _outcome(loads, content) == _outcome(json.loads, content)
+    expected = _outcome(json.loads, content)
+    for decoder in DECODERS:
+        with decoding_with(decoder):
+            assert _outcome(loads, content) == expected, decoder
 
 
 @pytest.mark.parametrize(
@@ -65,6 +94,18 @@ def _same_as_json_loads(content: bytes) -> None:
         b"\xff",
         b"\x001",
         b"1\x00",
+        # where orjson could differ: repeated keys, ints past 64 bits, floats at their limits
+        b'{"a": 1, "b": 2, "a": 3}',
+        b"[18446744073709551615, 18446744073709551616, -9223372036854775808, -9223372036854775809]",
+        b"[1.7976931348623157e308, 1.7976931348623159e308, 2.2250738585072014e-308, 4.9e-324, 2e-324, 1e-400]",
+        b"[0.1, 0.30000000000000004, 0.300000000000000044408920985006, 1.00000000000000011102230246251565]",
+        b"[-0.0, 0e0, 1E+2, 1e-2, 123456789012345678901234567890e-10, 9007199254740993, 9007199254740993.0]",
+        b"[2.225073858507201136057409796709131975934819546351645648e-308]",
+        b'{"a": "\\u00e9\\ud83d\\ude00", "\\u0000": "\\/"}',
+        b'"' + b"x" * 100_000 + b'"',
+        b"[" * 1025 + b"]" * 1025,  # deeper than orjson reads: json.loads decides
+        b'[1234567890123456789, "1234567890123456789", 123456789012345678]',
+        b'{"a": -9223372036854775809, "b": 1}',
     ],
 )
 def test_the_same_as_json_loads(content: bytes) -> None:
@@ -72,7 +113,22 @@ def test_the_same_as_json_loads(content: bytes) -> None:
 
 
 def test_nan_is_read_as_json_loads_reads_it() -> None:
-    assert math.isnan(loads(b"NaN"))
+    for decoder in DECODERS:
+        with decoding_with(decoder):
+            assert math.isnan(loads(b"NaN"))
+
+
+def test_orjson_is_asked_first_where_installed() -> None:
+    if orjson is None:
+        pytest.skip("the speedups extra is not installed")
+    assert _parsing._decode_fast is orjson.loads
+
+
+@given(st.lists(st.floats(allow_nan=False), max_size=8), st.lists(st.integers(), max_size=8))
+def test_any_float_or_int_reads_the_same(floats: list[float], ints: list[int]) -> None:
+    _same_as_json_loads(json.dumps([floats, ints]).encode())
+    for number in floats:
+        _same_as_json_loads(f"{number:.25e}".encode())  # more digits than the float holds: rounded alike
 
 
 @given(_JSON)
