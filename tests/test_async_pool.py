@@ -30,7 +30,7 @@ from fusionauth_two_factor import (
     Client,
     ClientClosedError,
     TwoFactorController,
-    _async_pool,
+    _constants,
 )
 from fusionauth_two_factor._async_pool import AsyncPool
 from fusionauth_two_factor._sync_pool import SyncPool
@@ -276,7 +276,7 @@ async def test_an_idle_connection_the_server_closed_is_not_reused(serve: Serve, 
 async def test_a_connection_whose_keep_alive_expired_is_not_reused(
     serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_async_pool, "KEEPALIVE_EXPIRY", 0.1)
+    monkeypatch.setattr(_constants, "KEEPALIVE_EXPIRY", 0.1)
     server = await serve()
     await fetch(pool, server)
     await fetch(pool, server)
@@ -310,7 +310,7 @@ async def test_an_answer_not_read_to_its_end_closes_its_connection(serve: Serve,
 async def test_idle_connections_beyond_the_keep_alive_limit_are_closed(
     serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_async_pool, "MAX_KEEPALIVE_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_KEEPALIVE_CONNECTIONS", 1)
     server = await serve(split_answers)
     first, second = await pool.send(get(server), TIMEOUTS), await pool.send(get(server), TIMEOUTS)
     assert server.connections == 2  # the first was still busy
@@ -589,7 +589,7 @@ async def test_a_body_stalled_longer_than_the_read_timeout_is_a_read_timeout(ser
 async def test_a_call_waits_for_the_one_connection_allowed(
     serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_async_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = await serve(split_answers)
     held = await pool.send(get(server), TIMEOUTS)
     second = asyncio.ensure_future(fetch(pool, server))
@@ -604,7 +604,7 @@ async def test_a_call_waits_for_the_one_connection_allowed(
 async def test_every_connection_busy_is_a_pool_timeout(
     serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_async_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = await serve(split_answers)
     held = await pool.send(get(server), TIMEOUTS)
     started = time.monotonic()
@@ -619,7 +619,7 @@ async def test_every_connection_busy_is_a_pool_timeout(
 async def test_every_connection_busy_is_a_pool_timeout_through_the_client(
     serve: Serve, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_async_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     answer_now = asyncio.Event()
 
     async def handle(peer: Peer, _: int) -> None:
@@ -642,7 +642,7 @@ async def test_every_connection_busy_is_a_pool_timeout_through_the_client(
 async def test_an_idle_connection_elsewhere_gives_way_when_every_slot_is_taken(
     serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_async_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     first, second = await serve(), await serve()
     await fetch(pool, first)  # idle, to the first server
     assert await fetch(pool, second, pool=0.5) == BODY  # no pool timeout: the idle one was closed
@@ -788,7 +788,7 @@ async def test_aclose_of_the_pool_ends_a_call_waiting_on_its_answer(serve: Serve
 
 
 async def test_aclose_ends_a_call_waiting_for_a_connection(serve: Serve, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_async_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = await serve(split_answers)
     pool = AsyncPool()
     await pool.send(get(server), TIMEOUTS)  # held, never read

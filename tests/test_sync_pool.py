@@ -132,7 +132,7 @@ def test_answers_are_parsed_by_httptools_when_it_is_installed(
 ) -> None:
     server = serve()
     assert read(pool.send(get(server), TIMEOUTS)) == BODY
-    [connection] = pool._idle
+    [connection] = pool._ledger.idle
     kind = _sync_pool._ParsedConnection if parser == "httptools" else _sync_pool._H11Connection
     assert type(connection) is kind
 
@@ -167,7 +167,7 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused(
 def test_a_connection_whose_keep_alive_expired_is_not_reused(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sync_pool, "KEEPALIVE_EXPIRY", 0.05)
+    monkeypatch.setattr(_constants, "KEEPALIVE_EXPIRY", 0.05)
     server = serve()
     read(pool.send(get(server), TIMEOUTS))
     read(pool.send(get(server), TIMEOUTS))
@@ -200,7 +200,7 @@ def test_a_connection_whose_request_write_failed_is_not_reused(
 def test_expired_idle_connections_to_other_origins_are_closed_by_a_call(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sync_pool, "KEEPALIVE_EXPIRY", 0.05)
+    monkeypatch.setattr(_constants, "KEEPALIVE_EXPIRY", 0.05)
     first, second = serve(), serve()
     read(pool.send(get(first), TIMEOUTS))
     time.sleep(0.1)
@@ -290,7 +290,7 @@ def test_many_threads_share_the_pool(serve: Callable[..., KeepAliveServer]) -> N
 def test_every_connection_busy_is_a_pool_timeout(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = serve()
     held = pool.send(get(server), TIMEOUTS)
     started = time.monotonic()
@@ -305,7 +305,7 @@ def test_every_connection_busy_is_a_pool_timeout(
 def test_a_call_waiting_for_a_connection_gets_the_one_freed(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = serve()
     held = pool.send(get(server), TIMEOUTS)
     answers: list[bytes] = []
@@ -323,7 +323,7 @@ def test_a_call_waiting_for_a_connection_gets_the_one_freed(
 def test_an_interrupt_before_the_reply_is_made_gives_the_connection_back(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = serve()
     original = getattr(_sync_pool, where)
     interrupts = iter([True])
@@ -343,7 +343,7 @@ def test_an_interrupt_before_the_reply_is_made_gives_the_connection_back(
 def test_closing_the_pool_ends_a_call_waiting_for_a_connection(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sync_pool, "MAX_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = serve()
     pool.send(get(server), TIMEOUTS)  # held, never read
     failures: list[BaseException] = []
@@ -367,7 +367,7 @@ def test_closing_the_pool_ends_a_call_waiting_for_a_connection(
 def test_idle_connections_beyond_the_keep_alive_limit_are_closed(
     serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sync_pool, "MAX_KEEPALIVE_CONNECTIONS", 1)
+    monkeypatch.setattr(_constants, "MAX_KEEPALIVE_CONNECTIONS", 1)
     server = serve()
     first, second = pool.send(get(server), TIMEOUTS), pool.send(get(server), TIMEOUTS)
     read(first)

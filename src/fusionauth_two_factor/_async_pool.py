@@ -41,10 +41,10 @@ from typing import Any, cast
 
 import httpx2
 
-from ._constants import KEEPALIVE_EXPIRY, MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS
 from ._deadline import Alarm
 from ._drivers import WholeBody
 from ._http1 import AnswerReader, RequestBytes, load_httptools
+from ._ledger import Ledger
 from ._redaction import NotPickled
 from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
 
@@ -112,6 +112,9 @@ class _Connection(AnswerReader, NotPickled, asyncio.Protocol):
 
     def reusable(self) -> bool:
         return self.fit_for_reuse() and self.error is None
+
+    def quiet_while_idle(self) -> bool:
+        return self.reusable()  # data_received while idle breaks it, and a close by the server loses it
 
     def close(self) -> None:
         self.broken = True
@@ -237,9 +240,7 @@ class AsyncPool(NotPickled):
         self._parser_class = load_httptools().HttpResponseParser
         self._ssl_context = httpx2.create_ssl_context()  # as httpx2's transports make it
         self._ssl_context.set_alpn_protocols(["http/1.1"])
-        self._idle: list[_Connection] = []  # oldest first
-        self._busy: set[_Connection] = set()
-        self._connecting = 0
+        self._ledger: Ledger[_Connection] = Ledger()
         self._slot_waiters: collections.deque[asyncio.Future[None]] = collections.deque()
         self._closed = False
         self._request_bytes = RequestBytes()
@@ -278,29 +279,27 @@ class AsyncPool(NotPickled):
         while True:
             if self._closed:
                 raise httpx2.ConnectError("the Client's connection pool is closed")
-            connection = self._idle_connection(key)
+            connection = self._ledger.take_idle(key)
             if connection is not None:
-                self._busy.add(connection)
                 return connection
-            if len(self._idle) + len(self._busy) + self._connecting < MAX_CONNECTIONS:
-                break
-            if self._idle:  # every slot taken, some by idle connections elsewhere: the oldest gives way
-                self._idle.pop(0).close()
+            if self._ledger.reserve():
                 break
             if ends is None:
                 pool_timeout = timeouts.get("pool")
                 ends = math.inf if pool_timeout is None else time.monotonic() + pool_timeout
             await self._slot_freed(ends)
-        self._connecting += 1
         try:
             connection = await self._connect(key, timeouts.get("connect"))
-        finally:
-            self._connecting -= 1
+        except BaseException:
+            self._ledger.not_made()
             self._notify_slot()
+            raise
         if self._closed:
+            self._ledger.not_made()
+            self._notify_slot()
             connection.close()
             raise httpx2.ConnectError("the Client's connection pool is closed")
-        self._busy.add(connection)
+        self._ledger.made(connection)
         return connection
 
     async def _slot_freed(self, ends: float) -> None:
@@ -323,22 +322,6 @@ class AsyncPool(NotPickled):
             if not waiter.done():
                 waiter.set_result(None)
                 return
-
-    def _idle_connection(self, key: tuple[bytes, str, int]) -> _Connection | None:
-        """The most recently used idle connection to `key` still fit for reuse; the unfit ones met are closed."""
-        idle = self._idle
-        now = time.monotonic()
-        while idle and idle[0].expire_at < now:  # each went in with the same keep-alive: the expired lead
-            idle.pop(0).close()
-        for index in range(len(idle) - 1, -1, -1):
-            connection = idle[index]
-            if connection.key != key:
-                continue
-            del idle[index]
-            if connection.reusable():  # not closed by the server, nothing received while idle
-                return connection
-            connection.close()
-        return None
 
     async def _connect(self, key: tuple[bytes, str, int], timeout: float | None) -> _Connection:
         scheme, host, port = key
@@ -364,16 +347,7 @@ class AsyncPool(NotPickled):
 
     def release(self, connection: _Connection) -> None:
         """A connection's answer is done with: idle again if its exchange ended cleanly, else closed."""
-        if connection not in self._busy:
-            return
-        self._busy.discard(connection)
-        if not self._closed and connection.reusable():
-            connection.expire_at = time.monotonic() + KEEPALIVE_EXPIRY
-            self._idle.append(connection)
-            if len(self._idle) > MAX_KEEPALIVE_CONNECTIONS:
-                self._idle.pop(0).close()
-        else:
-            connection.close()
+        self._ledger.give_back(connection)
         self._notify_slot()
 
     def _discard(self, connection: _Connection) -> None:
@@ -383,10 +357,7 @@ class AsyncPool(NotPickled):
     async def aclose(self) -> None:
         """Close every connection; calls waiting on one end with a connection error, those waiting for a slot too."""
         self._closed = True
-        connections = [*self._idle, *self._busy]
-        self._idle.clear()
-        self._busy.clear()
-        for connection in connections:
+        for connection in self._ledger.drain():
             connection.close()
         while self._slot_waiters:
             waiter = self._slot_waiters.popleft()

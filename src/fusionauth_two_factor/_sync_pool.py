@@ -49,9 +49,9 @@ import h11
 import httpcore2
 import httpx2
 
-from ._constants import KEEPALIVE_EXPIRY, MAX_CONNECTIONS, MAX_KEEPALIVE_CONNECTIONS
 from ._deadline import bounded
 from ._http1 import CHECKED_HEADERS_KEPT, MAX_HEAD_BYTES, AnswerReader, RequestBytes, load_httptools
+from ._ledger import Ledger
 from ._wire import Origin, Reply, Timeouts, WireRequest, decoded, log_request_line
 
 # As httpcore2's HTTP11Connection reads and bounds an answer.
@@ -121,20 +121,35 @@ class _Head:
         self.headers = headers  # as received: names in their case, made into httpx2.Headers only when read
 
 
-def _write(connection: _Connection, data: bytes, timeout: float | None) -> None:
-    """The request's bytes in one write; a write that failed is remembered, and its answer still read.
+def _written(stream: httpcore2.NetworkStream, data: bytes, timeout: float | None) -> bool:
+    """The request's bytes in one write: False if it failed, its answer to be read all the same.
 
     As httpcore2: a server may answer (an error, then close) before it has read the whole request,
     so a failed write is followed by reading that answer; the connection, part of the request
     perhaps unsent, is then closed.
     """
     try:
-        connection.stream.write(data, timeout)
+        stream.write(data, timeout)
     except httpcore2.WriteError:
-        connection.write_failed = True
+        return False
+    return True
 
 
-class _H11Connection:
+class _Socket:
+    """What both kinds of connection do with their socket stream while the pool holds them."""
+
+    __slots__ = ()
+    stream: httpcore2.NetworkStream  # each kind's own slot
+
+    def quiet_while_idle(self) -> bool:
+        # Readable while idle: the server closed it (or sent what nobody asked for), as httpcore2 checks.
+        return not self.stream.get_extra_info("is_readable")
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+class _H11Connection(_Socket):
     """One HTTP/1.1 connection spoken with h11 (without the `speedups` extra): its socket stream and h11's state."""
 
     __slots__ = ("_requests", "expire_at", "key", "state", "stream", "write_failed")
@@ -155,7 +170,7 @@ class _H11Connection:
         data = state.send(self._requests(request))
         data += state.send(h11.Data(data=request.body or b""))
         data += state.send(h11.EndOfMessage())
-        _write(self, data, timeout)
+        self.write_failed = not _written(self.stream, data, timeout)
 
     def read_head(self, timeout: float | None) -> _Head:
         while True:
@@ -225,7 +240,7 @@ class _H11Requests:
         return h11.Request(method=request.method, target=request.target, headers=checked.headers)
 
 
-class _ParsedConnection(AnswerReader):
+class _ParsedConnection(_Socket, AnswerReader):
     """One HTTP/1.1 connection whose answers httptools parses (the `speedups` extra), by `_http1`'s rules."""
 
     __slots__ = ("_requests", "expire_at", "key", "stream", "write_failed")
@@ -243,7 +258,7 @@ class _ParsedConnection(AnswerReader):
     def send_request(self, request: WireRequest, timeout: float | None) -> None:
         data = self._requests(request)
         self.reset(in_exchange=True)
-        _write(self, data, timeout)
+        self.write_failed = not _written(self.stream, data, timeout)
 
     def read_head(self, timeout: float | None) -> _Head:
         while not self.head_done:
@@ -330,9 +345,7 @@ class SyncPool:
         self._ssl_context = httpx2.create_ssl_context()  # as httpx2.HTTPTransport() makes it
         self._backend = _DeadlineBackend()
         self._changed = threading.Condition(threading.Lock())  # guards what follows; notified when a slot frees
-        self._idle: list[_Connection] = []  # oldest first
-        self._busy: set[_Connection] = set()
-        self._connecting = 0
+        self._ledger: Ledger[_Connection] = Ledger()
         self._closed = False
         self._new_connection = _connection_kind()
 
@@ -392,14 +405,10 @@ class SyncPool:
             while True:
                 if self._closed:
                     raise httpcore2.ConnectError("the Client's connection pool is closed")
-                connection = self._idle_connection(key)
+                connection = self._ledger.take_idle(key)
                 if connection is not None:
-                    self._busy.add(connection)
                     return connection
-                if len(self._idle) + len(self._busy) + self._connecting < MAX_CONNECTIONS:
-                    break
-                if self._idle:  # every slot taken, some by idle connections elsewhere: the oldest gives way
-                    self._idle.pop(0).stream.close()
+                if self._ledger.reserve():
                     break
                 if ends is None:
                     limit = bounded(timeouts.get("pool"), httpcore2.PoolTimeout)
@@ -408,44 +417,21 @@ class SyncPool:
                 if remaining <= 0:
                     raise httpcore2.PoolTimeout("no connection came free within the pool timeout")
                 self._changed.wait(None if remaining == float("inf") else remaining)
-            self._connecting += 1
         try:
             stream = self._connect(key, timeouts.get("connect"))
         except BaseException:
             with self._changed:
-                self._connecting -= 1
+                self._ledger.not_made()
                 self._changed.notify()
             raise
         connection = self._new_connection(key, stream)
         with self._changed:
-            self._connecting -= 1
             if self._closed:
+                self._ledger.not_made()
                 stream.close()
                 raise httpcore2.ConnectError("the Client's connection pool is closed")
-            self._busy.add(connection)
+            self._ledger.made(connection)
         return connection
-
-    def _idle_connection(self, key: tuple[bytes, bytes, int]) -> _Connection | None:
-        """The most recently used idle connection to `key` still fit for reuse; the unfit ones met are closed.
-
-        Every idle connection whose keep-alive has expired is closed first, whatever its origin (as
-        httpcore2 does on each request): the list is oldest first and each one's keep-alive was set
-        to the same length when it went in, so the expired ones are at its head.
-        """
-        idle = self._idle
-        now = time.monotonic()
-        while idle and idle[0].expire_at < now:
-            idle.pop(0).stream.close()
-        for index in range(len(idle) - 1, -1, -1):
-            connection = idle[index]
-            if connection.key != key:
-                continue
-            del idle[index]
-            # Readable while idle: the server closed it (or sent what nobody asked for), as httpcore2 checks.
-            if now <= connection.expire_at and not connection.stream.get_extra_info("is_readable"):
-                return connection
-            connection.stream.close()
-        return None
 
     def _connect(self, key: tuple[bytes, bytes, int], timeout: float | None) -> httpcore2.NetworkStream:
         scheme, host_bytes, port = key
@@ -483,16 +469,8 @@ class SyncPool:
         if debug:
             _trace(_HTTP11_LOG, "response_closed.started")
         with self._changed:
-            in_pool = connection in self._busy
-            self._busy.discard(connection)
-            if in_pool and connection.reusable():
-                connection.recycle()
-                connection.expire_at = time.monotonic() + KEEPALIVE_EXPIRY
-                self._idle.append(connection)
-                if len(self._idle) > MAX_KEEPALIVE_CONNECTIONS:
-                    self._idle.pop(0).stream.close()
-            else:
-                connection.stream.close()
+            if self._ledger.give_back(connection):
+                connection.recycle()  # under the lock: before another thread can take it
             self._changed.notify()
         if debug:
             _trace(_HTTP11_LOG, "response_closed.complete")
@@ -504,13 +482,11 @@ class SyncPool:
         """
         with self._changed:
             self._closed = True
-            connections = [*self._idle, *self._busy]
-            self._idle.clear()
-            self._busy.clear()
+            connections = self._ledger.drain()
             self._changed.notify_all()
         self._backend.interrupt()
         for connection in connections:
-            connection.stream.close()
+            connection.close()
 
 
 class _DeadlineStream(httpcore2.NetworkStream):
