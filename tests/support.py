@@ -48,6 +48,19 @@ MALFORMED_ANSWERS = {
     "status code": b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\n{}",
     "content-length": b"HTTP/1.1 200 OK\r\nContent-Length: two\r\n\r\n{}",
     "chunk size": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+    # Parsed by httptools, refused by h11: taken for an interim answer, its body would lead the next one's.
+    "status below 100": b'HTTP/1.1 099 Odd\r\nContent-Length: 11\r\n\r\n{"evil": 1}',
+    # Parsed by httptools, refused by h11: the body would be handed on still gzipped.
+    "coding before chunked": (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"),
+    "transfer-encoding twice": (
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+    ),
+}
+# The start of an answer whose chunk framing never ends: a trailer field, or a chunk's extension,
+# followed by bytes without a line end for as long as the client reads.
+ENDLESS_FRAMING = {
+    "trailer field": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\nX-Trailer: ",
+    "chunk extension": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2;ext=",
 }
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from support import API_KEY, MALFORMED_ANSWERS, TRUST_ID, USER_ID, chunked, fixture_bytes
+from support import API_KEY, ENDLESS_FRAMING, MALFORMED_ANSWERS, TRUST_ID, USER_ID, chunked, fixture_bytes
 
 from fusionauth_two_factor import (
     APIConnectionError,
@@ -457,6 +457,51 @@ async def test_trailers_beyond_100_kib_are_refused(serve: Serve, pool: AsyncPool
     server = await serve(keep_alive(lambda _: chunked(BODY, trailers)))
     with pytest.raises(httpx2.RemoteProtocolError):
         await within(fetch(pool, server))
+
+
+@pytest.mark.parametrize("start", list(ENDLESS_FRAMING.values()), ids=list(ENDLESS_FRAMING))
+async def test_endless_chunk_framing_is_refused_as_it_comes(serve: Serve, pool: AsyncPool, start: bytes) -> None:
+    async def handle(peer: Peer, _: int) -> None:
+        await peer.request()
+        await peer.send(start)
+        for _ in range(64):  # 4 MiB, never a line end
+            await peer.send(b"a" * 65536)
+
+    server = await serve(handle)
+    started = time.monotonic()
+    with pytest.raises(httpx2.RemoteProtocolError, match="exceed 100 KiB"):
+        await within(fetch(pool, server, read=3.0))
+    assert time.monotonic() - started < 2  # refused as it came, not at the read timeout
+
+
+async def test_an_answer_whole_but_paused_and_closed_unread_leaves_its_connection_reading(
+    serve: Serve, pool: AsyncPool
+) -> None:
+    # The read that completes the answer also puts more than 256 KiB of it untaken: reading pauses,
+    # and the reply is closed without taking the rest. Reused, the connection must read again (it
+    # was given back paused, and the next call timed out). Whether the last 70 KB come in that one
+    # read is TCP's to decide: if they do not, reading paused before the end and the connection is
+    # dropped instead; the next call must succeed either way.
+    sizes = (1000, 200_000, 70_000)
+
+    async def handle(peer: Peer, number: int) -> None:
+        if number > 0:
+            await keep_alive()(peer, number)
+            return
+        await peer.request()
+        await peer.send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % sum(sizes) + b"a" * sizes[0])
+        for size in sizes[1:]:
+            await asyncio.sleep(0.1)
+            await peer.send(b"b" * size)
+        await keep_alive()(peer, number)
+
+    server = await serve(handle)
+    reply = await pool.send(get(server), TIMEOUTS)
+    chunks = reply.chunks.__aiter__()
+    assert len(await chunks.__anext__()) == sizes[0]
+    await asyncio.sleep(0.5)  # the rest arrives, untaken
+    await reply.aclose()
+    assert await within(fetch(pool, server, read=1.0)) == BODY
 
 
 async def test_a_large_body_read_slowly_arrives_whole(serve: Serve, pool: AsyncPool) -> None:

@@ -104,6 +104,9 @@ def _same_as_json_loads(content: bytes) -> None:
         b'{"a": "\\u00e9\\ud83d\\ude00", "\\u0000": "\\/"}',
         b'"' + b"x" * 100_000 + b'"',
         b"[" * 1025 + b"]" * 1025,  # deeper than orjson reads: json.loads decides
+        b"[" * 501 + b"]" * 501,  # deep enough that json.loads may fail, by the caller's stack
+        b"[" * 500 + b"]" * 500,
+        b'[{"a": ' * 250 + b"1" + b"}]" * 250,
         b'[1234567890123456789, "1234567890123456789", 123456789012345678]',
         b'{"a": -9223372036854775809, "b": 1}',
     ],
@@ -122,6 +125,21 @@ def test_orjson_is_asked_first_where_installed() -> None:
     if orjson is None:
         pytest.skip("the speedups extra is not installed")
     assert _parsing._decode_fast is orjson.loads
+
+
+@pytest.mark.parametrize("depth", [900, 990, 1000, 1024])
+def test_json_nested_as_deep_as_the_stack_allows_fails_as_json_loads_fails(depth: int) -> None:
+    # Read from deep in a stack, as in a Client call: json.loads' RecursionError depends on the
+    # frames above it, orjson's limit does not (it read these where json.loads failed).
+    content = b"[" * depth + b"]" * depth
+
+    def nested(frames: int) -> None:
+        if frames:
+            nested(frames - 1)
+        else:
+            _same_as_json_loads(content)
+
+    nested(100)
 
 
 @given(st.lists(st.floats(allow_nan=False), max_size=8), st.lists(st.integers(), max_size=8))

@@ -21,7 +21,7 @@ import httpcore2
 import httpx2
 import pytest
 import trustme
-from support import API_KEY, JWT, MALFORMED_ANSWERS, LoopbackServer, chunked
+from support import API_KEY, ENDLESS_FRAMING, JWT, MALFORMED_ANSWERS, LoopbackServer, chunked
 
 from fusionauth_two_factor import APIConnectionError, Client, TwoFactorController, _constants, _sync_pool
 from fusionauth_two_factor._sync_pool import SyncPool
@@ -111,7 +111,7 @@ def pool(parser: str) -> Iterator[SyncPool]:
     pool.close()
 
 
-def get(server: KeepAliveServer) -> WireRequest:
+def get(server: LoopbackServer) -> WireRequest:
     return build(Origin(server.url), method="GET", path="/api/x", params=None, headers={}, json_body=None)
 
 
@@ -570,13 +570,45 @@ def test_a_body_without_a_length_ends_with_its_connection(
     assert server.connections == 2
 
 
-def test_a_bare_lf_head_is_refused_by_httptools_and_read_by_h11(
-    serve: Callable[..., KeepAliveServer], pool: SyncPool, parser: str
+@pytest.mark.parametrize("start", list(ENDLESS_FRAMING.values()), ids=list(ENDLESS_FRAMING))
+def test_endless_chunk_framing_is_refused_as_it_comes(pool: SyncPool, start: bytes) -> None:
+    def endless(connection: socket.socket) -> None:
+        connection.recv(65536)
+        try:
+            connection.sendall(start)
+            for _ in range(64):  # 4 MiB, never a line end
+                connection.sendall(b"a" * 65536)
+        except OSError:
+            pass  # the pool hung up, as it should
+
+    server = LoopbackServer(endless)
+    try:
+        started = time.monotonic()
+        with pytest.raises(httpx2.RemoteProtocolError):
+            read(pool.send(get(server), {**TIMEOUTS, "read": 3.0}))
+        assert time.monotonic() - started < 2  # refused as it came, not at the read timeout
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HTTP/1.1 200 OK\nContent-Length: 2\n\n",
+        b"HTTP/1.1 200 OK\r\nX-A: a\r\n b\r\nContent-Length: 2\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n",
+    ],
+    ids=["bare LF", "folded line", "length and chunked", "length twice"],
+)
+def test_heads_h11_reads_and_httptools_refuses(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, parser: str, head: bytes
 ) -> None:
-    answer = ok().replace(b"\r\n", b"\n")
+    # RFC 9112 lets a client refuse each of these; llhttp does (the README says so), h11 reads them.
+    answer = head if head.endswith(b"0\r\n\r\n") else head + b"{}"
     server = serve(answer=lambda _: answer)
     if parser == "httptools":
         with pytest.raises(httpx2.RemoteProtocolError, match="malformed"):
             read(pool.send(get(server), TIMEOUTS))
     else:
-        assert read(pool.send(get(server), TIMEOUTS)) == BODY
+        assert read(pool.send(get(server), TIMEOUTS)) == b"{}"

@@ -162,6 +162,14 @@ class _Connection(AnswerReader, NotPickled, asyncio.Protocol):
             self._paused = True
             self.transport.pause_reading()
 
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        if self.complete and self._paused and self.transport is not None:
+            # Nothing more of the answer is to come: reading again lets an idle connection see the
+            # server's close (a paused transport reports none), and never leaves one paused for the next call.
+            self._paused = False
+            self.transport.resume_reading()
+
     # --- asyncio's callbacks
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:

@@ -6,10 +6,14 @@ as `RequestBytes` makes it and hand what they receive to an `AnswerReader`, whic
 response parser (llhttp, in C) and keeps the answer's status, headers and body. What a reader does,
 as h11 does in the sync pool without httptools:
 
-- at most 100 KiB of an answer's head is read, and of the trailer fields after a chunked body
-  (which are not added to its headers); interim answers (100 Continue...) are skipped;
-- a malformed answer, or one cut short, is a RemoteProtocolError; a hang-up before any byte of it is
-  "Server disconnected without sending a response." (httpcore2's message);
+- at most 100 KiB of an answer's head is read, of the trailer fields after a chunked body (which
+  are not added to its headers), and of whatever else comes between two pieces of its body (a
+  chunk's size line and extensions); interim answers (100 Continue...) are skipped, their bodies too;
+- a malformed answer, or one cut short, is a RemoteProtocolError; a hang-up before its head is
+  whole is "Server disconnected without sending a response." (httpcore2's message). Refused as h11
+  refuses them: a status below 100, a Transfer-Encoding other than `chunked` alone. Refused where
+  h11 reads them (llhttp's rules, RFC 9112 allows either): a bare LF line end, a folded header
+  line, Content-Length together with Transfer-Encoding, Content-Length given twice;
 - a connection is not fit for another exchange after `Connection: close`, an HTTP/1.0 answer, or
   bytes after the answer (another answer, garbage) that nobody asked for.
 
@@ -94,8 +98,9 @@ class AnswerReader:
     """
 
     __slots__ = (
-        "_head_bytes",
         "_parser",
+        "_trailer_bytes",
+        "_unread_framing",
         "broken",
         "chunks",
         "complete",
@@ -121,7 +126,10 @@ class AnswerReader:
         self.reason = b""
         self.headers: list[tuple[bytes, bytes]] = []
         self.chunks: list[bytes] = []
-        self._head_bytes = 0
+        # Bytes fed since the answer began, then since its head or the last piece of its body: what
+        # neither a header nor the body has taken yet (httptools keeps a field's value until its end).
+        self._unread_framing = 0
+        self._trailer_bytes = 0
         self.head_done = False
         self.complete = not in_exchange  # nothing is awaited on an idle connection
         self.received = False  # whether any byte of this exchange's answer arrived
@@ -144,6 +152,7 @@ class AnswerReader:
         answer: they only make the connection unfit for reuse.
         """
         self.received = True
+        self._unread_framing += len(data)
         try:
             self._parser.feed_data(data)
         except Exception as error:  # httptools' HttpParserError (and HttpParserUpgrade), or a callback's
@@ -151,11 +160,11 @@ class AnswerReader:
             if self.complete:
                 return
             raise httpx2.RemoteProtocolError(f"the server's answer is malformed ({type(error).__name__})") from None
-        if not self.head_done:
-            self._head_bytes += len(data)
-            if self._head_bytes > MAX_HEAD_BYTES:
-                self.broken = True
+        if self._unread_framing > MAX_HEAD_BYTES and not self.complete:
+            self.broken = True
+            if not self.head_done:
                 raise httpx2.RemoteProtocolError("the answer's status line and headers exceed 100 KiB")
+            raise httpx2.RemoteProtocolError("the answer's chunk framing or trailer fields exceed 100 KiB")
 
     def ended(self, error: Exception | None) -> Exception | None:
         """The connection ended (`error`: why, None for a close by the server): what that makes of the answer.
@@ -172,7 +181,7 @@ class AnswerReader:
             return None
         if error is not None:
             return httpx2.ReadError(str(error) or type(error).__name__)
-        if not self.received:
+        if not self.head_done:
             return httpx2.RemoteProtocolError("Server disconnected without sending a response.")
         return httpx2.RemoteProtocolError("peer closed connection without sending complete message body")
 
@@ -193,12 +202,14 @@ class AnswerReader:
             return
         # A trailer field after a chunked body: not one of the answer's headers (h11 hands them on
         # nowhere either), and bounded as the head is.
-        self._head_bytes += len(name) + len(value)
-        if self._head_bytes > MAX_HEAD_BYTES:
+        self._trailer_bytes += len(name) + len(value)  # those that came whole within one read too
+        if self._trailer_bytes > MAX_HEAD_BYTES:
             raise _TrailersTooLarge
 
     def on_headers_complete(self) -> None:
         status = self._parser.get_status_code()
+        if status < 100:
+            raise _Refused  # not a status (h11 refuses it); taken for an interim answer, its body would lead the next
         if status < 200:  # an interim answer (100 Continue...): skipped, as h11 does
             self.reason = b""
             self.headers = []
@@ -208,13 +219,20 @@ class AnswerReader:
         if version != "1.1":
             self.version = "HTTP/" + version
             self.broken = True  # no HTTP/1.0 connection is reused, keep-alive or not, as h11 does
+        # httptools would hand on a body still in the encodings named before `chunked`; h11 refuses them.
+        codings = [value for name, value in self.headers if name.lower() == b"transfer-encoding"]
+        if codings and (len(codings) > 1 or codings[0].strip().lower() != b"chunked"):
+            raise _Refused
         self.head_done = True
-        self._head_bytes = 0  # from here on: the trailer fields' bytes, if any
+        self._unread_framing = 0
         if not self._parser.should_keep_alive():  # Connection: close
             self.broken = True
         self.wake()
 
     def on_body(self, body: bytes) -> None:
+        if not self.head_done:  # an interim answer's: none is allowed, none is kept
+            return
+        self._unread_framing = 0
         self.chunks.append(body)
         self.wake()
 
@@ -231,6 +249,10 @@ class _UnaskedAnswer(Exception):
 
 class _TrailersTooLarge(Exception):
     pass
+
+
+class _Refused(Exception):
+    """A head httptools parsed that h11 would refuse: raised, so that httptools reports the answer malformed."""
 
 
 def _framed(headers: list[tuple[bytes, bytes]]) -> bool:
