@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpcore2
 import httpx2
@@ -338,6 +339,46 @@ def test_an_interrupt_before_the_reply_is_made_gives_the_connection_back(
         pool.send(get(server), TIMEOUTS)
     # Were the only connection still counted busy, this would be a PoolTimeout.
     assert read(pool.send(get(server), {**TIMEOUTS, "pool": 0.5})) == BODY
+
+
+def test_an_interrupt_while_a_new_connection_is_made_gives_its_slot_back(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
+    server = serve()
+    make = pool._new_connection
+    interrupts = iter([True])
+
+    def interrupted(*args: Any) -> Any:
+        if next(interrupts, False):
+            raise KeyboardInterrupt
+        return make(*args)
+
+    monkeypatch.setattr(pool, "_new_connection", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pool.send(get(server), TIMEOUTS)
+    assert server.hung_up.wait(2)  # the socket connected for it was closed
+    # Were the only slot still counted as being made, this would be a PoolTimeout.
+    assert read(pool.send(get(server), {**TIMEOUTS, "pool": 0.5})) == BODY
+
+
+def test_an_idle_connection_whose_keep_alive_expired_is_not_reused_out_of_order(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The keep-alive changed between two connections given back: the one given back last, at the
+    # end of the idle list, expires first, and must not be reused for that.
+    server = serve()
+    first, second = pool.send(get(server), TIMEOUTS), pool.send(get(server), TIMEOUTS)
+    b"".join(first.chunks)
+    b"".join(second.chunks)
+    first.close()
+    monkeypatch.setattr(_constants, "KEEPALIVE_EXPIRY", 0.05)
+    second.close()
+    time.sleep(0.2)
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert read(pool.send(get(server), TIMEOUTS)) == BODY
+    assert server.connections == 2  # both calls over the first connection, never the expired one
+    assert server.hung_up.wait(2)
 
 
 def test_closing_the_pool_ends_a_call_waiting_for_a_connection(

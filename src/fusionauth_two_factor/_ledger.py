@@ -72,7 +72,8 @@ class Ledger(Generic[C]):
             if connection.key != key:
                 continue
             del idle[index]
-            if connection.quiet_while_idle():
+            # Expired too (a keep-alive changed at run time breaks the order the head's check relies on).
+            if now <= connection.expire_at and connection.quiet_while_idle():
                 self.busy.add(connection)
                 return connection
             connection.close()

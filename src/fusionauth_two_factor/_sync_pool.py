@@ -417,14 +417,17 @@ class SyncPool:
                 if remaining <= 0:
                     raise httpcore2.PoolTimeout("no connection came free within the pool timeout")
                 self._changed.wait(None if remaining == float("inf") else remaining)
+        stream: httpcore2.NetworkStream | None = None
         try:
             stream = self._connect(key, timeouts.get("connect"))
-        except BaseException:
+            connection = self._new_connection(key, stream)
+        except BaseException:  # KeyboardInterrupt too: the slot reserved is given back, the socket closed
+            if stream is not None:
+                stream.close()
             with self._changed:
                 self._ledger.not_made()
                 self._changed.notify()
             raise
-        connection = self._new_connection(key, stream)
         with self._changed:
             if self._closed:
                 self._ledger.not_made()
