@@ -8,7 +8,9 @@ connection is busy; serve many threads at once; end a call waiting for a connect
 
 from __future__ import annotations
 
+import copy
 import logging
+import pickle
 import socket
 import ssl
 import sys
@@ -136,6 +138,22 @@ def test_answers_are_parsed_by_httptools_when_it_is_installed(
     [connection] = pool._ledger.idle
     kind = _sync_pool._ParsedConnection if parser == "httptools" else _sync_pool._H11Connection
     assert type(connection) is kind
+
+
+def test_a_connection_and_the_request_lines_it_keeps_are_not_pickled_or_copied(
+    serve: Callable[..., KeepAliveServer], pool: SyncPool
+) -> None:
+    server = serve()
+    request = build(
+        Origin(server.url), method="GET", path="/api/x", params=None, headers={"Authorization": API_KEY}, json_body=None
+    )
+    assert read(pool.send(request, TIMEOUTS)) == BODY
+    [connection] = pool._ledger.idle
+    for held in (connection, connection._requests):
+        for duplicate in (pickle.dumps, copy.copy, copy.deepcopy):
+            with pytest.raises(TypeError, match="holds secrets") as refused:
+                duplicate(held)
+            assert API_KEY not in str(refused.value)
 
 
 def test_the_limits_are_httpx2s_transport_defaults() -> None:

@@ -52,7 +52,7 @@ _PAUSE_ABOVE = 256 * 1024  # body bytes received and not yet taken, above which 
 _DEFAULT_PORTS = {b"http": 80, b"https": 443}
 
 
-class _Connection(AnswerReader, NotPickled, asyncio.Protocol):
+class _Connection(AnswerReader, asyncio.Protocol):
     """One HTTP/1.1 connection, and the answer being read on it (`_http1.AnswerReader`'s rules)."""
 
     __slots__ = (

@@ -29,6 +29,7 @@ from typing import Any
 
 import httpx2
 
+from ._redaction import NotPickled
 from ._wire import WireRequest
 
 MAX_HEAD_BYTES = 100 * 1024  # h11's max_incomplete_event_size, as the sync pool gives it without httptools
@@ -48,8 +49,10 @@ def load_httptools() -> ModuleType:
     return httptools
 
 
-class RequestBytes:
+class RequestBytes(NotPickled):
     """A request's line, header lines and body, as h11 writes them; refused as h11 refuses them.
+
+    Never pickled or copied: the lines it remembers hold the API key.
 
     A Client sends the same headers call after call (its key, tenant, agent): the lines of a list
     of headers are checked and made once, and remembered for the next call that sends the same list.
@@ -90,8 +93,10 @@ def _checked_header_lines(headers: list[tuple[str, str]]) -> bytes:
     return "".join(lines).encode("ascii")
 
 
-class AnswerReader:
+class AnswerReader(NotPickled):
     """The answer being read on one connection, from the bytes `feed` is given (httptools calls the on_* methods).
+
+    Never pickled or copied: its headers and body hold the answer's tokens.
 
     `wake()` is called whenever there is more to take (the head, body, the end); a subclass that
     waits for bytes (the async pool's protocol) overrides it.

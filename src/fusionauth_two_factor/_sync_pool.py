@@ -52,6 +52,7 @@ import httpx2
 from ._deadline import bounded
 from ._http1 import CHECKED_HEADERS_KEPT, MAX_HEAD_BYTES, AnswerReader, RequestBytes, load_httptools
 from ._ledger import Ledger
+from ._redaction import NotPickled
 from ._wire import Origin, Reply, Timeouts, WireRequest, decoded, log_request_line
 
 # As httpcore2's HTTP11Connection reads and bounds an answer.
@@ -135,8 +136,11 @@ def _written(stream: httpcore2.NetworkStream, data: bytes, timeout: float | None
     return True
 
 
-class _Socket:
-    """What both kinds of connection do with their socket stream while the pool holds them."""
+class _Socket(NotPickled):
+    """What both kinds of connection do with their socket stream while the pool holds them.
+
+    Never pickled or copied, as neither is what they hold: a request's bytes, an answer's tokens.
+    """
 
     __slots__ = ()
     stream: httpcore2.NetworkStream  # each kind's own slot
@@ -213,14 +217,14 @@ class _H11Connection(_Socket):
             self.state.receive_data(data)
 
 
-class _H11Requests:
+class _H11Requests(NotPickled):
     """h11's Request events, the headers of each checked by h11 once per distinct list of headers.
 
     A Client sends the same headers call after call (its key, tenant, agent); only the target
     changes. h11 checks and normalises headers (names, values: no CR, LF or NUL, one Host) when
     it builds an event from a list, and takes the result of that, its `headers`, as already
     checked: so a list seen before reuses the checked headers h11 made of it. The method and
-    the target are checked by h11 on every call.
+    the target are checked by h11 on every call. Never pickled or copied: the headers hold the API key.
     """
 
     __slots__ = ("_checked",)
