@@ -70,6 +70,22 @@ def chunked(body: bytes, trailers: bytes) -> bytes:
     return head + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n" + trailers + b"\r\n"
 
 
+def chosen_async_pool() -> object:
+    """What the Client would take for its own async wire on a fresh asyncio loop (`_client.own_async_pool()`).
+
+    A pool it gives is closed again on that loop.
+    """
+    from fusionauth_two_factor import _client  # noqa: PLC0415 - read when called: tests patch own_async_pool
+
+    async def chosen() -> object:
+        pool = _client.own_async_pool()
+        if pool is not None:
+            await pool.aclose()
+        return pool
+
+    return asyncio.run(chosen())
+
+
 def _secrets_in_fixtures() -> list[str]:
     login = json.loads((FIXTURES / "login_response.json").read_text())
     secret = json.loads((FIXTURES / "secret_response.json").read_text())

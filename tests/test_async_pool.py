@@ -628,15 +628,28 @@ async def test_a_body_stalled_longer_than_the_read_timeout_is_a_read_timeout(ser
     await within(server.hung_up.wait())  # a connection timed out is closed
 
 
+async def test_a_scheme_the_pool_does_not_speak_is_refused_before_connecting(pool: AsyncPool) -> None:
+    request = build(Origin("ws://127.0.0.1:1"), method="GET", path="/", params=None, headers={}, json_body=None)
+    with pytest.raises(httpx2.UnsupportedProtocol, match="'ws://'"):
+        await pool.send(request, TIMEOUTS)
+    assert pool._ledger.connecting == 0  # refused before a slot was reserved
+
+
 # --- limits ------------------------------------------------------------------------------------
 
 
-async def test_a_call_waits_for_the_one_connection_allowed(
-    serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+async def one_held(serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch) -> tuple[RawServer, AsyncReply]:
+    """A pool allowed one connection, and the reply that holds it (its body still coming)."""
     monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
     server = await serve(split_answers)
-    held = await pool.send(get(server), TIMEOUTS)
+    return server, await pool.send(get(server), TIMEOUTS)
+
+
+async def test_a_call_waits_for_the_one_connection_allowed(
+    pool: AsyncPool, one_held: tuple[RawServer, AsyncReply]
+) -> None:
+    server, held = one_held
     second = asyncio.ensure_future(fetch(pool, server))
     await asyncio.sleep(0.1)
     assert not second.done()  # waiting for the connection
@@ -646,12 +659,8 @@ async def test_a_call_waits_for_the_one_connection_allowed(
     assert server.connections == 1  # the freed one, reused
 
 
-async def test_every_connection_busy_is_a_pool_timeout(
-    serve: Serve, pool: AsyncPool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_constants, "MAX_CONNECTIONS", 1)
-    server = await serve(split_answers)
-    held = await pool.send(get(server), TIMEOUTS)
+async def test_every_connection_busy_is_a_pool_timeout(pool: AsyncPool, one_held: tuple[RawServer, AsyncReply]) -> None:
+    server, held = one_held
     started = time.monotonic()
     with pytest.raises(httpx2.PoolTimeout):
         await fetch(pool, server, pool=0.2)

@@ -13,12 +13,11 @@ from typing import Any, ClassVar
 
 import httpx2
 import pytest
-from support import API_KEY, CODE, TRUST_ID, TWO_FACTOR_ID, USER_ID, fixture_json
+from support import API_KEY, CODE, TRUST_ID, TWO_FACTOR_ID, USER_ID, chosen_async_pool, fixture_json
 
 import fusionauth_two_factor  # noqa: F401 - installs the log filters
 from fusionauth_two_factor import AsyncTwoFactorController, Client, TwoFactorController
 from fusionauth_two_factor._async_pool import AsyncPool
-from fusionauth_two_factor._client import own_async_pool
 from fusionauth_two_factor.models import LoginResponse, TwoFactorStatusResponse
 
 LOGIN = fixture_json("login_response.json")
@@ -122,14 +121,7 @@ def test_async_calls_log_no_secret_at_debug(fusionauth: str, caplog: pytest.LogC
 
 def test_the_own_async_pool_is_asyncpool_here() -> None:
     """So that the test above covers the own asyncio pool (httptools is a test dependency)."""
-
-    async def own_pool() -> object:
-        pool = own_async_pool()
-        if pool is not None:
-            await pool.aclose()
-        return pool
-
-    assert isinstance(asyncio.run(own_pool()), AsyncPool)
+    assert isinstance(chosen_async_pool(), AsyncPool)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import httpx2
 import pytest
 import trustme
-from support import API_KEY, JWT, Api, LoopbackServer, present
+from support import API_KEY, JWT, Api, LoopbackServer, chosen_async_pool, present
 
 from fusionauth_two_factor import (
     APIConnectionError,
@@ -26,7 +26,6 @@ from fusionauth_two_factor import (
     TwoFactorController,
 )
 from fusionauth_two_factor._async_pool import AsyncPool
-from fusionauth_two_factor._client import own_async_pool
 from fusionauth_two_factor._wire import Origin, WireRequest
 
 
@@ -206,16 +205,9 @@ def test_no_proxy_alone_keeps_the_own_async_pool(monkeypatch: pytest.MonkeyPatch
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-
-    async def chosen() -> object:
-        pool = own_async_pool()
-        if pool is not None:
-            await pool.aclose()
-        return pool
-
-    assert isinstance(asyncio.run(chosen()), AsyncPool)
+    assert isinstance(chosen_async_pool(), AsyncPool)
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
-    assert asyncio.run(chosen()) is None
+    assert chosen_async_pool() is None
 
 
 class CapturingServer(LoopbackServer):

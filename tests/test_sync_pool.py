@@ -156,6 +156,13 @@ def test_a_connection_and_the_request_lines_it_keeps_are_not_pickled_or_copied(
             assert API_KEY not in str(refused.value)
 
 
+def test_a_scheme_the_pool_does_not_speak_is_refused_before_connecting(pool: SyncPool) -> None:
+    request = build(Origin("ws://127.0.0.1:1"), method="GET", path="/", params=None, headers={}, json_body=None)
+    with pytest.raises(httpx2.UnsupportedProtocol, match="'ws://'"):
+        pool.send(request, TIMEOUTS)
+    assert pool._ledger.connecting == 0  # refused before a slot was reserved
+
+
 def test_the_limits_are_httpx2s_transport_defaults() -> None:
     core = httpx2.HTTPTransport()._pool
     assert core._max_connections == _constants.MAX_CONNECTIONS

@@ -44,12 +44,11 @@ import httpx2
 from ._deadline import Alarm
 from ._drivers import WholeBody
 from ._http1 import AnswerReader, RequestBytes, load_httptools
-from ._ledger import Ledger
+from ._ledger import Ledger, OriginKey, no_slot_in_time, origin_key, pool_closed
 from ._redaction import NotPickled
 from ._wire import AsyncReply, Timeouts, WireRequest, decoded_async, log_request_line
 
 _PAUSE_ABOVE = 256 * 1024  # body bytes received and not yet taken, above which reading pauses
-_DEFAULT_PORTS = {b"http": 80, b"https": 443}
 
 
 class _Connection(AnswerReader, asyncio.Protocol):
@@ -68,7 +67,7 @@ class _Connection(AnswerReader, asyncio.Protocol):
         "transport",
     )
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, key: tuple[bytes, str, int], parser_class: Any) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop, key: OriginKey, parser_class: Any) -> None:
         self._loop = loop
         self.key = key
         self._alarm = Alarm(loop, self._read_timed_out)
@@ -281,12 +280,11 @@ class AsyncPool(NotPickled):
 
     async def _acquire(self, request: WireRequest, timeouts: Timeouts) -> _Connection:
         """An idle connection to the request's origin still fit for reuse, or a new one once a slot is free."""
-        origin = request.origin
         ends: float | None = None  # when the wait for a free slot ends: one pool timeout in all
-        key = (origin.scheme, origin.host.decode("ascii"), origin.port or _DEFAULT_PORTS.get(origin.scheme, 0))
+        key = origin_key(request.origin)
         while True:
             if self._closed:
-                raise httpx2.ConnectError("the Client's connection pool is closed")
+                raise pool_closed()
             connection = self._ledger.take_idle(key)
             if connection is not None:
                 return connection
@@ -306,7 +304,7 @@ class AsyncPool(NotPickled):
             self._ledger.not_made()
             self._notify_slot()
             connection.close()
-            raise httpx2.ConnectError("the Client's connection pool is closed")
+            raise pool_closed()
         self._ledger.made(connection)
         return connection
 
@@ -321,7 +319,7 @@ class AsyncPool(NotPickled):
             if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
                 self._notify_slot()
             if isinstance(error, TimeoutError):
-                raise httpx2.PoolTimeout("no connection came free within the pool timeout") from None
+                raise no_slot_in_time() from None
             raise
 
     def _notify_slot(self) -> None:
@@ -331,10 +329,9 @@ class AsyncPool(NotPickled):
                 waiter.set_result(None)
                 return
 
-    async def _connect(self, key: tuple[bytes, str, int], timeout: float | None) -> _Connection:
-        scheme, host, port = key
-        if scheme not in _DEFAULT_PORTS:
-            raise httpx2.UnsupportedProtocol(f"Request URL has an unsupported protocol '{scheme.decode()}://'.")
+    async def _connect(self, key: OriginKey, timeout: float | None) -> _Connection:
+        scheme, host_bytes, port = key
+        host = host_bytes.decode("ascii")
         tls = scheme == b"https"
         loop = asyncio.get_running_loop()
         parser_class = self._parser_class
@@ -370,4 +367,4 @@ class AsyncPool(NotPickled):
         while self._slot_waiters:
             waiter = self._slot_waiters.popleft()
             if not waiter.done():
-                waiter.set_exception(httpx2.ConnectError("the Client's connection pool is closed"))
+                waiter.set_exception(pool_closed())

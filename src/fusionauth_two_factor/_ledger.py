@@ -18,9 +18,36 @@ The limits are read from `_constants` when used, so that a test may lower them.
 from __future__ import annotations
 
 import time
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+import httpx2
 
 from . import _constants
+
+if TYPE_CHECKING:
+    from ._wire import Origin
+
+OriginKey = tuple[bytes, bytes, int]  # scheme, host, port: the connections to one origin
+# The schemes a Client takes (`_client` refuses a base URL of any other), with their default ports.
+_DEFAULT_PORTS = {b"http": 80, b"https": 443}
+
+
+def origin_key(origin: Origin) -> OriginKey:
+    """The key of `origin`'s connections; httpx2.UnsupportedProtocol for a scheme neither pool speaks."""
+    default_port = _DEFAULT_PORTS.get(origin.scheme)
+    if default_port is None:
+        raise httpx2.UnsupportedProtocol(f"Request URL has an unsupported protocol '{origin.scheme.decode()}://'.")
+    return origin.scheme, origin.host, origin.port or default_port
+
+
+def pool_closed() -> httpx2.ConnectError:
+    """What a call waiting for, or given, a connection of a pool being closed raises."""
+    return httpx2.ConnectError("the Client's connection pool is closed")
+
+
+def no_slot_in_time() -> httpx2.PoolTimeout:
+    """What a call raises when every connection stayed busy for its pool timeout."""
+    return httpx2.PoolTimeout("no connection came free within the pool timeout")
 
 
 class Pooled(Protocol):

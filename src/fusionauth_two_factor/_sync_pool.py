@@ -51,7 +51,7 @@ import httpx2
 
 from ._deadline import bounded
 from ._http1 import CHECKED_HEADERS_KEPT, MAX_HEAD_BYTES, AnswerReader, RequestBytes, load_httptools
-from ._ledger import Ledger
+from ._ledger import Ledger, OriginKey, no_slot_in_time, origin_key, pool_closed
 from ._redaction import NotPickled
 from ._wire import Origin, Reply, Timeouts, WireRequest, decoded, log_request_line
 
@@ -60,7 +60,6 @@ _READ_BYTES = 64 * 1024
 # httpcore2's loggers: at DEBUG, this pool writes there the lines httpcore2's pool wrote (its `Trace`).
 _HTTP11_LOG = logging.getLogger("httpcore2.http11")
 _CONNECTION_LOG = logging.getLogger("httpcore2.connection")
-_DEFAULT_PORTS = {b"http": 80, b"https": 443, b"ws": 80, b"wss": 443}
 
 # httpcore2's and h11's errors, each with the httpx2 error httpx2's transport raises for it (h11's
 # as httpcore2 maps them first).
@@ -158,7 +157,7 @@ class _H11Connection(_Socket):
 
     __slots__ = ("_requests", "expire_at", "key", "state", "stream", "write_failed")
 
-    def __init__(self, key: tuple[bytes, bytes, int], stream: httpcore2.NetworkStream, requests: _H11Requests) -> None:
+    def __init__(self, key: OriginKey, stream: httpcore2.NetworkStream, requests: _H11Requests) -> None:
         self.key = key
         self.stream = stream
         self._requests = requests
@@ -250,7 +249,7 @@ class _ParsedConnection(_Socket, AnswerReader):
     __slots__ = ("_requests", "expire_at", "key", "stream", "write_failed")
 
     def __init__(
-        self, key: tuple[bytes, bytes, int], stream: httpcore2.NetworkStream, requests: RequestBytes, parser_class: Any
+        self, key: OriginKey, stream: httpcore2.NetworkStream, requests: RequestBytes, parser_class: Any
     ) -> None:
         self.key = key
         self.stream = stream
@@ -296,7 +295,7 @@ class _ParsedConnection(_Socket, AnswerReader):
 _Connection = _H11Connection | _ParsedConnection
 
 
-def _connection_kind() -> Callable[[tuple[bytes, bytes, int], httpcore2.NetworkStream], _Connection]:
+def _connection_kind() -> Callable[[OriginKey, httpcore2.NetworkStream], _Connection]:
     """How a pool makes its connections: parsed by httptools with the `speedups` extra, else spoken with h11.
 
     Each kind remembers the request headers it checked for the whole pool.
@@ -403,12 +402,12 @@ class SyncPool:
 
     def _acquire(self, origin: Origin, timeouts: Timeouts) -> _Connection:
         """An idle connection to `origin` still fit for reuse, or a new one once a slot is free."""
-        key = (origin.scheme, origin.host, origin.port or _DEFAULT_PORTS.get(origin.scheme, 0))
+        key = origin_key(origin)
         ends: float | None = None
         with self._changed:
             while True:
                 if self._closed:
-                    raise httpcore2.ConnectError("the Client's connection pool is closed")
+                    raise pool_closed()
                 connection = self._ledger.take_idle(key)
                 if connection is not None:
                     return connection
@@ -419,7 +418,7 @@ class SyncPool:
                     ends = float("inf") if limit is None else time.monotonic() + limit
                 remaining = ends - time.monotonic()
                 if remaining <= 0:
-                    raise httpcore2.PoolTimeout("no connection came free within the pool timeout")
+                    raise no_slot_in_time()
                 self._changed.wait(None if remaining == float("inf") else remaining)
         stream: httpcore2.NetworkStream | None = None
         try:
@@ -436,14 +435,12 @@ class SyncPool:
             if self._closed:
                 self._ledger.not_made()
                 stream.close()
-                raise httpcore2.ConnectError("the Client's connection pool is closed")
+                raise pool_closed()
             self._ledger.made(connection)
         return connection
 
-    def _connect(self, key: tuple[bytes, bytes, int], timeout: float | None) -> httpcore2.NetworkStream:
+    def _connect(self, key: OriginKey, timeout: float | None) -> httpcore2.NetworkStream:
         scheme, host_bytes, port = key
-        if scheme not in _DEFAULT_PORTS:
-            raise httpcore2.UnsupportedProtocol(f"Request URL has an unsupported protocol '{scheme.decode()}://'.")
         host = host_bytes.decode("ascii")
         debug = _CONNECTION_LOG.isEnabledFor(logging.DEBUG)
         phase = "connect_tcp"
@@ -453,7 +450,7 @@ class SyncPool:
             stream = self._backend.connect_tcp(host, port, timeout)
             if debug:
                 _trace(_CONNECTION_LOG, "connect_tcp.complete", return_value=stream)
-            if scheme in (b"https", b"wss"):
+            if scheme == b"https":
                 phase = "start_tls"
                 if debug:
                     _trace(_CONNECTION_LOG, "start_tls.started", server_hostname=host, timeout=timeout)
