@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import httpx2
@@ -244,3 +246,67 @@ def test_jwt_and_api_key_are_not_confused(api: Api, server: FakeFusionAuth) -> N
     server.reply(200, json_body=ALWAYS_SENT)
     api.call("generate_two_factor_secret_using_jwt", JWT)
     assert server.last.headers["Authorization"] == f"Bearer {JWT}"
+
+
+def _assert_no_secret_in(error: BaseException, *secrets: str) -> None:
+    """Neither the error nor anything chained to it holds a secret: str, repr or pickle."""
+    for link in (error, error.__cause__, error.__context__):
+        if link is None:
+            continue
+        texts = (str(link), repr(link), repr(link.args))
+        assert not [secret for secret in secrets if any(secret in text for text in texts)]
+        pickled = pickle.dumps(link)
+        assert not [secret for secret in secrets if secret.encode("utf-8", "surrogatepass") in pickled]
+
+
+LONE_SURROGATE = "\ud800"  # what a bad decoding or a JSON "\ud800" escape leaves in a str: UTF-8 cannot encode it
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda api: api.call("two_factor_login", {"twoFactorId": TWO_FACTOR_ID, "code": CODE + LONE_SURROGATE}),
+            r"^twoFactorLogin: body field 'code' is not valid text: it holds a lone surrogate",
+        ),
+        (
+            lambda api: api.login({"loginId": "richard@piedpiper.com", "password": CODE + LONE_SURROGATE}),
+            r"^login: body field 'password' is not valid text",
+        ),
+        (
+            lambda api: api.call(
+                "two_factor_login",
+                {"twoFactorId": TWO_FACTOR_ID, "code": CODE, "metaData": {"device": {"name": "Pix" + LONE_SURROGATE}}},
+            ),
+            r"^twoFactorLogin: body field 'metaData\.device\.name' is not valid text",
+        ),
+        (
+            lambda api: api.call(
+                "two_factor_login",
+                {"twoFactorId": TWO_FACTOR_ID, "code": CODE},
+                request_options=RequestOptions(extra_body={"aFutureField": ["ok", CODE + LONE_SURROGATE]}),
+            ),
+            r"^twoFactorLogin: body field 'aFutureField\[1\]' is not valid text",
+        ),
+        (
+            lambda api: api.call("disable_two_factor", USER_ID, method_id="KLRT", code=CODE + LONE_SURROGATE),
+            r"^disableTwoFactor: the argument code is not valid text",
+        ),
+        (
+            lambda api: api.call(
+                "send_two_factor_code_for_login_using_method", TWO_FACTOR_ID + LONE_SURROGATE, {"methodId": "KLRT"}
+            ),
+            r"^sendTwoFactorCodeForLoginUsingMethod: the argument two_factor_id is not valid text",
+        ),
+    ],
+    ids=["body", "login password", "nested body field", "extra_body", "query", "path"],
+)
+def test_a_str_utf8_cannot_encode_is_refused_by_name_before_anything_is_sent(
+    api: Api, server: FakeFusionAuth, call: Callable[[Api], object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message) as caught:
+        call(api)
+    assert type(caught.value) is ValueError  # not the UnicodeEncodeError, whose .object holds the whole body
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    _assert_no_secret_in(caught.value, CODE, TWO_FACTOR_ID, LONE_SURROGATE)
+    assert server.requests == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -219,23 +220,25 @@ def prepare(
     given = {name: unset if value is None else value for name, value in arguments.items()}
     if settings.tenant_id is not None:
         given["x_fusion_auth_tenant_id"] = settings.tenant_id
-    built = operation.build_request(**given)
-    plan = settings.plans.get(operation)
-    if plan is None:  # two threads may both make it: the same plan, either kept
-        plan = settings.plans[operation] = _Plan(settings, operation, built["method"])
-    generated_headers = built.get("headers", {})
-    if "json" not in built:
-        # The generator declares a JSON content type even where no body goes (a DELETE with its
-        # arguments in the query string); FusionAuth's clients send none then, and neither do we.
-        generated_headers.pop("Content-Type", None)
-    authorization = plan.authorization
-    if authorization is None:
-        authorization = tuple(_authorization(settings, operation, jwt).items())
-    limits = settings.limits if options.timeout is None else CallLimits(options.timeout)
-    json_body = built.get("json")
-    if options.extra_body:
-        json_body = with_extra_body(json_body, options.extra_body, operation.body_type, operation.name)
+    json_body = None
     try:
+        # The ids in the path are percent-encoded as UTF-8 here, the query's values and the body in `finish`.
+        built = operation.build_request(**given)
+        plan = settings.plans.get(operation)
+        if plan is None:  # two threads may both make it: the same plan, either kept
+            plan = settings.plans[operation] = _Plan(settings, operation, built["method"])
+        generated_headers = built.get("headers", {})
+        if "json" not in built:
+            # The generator declares a JSON content type even where no body goes (a DELETE with its
+            # arguments in the query string); FusionAuth's clients send none then, and neither do we.
+            generated_headers.pop("Content-Type", None)
+        authorization = plan.authorization
+        if authorization is None:
+            authorization = tuple(_authorization(settings, operation, jwt).items())
+        limits = settings.limits if options.timeout is None else CallLimits(options.timeout)
+        json_body = built.get("json")
+        if options.extra_body:
+            json_body = with_extra_body(json_body, options.extra_body, operation.body_type, operation.name)
         if options.extra_headers or not _OWN_HEADER_NAMES.isdisjoint(generated_headers):
             # One dict, as httpx2 merges headers: a name given again keeps its place and takes the later value.
             headers = {**_FIRST_HEADERS, **generated_headers, **dict(authorization), **options.extra_headers}
@@ -256,14 +259,49 @@ def prepare(
             request = finish(settings.origin, head.method, built["url"], params, lines, json_body=json_body)
     except InvalidRequestURL:  # e.g. an id longer than a URL may be; the value is not echoed
         raise ValueError(f"{operation.name}: an argument makes the request URL invalid (too long?)") from None
-    return PreparedCall(
-        operation,
-        request,
-        settings.max_retries if options.max_retries is None else options.max_retries,
-        plan.url_for_messages,
-        limits,
-        settings.max_response_bytes,
-    )
+    except UnicodeEncodeError:
+        # A str holding a lone surrogate ("\ud800"), which UTF-8 cannot encode. The error holds the
+        # text it was encoding (the whole body, with its code or password): refused below, outside this
+        # block, so that it is neither chained nor kept.
+        pass
+    else:
+        return PreparedCall(
+            operation,
+            request,
+            settings.max_retries if options.max_retries is None else options.max_retries,
+            plan.url_for_messages,
+            limits,
+            settings.max_response_bytes,
+        )
+    raise ValueError(
+        f"{operation.name}: {_unencodable(arguments, json_body)} is not valid text: it holds a lone surrogate "
+        "(a code point from U+D800 to U+DFFF), which UTF-8 cannot encode"
+    ) from None
+
+
+# A code point UTF-8 cannot encode: a surrogate, in a str only when left over from a bad decoding or escape.
+_SURROGATE = re.compile("[\ud800-\udfff]").search
+
+
+def _unencodable(arguments: Mapping[str, Any], json_body: object) -> str:
+    """Where a surrogate is, among the arguments of a call and its JSON body: by name, never by value."""
+    for name, value in arguments.items():
+        if isinstance(value, str) and _SURROGATE(value):
+            return f"the argument {name}"
+    pending: list[tuple[str, object]] = [("", json_body)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            if _SURROGATE(value):
+                return f"body field {path!r}"
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if isinstance(key, str) and _SURROGATE(key):  # the key itself: the field it is in is named instead
+                    return f"a key of body field {path!r}" if path else "a key of the body"
+                pending.append((f"{path}.{key}" if path else key, item))
+        elif isinstance(value, list):
+            pending.extend((f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+    return "an argument"
 
 
 def _authorization(settings: Settings, operation: Operation[Any], jwt: str | None) -> dict[str, str]:
