@@ -5,7 +5,9 @@ path in the message, UUIDs are sent in FusionAuth's form, and fields newer than 
 
 from __future__ import annotations
 
+import functools
 import json
+import pickle
 import time
 import uuid
 from typing import Any
@@ -18,7 +20,13 @@ from support import CODE, TWO_FACTOR_ID, USER_ID, Api, FakeFusionAuth, fixture_j
 
 from fusionauth_two_factor import RequestOptions
 from fusionauth_two_factor._dict_bodies import checked_json
-from fusionauth_two_factor.models import DeviceInfo, LoginMetaData, TwoFactorLoginRequest
+from fusionauth_two_factor.models import (
+    AnyJsonMap,
+    DeviceInfo,
+    LoginMetaData,
+    TwoFactorLoginRequest,
+    TwoFactorStartRequest,
+)
 
 LOGIN = {"twoFactorId": TWO_FACTOR_ID, "code": CODE}
 LOGGED_IN = fixture_json("always_sent_fields.json")
@@ -149,3 +157,63 @@ def test_checking_a_dict_body_stays_fast() -> None:
     for _ in range(2000):
         checked_json(body, TwoFactorLoginRequest, "twoFactorLogin")
     assert (time.perf_counter() - started) / 2000 < 0.0005  # well under a millisecond per body
+
+
+def _nested(depth: int, inner: Any) -> Any:
+    return functools.reduce(lambda held, _: {"a": held}, range(depth), inner)
+
+
+def _listed(depth: int, inner: Any) -> Any:
+    return functools.reduce(lambda held, _: [held], range(depth), inner)
+
+
+def _holding_itself() -> dict[str, Any]:
+    cycle: dict[str, Any] = {"code": CODE}
+    cycle["again"] = [cycle]
+    return cycle
+
+
+TOO_DEEP = _nested(5000, {"code": CODE})  # a secret at the bottom: never in the error
+
+
+@pytest.mark.parametrize(
+    ("body", "options", "message"),
+    [
+        ({"userId": USER_ID, "state": TOO_DEEP}, None, "^startTwoFactorLogin: body field 'state' nests too deep"),
+        ({"userId": USER_ID, "state": _holding_itself()}, None, "^startTwoFactorLogin: body field 'state' nests"),
+        (
+            {"userId": USER_ID, "state": {"list": _listed(5000, CODE)}},
+            None,
+            "^startTwoFactorLogin: body field 'state' nests too deep",
+        ),
+        (
+            TwoFactorStartRequest(user_id=uuid.UUID(USER_ID), state=AnyJsonMap.from_dict({"deep": TOO_DEEP})),
+            None,
+            "^startTwoFactorLogin: body field 'state' nests too deep",
+        ),
+        ({"userId": USER_ID}, {"aFutureField": 1, "x": TOO_DEEP}, "^extra_body field 'x' nests too deep"),
+        ({"userId": USER_ID}, {"x": _holding_itself()}, "^extra_body field 'x' nests too deep or refers to itself$"),
+    ],
+    ids=["dict", "dict holding itself", "list", "model", "extra_body", "extra_body holding itself"],
+)
+def test_a_body_nested_too_deep_or_holding_itself_is_refused_before_anything_is_sent(
+    api: Api, server: FakeFusionAuth, body: Any, options: dict[str, Any] | None, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message) as caught:
+        api.call("start_two_factor_login", body, request_options=RequestOptions(extra_body=options or {}))
+    assert str(caught.value).endswith("nests too deep or refers to itself")
+    assert caught.value.__cause__ is None and caught.value.__context__ is None  # no RecursionError chained
+    for text in (str(caught.value), repr(caught.value)):
+        assert CODE not in text
+    assert CODE.encode() not in pickle.dumps(caught.value)
+    assert server.requests == []
+
+
+def test_a_body_nested_deep_but_within_the_stack_is_sent(api: Api, server: FakeFusionAuth) -> None:
+    deep = _nested(600, {"n": 1})
+    server.reply(200, json_body=fixture_json("start_response.json"))
+    api.call("start_two_factor_login", {"userId": USER_ID, "state": deep})
+    server.reply(200, json_body=fixture_json("start_response.json"))
+    api.call("start_two_factor_login", {"userId": USER_ID}, request_options=RequestOptions(extra_body={"x": deep}))
+    assert sent_json(server.requests[0])["state"] == deep
+    assert sent_json(server.requests[1])["x"] == deep

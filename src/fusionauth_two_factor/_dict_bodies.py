@@ -12,7 +12,8 @@ The checks are those of each model's compiled shape (`_shapes.py`): bodies are c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 # `_shapes` (and the uuid module it uses) is imported by the first body checked, not with the
@@ -34,6 +35,36 @@ def checked_json(body: object, model: type[Any], operation: str) -> dict[str, An
         ) from None
     except (TypeError, ValueError) as error:  # an unknown key or a key that is not a str
         raise type(error)(f"{operation}: {error}") from None
+    except RecursionError:
+        pass  # said below, once the stack is unwound: nothing chained
+    raise nesting_error(f"{operation}: body field", _top_level_checks(shape, body), f"{operation}: the body")
+
+
+def nesting_error(named: str, checks: Iterable[tuple[str, Callable[[], object]]], unnamed: str) -> ValueError:
+    """The error for a body that nests deeper than the stack goes, or refers to itself: a field named, no value.
+
+    Where a check of it ran out of stack: `checks` walk each top-level field in the order the check
+    did, and the first that runs out again is named (`named` 'key'); `unnamed` if none does.
+    """
+    for name, check in checks:
+        try:
+            check()
+        except RecursionError:
+            return ValueError(f"{named} {name!r} nests too deep or refers to itself")
+        except Exception:  # noqa: S112 - a field the check got past: not the one
+            continue
+    return ValueError(f"{unnamed} nests too deep or refers to itself")
+
+
+def _top_level_checks(shape: Any, body: object) -> Iterator[tuple[str, Callable[[], object]]]:
+    # Each top-level field's check, alone, as `checked_json` makes them (Shape.mapping_to_json, instance_to_json).
+    items = body.items() if isinstance(body, Mapping) else body.additional_properties.items()  # type: ignore[attr-defined]
+    for key, item in items:
+        yield key, functools.partial(shape.mapping_to_json, {key: item}, "")
+    if not isinstance(body, Mapping):
+        for field in shape.fields.values():  # a model's attributes, named as in Python
+            value = getattr(body, field.python_name)
+            yield field.python_name, functools.partial(field.kind.to_json, value, field.python_name, True)
 
 
 def with_extra_body(

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 import httpx2
 
 from ._constants import MAX_TIMEOUT, USER_AGENT
-from ._dict_bodies import with_extra_body
+from ._dict_bodies import nesting_error, with_extra_body
 from ._frames import clear_locals_on_error
 from ._operations import Auth, Operation
 from ._redaction import NotPickled
@@ -96,10 +96,18 @@ class RequestOptions:
                 raise ValueError(f"extra header {name!r} frames the message: httpx2 sets it, it cannot be given")
         if not all(isinstance(name, str) for name in self.extra_body):
             raise TypeError("extra_body keys must be str")
+        # Without check_circular, a value that holds itself runs out of stack as one nested too deep does.
+        encode = functools.partial(json.dumps, allow_nan=False, check_circular=False)
         try:
-            json.dumps(self.extra_body, allow_nan=False)
+            encode(self.extra_body)
         except (TypeError, ValueError):
             raise TypeError("extra_body values must be JSON (str, int, float, bool, None, lists and dicts)") from None
+        except RecursionError:
+            pass  # said below, once the stack is unwound: nothing chained
+        else:
+            return
+        checks = ((name, functools.partial(encode, value)) for name, value in self.extra_body.items())
+        raise nesting_error("extra_body field", checks, "extra_body")
 
     def __repr__(self) -> str:
         # Header and body values can be credentials (a proxy's, a forwarded token): names only.
