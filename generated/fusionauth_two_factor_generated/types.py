@@ -1,8 +1,10 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+import threading
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from types import MemberDescriptorType
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 from uuid import UUID, SafeUUID
 
 from attrs import define
@@ -14,6 +16,11 @@ class Unset:
 
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __reduce__(self) -> str:
+        # Unpickled as the one UNSET, which from_dict, to_dict and `is UNSET` tests take as absent
+        # (a copy would be a field's value: to_dict would send it).
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -83,6 +90,66 @@ def parse_uuid(text: str) -> UUID:
 _set_uuid_int = UUID.__dict__["int"].__set__
 _set_uuid_is_safe = UUID.__dict__["is_safe"].__set__
 _UNKNOWN_SAFETY = SafeUUID.unknown
+
+
+class Deferred:
+    """A nested model's JSON, as json.loads gave it, until the field that holds it is first read.
+
+    from_dict builds a model's own fields and leaves each field of a nested model (or a list of
+    them) as one of these (issue 15): a login answer's user, with its registrations and
+    identities, is most of its parsing, and most callers read the token. The field's property
+    (parse_on_first_read) builds the nested model at the first read and keeps it; every other
+    reader (to_dict, ==, repr, pickling, attrs.asdict) reads through that property too.
+
+    from_dict checks nothing, deferred or not (a str where a list is declared is kept as it is):
+    what parses is the facade's to check before it hands a model out, and it checks every nested
+    value that would make this parse fail (fusionauth_two_factor._shapes).
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+
+    def __repr__(self) -> str:  # error trackers record frame locals: the JSON may hold tokens
+        return "Deferred(...)"
+
+    def __reduce_ex__(self, protocol: object) -> Any:  # a model pickles its fields read, never this
+        raise TypeError("a Deferred value is not pickled: read the field that holds it")
+
+
+def deferred(data: Any) -> Any:
+    """`data` kept for parsing at the first read of its field; typed Any, as from_dict stores it in a typed field."""
+    return Deferred(data)
+
+
+# Held while a deferred field is built: two threads reading it first both get the one model kept
+# (a reentrant lock: a user's subclass may read its fields while it is built).
+_FIRST_READS = threading.RLock()
+
+
+def parse_on_first_read(model: type, field: str, parse: Callable[[Any], object]) -> None:
+    """Make `model`'s `field` build its Deferred value with `parse` at the first read, and keep what it built.
+
+    The field's slot is wrapped in a property that reads, stores and deletes through the slot;
+    a value assigned is stored as it is.
+    """
+    slot = model.__dict__[field]
+    if not isinstance(slot, MemberDescriptorType):  # a field another hook wraps already (a free-form map's)
+        raise TypeError(f"{model.__name__}.{field} is not a plain slot: it cannot be parsed at its first read")
+    read, store = slot.__get__, slot.__set__
+
+    def parsed(instance: object) -> object:
+        value = read(instance)
+        if type(value) is Deferred:
+            with _FIRST_READS:
+                value = read(instance)
+                if type(value) is Deferred:
+                    value = parse(value.data)
+                    store(instance, value)
+        return value
+
+    setattr(model, field, property(parsed, store, slot.__delete__))
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

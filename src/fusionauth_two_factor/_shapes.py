@@ -58,6 +58,9 @@ class Kind(abc.ABC):
     expected: str
     answer_types: frozenset[type[Any]]
     nested = False
+    # A leaf whose value from_dict parses, and may refuse: checked too (check_insides), so that a
+    # model from_dict builds at the first read of its field (generated types.Deferred) cannot fail then.
+    parsed = False
 
     @abc.abstractmethod
     def to_json(self, value: object, path: str, attribute: bool) -> object:
@@ -120,7 +123,13 @@ class _Scalar(Kind):
 
 class _Uuid(Kind):
     expected = "a UUID or its str (00000000-0000-0000-0000-000000000001)"
-    answer_types = frozenset({str})  # from_dict parses it, raising ValueError on a str that is not a UUID
+    answer_types = frozenset({str})
+    parsed = True  # from_dict parses it, raising ValueError on a str that is not a UUID
+
+    def check_insides(self, code: _CheckCode, value: str) -> None:
+        from fusionauth_two_factor_generated.types import parse_uuid  # noqa: PLC0415 - see the imports
+
+        code.line(f"{code.name_for(parse_uuid)}({value})")  # what from_dict calls: its ValueError, if any
 
     def to_json(self, value: object, path: str, attribute: bool) -> object:
         if isinstance(value, uuid.UUID):
@@ -140,7 +149,8 @@ class _Enum(Kind):
         self.kind = kind
         self.values = [member.value for member in kind]
         self.expected = "one of " + ", ".join(repr(value) for value in self.values)
-        # An unknown value is from_dict's to judge: a ValueError for a closed enum, kept as a str in an open one.
+        # An unknown value is from_dict's to judge: kept as a str in an open enum (a union with str,
+        # every enum of the spec: tests/test_deferred_models.py), a ValueError in a closed one.
         self.answer_types = frozenset(type(value) for value in self.values)
 
     def to_json(self, value: object, path: str, attribute: bool) -> object:
@@ -225,7 +235,9 @@ class _Union(Kind):
         for index, option in enumerate(self.options[: last + 1]):
             code.line(f"{'if' if index == 0 else 'elif'} {json_type} in {code.name_for(option.answer_types)}:")
             with code.block(keep=True):
-                option.check_insides(code, value)
+                # A parsed leaf's value that fails goes on to the next option in from_dict: not checked.
+                if option.nested:
+                    option.check_insides(code, value)
 
 
 class Field:
@@ -234,12 +246,13 @@ class Field:
     A plain class: creating an attrs class or a NamedTuple would cost import time for nothing.
     """
 
-    __slots__ = ("json_name", "kind", "python_name")
+    __slots__ = ("json_name", "kind", "python_name", "required")
 
-    def __init__(self, python_name: str, json_name: str, kind: Kind) -> None:
+    def __init__(self, python_name: str, json_name: str, kind: Kind, required: bool) -> None:
         self.python_name = python_name
         self.json_name = json_name
         self.kind = kind
+        self.required = required
 
 
 class Shape:
@@ -258,7 +271,7 @@ class Shape:
             self.free_values = kind_of(value_hint)
         self.python_to_json = _json_names(model, declared)
         self.fields = {
-            json_name: Field(python_name, json_name, kind_of(hints[python_name]))
+            json_name: Field(python_name, json_name, kind_of(hints[python_name]), _required(hints[python_name]))
             for python_name, json_name in self.python_to_json.items()
         }
 
@@ -302,13 +315,19 @@ class Shape:
         absent = code.name_for(_ABSENT)
         for field in self.fields.values():
             kind = field.kind
-            if kind.answer_types >= _JSON_TYPES and not kind.nested:
+            if kind.answer_types >= _JSON_TYPES and not kind.nested and not field.required:
                 continue  # any JSON (json.loads makes nothing else): no value of this key can be wrong
             item = code.variable()
             code.line(f"{item} = {value}.get({field.json_name!r}, {absent})")  # a present null is tested, not skipped
+            # A documented name is all a message says: never the value.
+            if field.required:  # from_dict's KeyError, said here for a model it builds at first read
+                code.line(f"if {item} is {absent}:")
+                with code.block():
+                    code.line(f"raise KeyError({f'an answer lacks its required {field.json_name!r}'!r})")
+                code.check_type(kind, item, f"an answer's {field.json_name!r} is of an undeclared type")
+                continue
             code.line(f"if {item} is not {absent}:")
             with code.block():
-                # A documented name is all the message says: never the value.
                 code.check_type(kind, item, f"an answer's {field.json_name!r} is of an undeclared type")
 
     def _unknown_key_message(self, key: str, prefix: str) -> str:
@@ -402,7 +421,7 @@ class _CheckCode:
         """Each of the values a list or a map holds is of `kind`."""
         if kind.answer_types >= _JSON_TYPES and not kind.nested:
             return  # json.loads made nothing that could be wrong
-        if not kind.nested:  # a C loop over their types
+        if not kind.nested and not kind.parsed:  # a C loop over their types
             self.line(f"if not {self.name_for(kind.answer_types)}.issuperset(map(type, {values})):")
             with self.block():
                 self.line(f"raise TypeError({message!r})")
@@ -462,6 +481,13 @@ class _ModelNames(dict[str, Any]):
 _MODEL_NAMES = _ModelNames()
 
 
+def _required(hint: Any) -> bool:
+    """Whether a field's hint leaves out Unset: from_dict then takes its key as always there."""
+    from fusionauth_two_factor_generated.types import Unset  # noqa: PLC0415 - see the imports
+
+    return Unset not in typing.get_args(hint)
+
+
 @functools.cache
 def kind_of(hint: Any) -> Kind:
     import attrs  # noqa: PLC0415 - see the imports
@@ -508,12 +534,18 @@ class _Probe(str):
 
 
 def _set_unconverted(instance: object, name: str, value: object) -> None:
-    """Sets a field past what converts it: attrs' on-setattr hooks, and the property that wraps a free-form
-    map field's slot (scripts/free_form_maps.py' convert_on_assignment), which would refuse a probe."""
+    """Sets a field past what converts it: attrs' on-setattr hooks, and the property that wraps a field's
+    slot (a free-form map's, scripts/free_form_maps.py' convert_on_assignment, which would refuse a
+    probe; a nested model's, the generated types.parse_on_first_read)."""
     wrapper = getattr(type(instance), name, None)  # on the class, a property or a slot is itself
     if isinstance(wrapper, property):
-        slot_get: Any = wrapper.fget  # the slot's own __get__, bound to the slot
-        slot_get.__self__.__set__(instance, value)
+        # One of its accessors is the slot's own __get__ or __set__, bound to the slot.
+        (slot,) = {
+            owner
+            for accessor in (wrapper.fget, wrapper.fset)
+            if isinstance(owner := getattr(accessor, "__self__", None), types.MemberDescriptorType)
+        }
+        slot.__set__(instance, value)
     else:
         object.__setattr__(instance, name, value)
 

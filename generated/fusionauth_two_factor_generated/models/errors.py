@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -62,20 +62,10 @@ class Errors:
             _import_nested_models()
         d = dict(src_dict)
         _field_errors = d.pop("fieldErrors", UNSET)
-        field_errors: ErrorsFieldErrors | Unset
-        if _field_errors is UNSET:
-            field_errors = UNSET
-        else:
-            field_errors = ErrorsFieldErrors.from_dict(_field_errors)
+        field_errors = _field_errors if _field_errors is UNSET else deferred(_field_errors)
 
         _general_errors = d.pop("generalErrors", UNSET)
-        general_errors: list[Error] | Unset = UNSET
-        if _general_errors is not UNSET:
-            general_errors = []
-            for general_errors_item_data in _general_errors:
-                general_errors_item = Error.from_dict(general_errors_item_data)
-
-                general_errors.append(general_errors_item)
+        general_errors = _general_errors if _general_errors is UNSET else deferred(_general_errors)
 
         if cls is Errors:
             errors = cls(
@@ -107,6 +97,38 @@ class Errors:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_field_errors(data: Any) -> ErrorsFieldErrors | Unset:
+    """Errors.field_errors from its JSON, at the field's first read."""
+    _field_errors = data
+    field_errors: ErrorsFieldErrors | Unset
+    if _field_errors is UNSET:
+        field_errors = UNSET
+    else:
+        field_errors = ErrorsFieldErrors.from_dict(_field_errors)
+
+    return field_errors
+
+
+parse_on_first_read(Errors, "field_errors", _parse_field_errors)
+
+
+def _parse_general_errors(data: Any) -> list[Error] | Unset:
+    """Errors.general_errors from its JSON, at the field's first read."""
+    _general_errors = data
+    general_errors: list[Error] | Unset = UNSET
+    if _general_errors is not UNSET:
+        general_errors = []
+        for general_errors_item_data in _general_errors:
+            general_errors_item = Error.from_dict(general_errors_item_data)
+
+            general_errors.append(general_errors_item)
+
+    return general_errors
+
+
+parse_on_first_read(Errors, "general_errors", _parse_general_errors)
 
 
 _nested_models_imported = False

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.any_json_map import as_any_json_map, convert_on_assignment
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
@@ -108,11 +108,7 @@ class EventInfo:
         ip_address = d.pop("ipAddress", UNSET)
 
         _location = d.pop("location", UNSET)
-        location: Location | Unset
-        if _location is UNSET:
-            location = UNSET
-        else:
-            location = Location.from_dict(_location)
+        location = _location if _location is UNSET else deferred(_location)
 
         os = d.pop("os", UNSET)
 
@@ -160,6 +156,21 @@ class EventInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_location(data: Any) -> Location | Unset:
+    """EventInfo.location from its JSON, at the field's first read."""
+    _location = data
+    location: Location | Unset
+    if _location is UNSET:
+        location = UNSET
+    else:
+        location = Location.from_dict(_location)
+
+    return location
+
+
+parse_on_first_read(EventInfo, "location", _parse_location)
 
 
 _nested_models_imported = False

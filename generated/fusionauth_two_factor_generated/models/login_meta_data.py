@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
 
 from ..models.any_json_map import as_any_json_map, convert_on_assignment
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
@@ -74,11 +74,7 @@ class LoginMetaData:
             _import_nested_models()
         d = dict(src_dict)
         _device = d.pop("device", UNSET)
-        device: DeviceInfo | Unset
-        if _device is UNSET:
-            device = UNSET
-        else:
-            device = DeviceInfo.from_dict(_device)
+        device = _device if _device is UNSET else deferred(_device)
 
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset
@@ -125,6 +121,21 @@ class LoginMetaData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_device(data: Any) -> DeviceInfo | Unset:
+    """LoginMetaData.device from its JSON, at the field's first read."""
+    _device = data
+    device: DeviceInfo | Unset
+    if _device is UNSET:
+        device = UNSET
+    else:
+        device = DeviceInfo.from_dict(_device)
+
+    return device
+
+
+parse_on_first_read(LoginMetaData, "device", _parse_device)
 
 
 _nested_models_imported = False

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.login_prevented_response import LoginPreventedResponse
@@ -49,13 +49,7 @@ class LoginPreventedActions:
             _import_nested_models()
         d = dict(src_dict)
         _actions = d.pop("actions", UNSET)
-        actions: list[LoginPreventedResponse] | Unset = UNSET
-        if _actions is not UNSET:
-            actions = []
-            for actions_item_data in _actions:
-                actions_item = LoginPreventedResponse.from_dict(actions_item_data)
-
-                actions.append(actions_item)
+        actions = _actions if _actions is UNSET else deferred(_actions)
 
         if cls is LoginPreventedActions:
             login_prevented_actions = cls(
@@ -85,6 +79,23 @@ class LoginPreventedActions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_actions(data: Any) -> list[LoginPreventedResponse] | Unset:
+    """LoginPreventedActions.actions from its JSON, at the field's first read."""
+    _actions = data
+    actions: list[LoginPreventedResponse] | Unset = UNSET
+    if _actions is not UNSET:
+        actions = []
+        for actions_item_data in _actions:
+            actions_item = LoginPreventedResponse.from_dict(actions_item_data)
+
+            actions.append(actions_item)
+
+    return actions
+
+
+parse_on_first_read(LoginPreventedActions, "actions", _parse_actions)
 
 
 _nested_models_imported = False

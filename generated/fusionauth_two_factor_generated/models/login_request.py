@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.login_id_type_value import LoginIdTypeValue
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, deferred, parse_on_first_read, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.event_info import EventInfo
@@ -153,11 +153,7 @@ class LoginRequest:
         bot_detection_score = d.pop("botDetectionScore", UNSET)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info: EventInfo | Unset
-        if _event_info is UNSET:
-            event_info = UNSET
-        else:
-            event_info = EventInfo.from_dict(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
 
         ip_address = d.pop("ipAddress", UNSET)
 
@@ -184,11 +180,7 @@ class LoginRequest:
                 login_id_types.append(login_id_types_item)
 
         _meta_data = d.pop("metaData", UNSET)
-        meta_data: LoginMetaData | Unset
-        if _meta_data is UNSET:
-            meta_data = UNSET
-        else:
-            meta_data = LoginMetaData.from_dict(_meta_data)
+        meta_data = _meta_data if _meta_data is UNSET else deferred(_meta_data)
 
         new_device = d.pop("newDevice", UNSET)
 
@@ -250,6 +242,36 @@ class LoginRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_event_info(data: Any) -> EventInfo | Unset:
+    """LoginRequest.event_info from its JSON, at the field's first read."""
+    _event_info = data
+    event_info: EventInfo | Unset
+    if _event_info is UNSET:
+        event_info = UNSET
+    else:
+        event_info = EventInfo.from_dict(_event_info)
+
+    return event_info
+
+
+parse_on_first_read(LoginRequest, "event_info", _parse_event_info)
+
+
+def _parse_meta_data(data: Any) -> LoginMetaData | Unset:
+    """LoginRequest.meta_data from its JSON, at the field's first read."""
+    _meta_data = data
+    meta_data: LoginMetaData | Unset
+    if _meta_data is UNSET:
+        meta_data = UNSET
+    else:
+        meta_data = LoginMetaData.from_dict(_meta_data)
+
+    return meta_data
+
+
+parse_on_first_read(LoginRequest, "meta_data", _parse_meta_data)
 
 
 _nested_models_imported = False

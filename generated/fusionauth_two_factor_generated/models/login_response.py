@@ -11,7 +11,7 @@ from attrs import setters as _attrs_setters
 from ..models.any_json_map import as_any_json_map, convert_on_assignment
 from ..models.authentication_threats_value import AuthenticationThreatsValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, deferred, parse_on_first_read, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
@@ -209,16 +209,10 @@ class LoginResponse:
         if not _nested_models_imported:
             _import_nested_models()
         d = dict(src_dict)
-        user = User.from_dict(d.pop("user"))
+        user = deferred(d.pop("user"))
 
         _actions = d.pop("actions", UNSET)
-        actions: list[LoginPreventedResponse] | Unset = UNSET
-        if _actions is not UNSET:
-            actions = []
-            for actions_item_data in _actions:
-                actions_item = LoginPreventedResponse.from_dict(actions_item_data)
-
-                actions.append(actions_item)
+        actions = _actions if _actions is UNSET else deferred(_actions)
 
         change_password_id = d.pop("changePasswordId", UNSET)
 
@@ -245,13 +239,7 @@ class LoginResponse:
         identity_verification_id = d.pop("identityVerificationId", UNSET)
 
         _methods = d.pop("methods", UNSET)
-        methods: list[TwoFactorMethod] | Unset = UNSET
-        if _methods is not UNSET:
-            methods = []
-            for methods_item_data in _methods:
-                methods_item = TwoFactorMethod.from_dict(methods_item_data)
-
-                methods.append(methods_item)
+        methods = _methods if _methods is UNSET else deferred(_methods)
 
         pending_idp_link_id = d.pop("pendingIdPLinkId", UNSET)
 
@@ -367,6 +355,50 @@ class LoginResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_user(data: Any) -> User:
+    """LoginResponse.user from its JSON, at the field's first read."""
+    user = User.from_dict(data)
+
+    return user
+
+
+parse_on_first_read(LoginResponse, "user", _parse_user)
+
+
+def _parse_actions(data: Any) -> list[LoginPreventedResponse] | Unset:
+    """LoginResponse.actions from its JSON, at the field's first read."""
+    _actions = data
+    actions: list[LoginPreventedResponse] | Unset = UNSET
+    if _actions is not UNSET:
+        actions = []
+        for actions_item_data in _actions:
+            actions_item = LoginPreventedResponse.from_dict(actions_item_data)
+
+            actions.append(actions_item)
+
+    return actions
+
+
+parse_on_first_read(LoginResponse, "actions", _parse_actions)
+
+
+def _parse_methods(data: Any) -> list[TwoFactorMethod] | Unset:
+    """LoginResponse.methods from its JSON, at the field's first read."""
+    _methods = data
+    methods: list[TwoFactorMethod] | Unset = UNSET
+    if _methods is not UNSET:
+        methods = []
+        for methods_item_data in _methods:
+            methods_item = TwoFactorMethod.from_dict(methods_item_data)
+
+            methods.append(methods_item)
+
+    return methods
+
+
+parse_on_first_read(LoginResponse, "methods", _parse_methods)
 
 
 _nested_models_imported = False

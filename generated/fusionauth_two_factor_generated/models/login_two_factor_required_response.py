@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.two_factor_method import TwoFactorMethod
@@ -73,13 +73,7 @@ class LoginTwoFactorRequiredResponse:
         configurable_methods: list[str] | Unset = d.pop("configurableMethods", UNSET)
 
         _methods = d.pop("methods", UNSET)
-        methods: list[TwoFactorMethod] | Unset = UNSET
-        if _methods is not UNSET:
-            methods = []
-            for methods_item_data in _methods:
-                methods_item = TwoFactorMethod.from_dict(methods_item_data)
-
-                methods.append(methods_item)
+        methods = _methods if _methods is UNSET else deferred(_methods)
 
         if cls is LoginTwoFactorRequiredResponse:
             login_two_factor_required_response = cls(
@@ -113,6 +107,23 @@ class LoginTwoFactorRequiredResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_methods(data: Any) -> list[TwoFactorMethod] | Unset:
+    """LoginTwoFactorRequiredResponse.methods from its JSON, at the field's first read."""
+    _methods = data
+    methods: list[TwoFactorMethod] | Unset = UNSET
+    if _methods is not UNSET:
+        methods = []
+        for methods_item_data in _methods:
+            methods_item = TwoFactorMethod.from_dict(methods_item_data)
+
+            methods.append(methods_item)
+
+    return methods
+
+
+parse_on_first_read(LoginTwoFactorRequiredResponse, "methods", _parse_methods)
 
 
 _nested_models_imported = False

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, deferred, parse_on_first_read, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.event_info import EventInfo
@@ -82,11 +82,7 @@ class TwoFactorDisableRequest:
             application_id = parse_uuid(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info: EventInfo | Unset
-        if _event_info is UNSET:
-            event_info = UNSET
-        else:
-            event_info = EventInfo.from_dict(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
 
         if cls is TwoFactorDisableRequest:
             two_factor_disable_request = cls(
@@ -122,6 +118,21 @@ class TwoFactorDisableRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_event_info(data: Any) -> EventInfo | Unset:
+    """TwoFactorDisableRequest.event_info from its JSON, at the field's first read."""
+    _event_info = data
+    event_info: EventInfo | Unset
+    if _event_info is UNSET:
+        event_info = UNSET
+    else:
+        event_info = EventInfo.from_dict(_event_info)
+
+    return event_info
+
+
+parse_on_first_read(TwoFactorDisableRequest, "event_info", _parse_event_info)
 
 
 _nested_models_imported = False

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, deferred, parse_on_first_read, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.event_info import EventInfo
@@ -131,20 +131,12 @@ class TwoFactorLoginRequest:
             application_id = parse_uuid(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info: EventInfo | Unset
-        if _event_info is UNSET:
-            event_info = UNSET
-        else:
-            event_info = EventInfo.from_dict(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
 
         ip_address = d.pop("ipAddress", UNSET)
 
         _meta_data = d.pop("metaData", UNSET)
-        meta_data: LoginMetaData | Unset
-        if _meta_data is UNSET:
-            meta_data = UNSET
-        else:
-            meta_data = LoginMetaData.from_dict(_meta_data)
+        meta_data = _meta_data if _meta_data is UNSET else deferred(_meta_data)
 
         new_device = d.pop("newDevice", UNSET)
 
@@ -209,6 +201,36 @@ class TwoFactorLoginRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_event_info(data: Any) -> EventInfo | Unset:
+    """TwoFactorLoginRequest.event_info from its JSON, at the field's first read."""
+    _event_info = data
+    event_info: EventInfo | Unset
+    if _event_info is UNSET:
+        event_info = UNSET
+    else:
+        event_info = EventInfo.from_dict(_event_info)
+
+    return event_info
+
+
+parse_on_first_read(TwoFactorLoginRequest, "event_info", _parse_event_info)
+
+
+def _parse_meta_data(data: Any) -> LoginMetaData | Unset:
+    """TwoFactorLoginRequest.meta_data from its JSON, at the field's first read."""
+    _meta_data = data
+    meta_data: LoginMetaData | Unset
+    if _meta_data is UNSET:
+        meta_data = UNSET
+    else:
+        meta_data = LoginMetaData.from_dict(_meta_data)
+
+    return meta_data
+
+
+parse_on_first_read(TwoFactorLoginRequest, "meta_data", _parse_meta_data)
 
 
 _nested_models_imported = False

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.two_factor_method_type import TwoFactorMethodType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.authenticator_configuration import AuthenticatorConfiguration
@@ -99,11 +99,7 @@ class TwoFactorMethod:
             _import_nested_models()
         d = dict(src_dict)
         _authenticator = d.pop("authenticator", UNSET)
-        authenticator: AuthenticatorConfiguration | Unset
-        if _authenticator is UNSET:
-            authenticator = UNSET
-        else:
-            authenticator = AuthenticatorConfiguration.from_dict(_authenticator)
+        authenticator = _authenticator if _authenticator is UNSET else deferred(_authenticator)
 
         email = d.pop("email", UNSET)
 
@@ -175,6 +171,21 @@ class TwoFactorMethod:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_authenticator(data: Any) -> AuthenticatorConfiguration | Unset:
+    """TwoFactorMethod.authenticator from its JSON, at the field's first read."""
+    _authenticator = data
+    authenticator: AuthenticatorConfiguration | Unset
+    if _authenticator is UNSET:
+        authenticator = UNSET
+    else:
+        authenticator = AuthenticatorConfiguration.from_dict(_authenticator)
+
+    return authenticator
+
+
+parse_on_first_read(TwoFactorMethod, "authenticator", _parse_authenticator)
 
 
 _nested_models_imported = False

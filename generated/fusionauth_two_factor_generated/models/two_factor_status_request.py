@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.multi_factor_action_value import MultiFactorActionValue
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, deferred, parse_on_first_read, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.event_info import EventInfo
@@ -123,11 +123,7 @@ class TwoFactorStatusRequest:
             application_id = parse_uuid(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info: EventInfo | Unset
-        if _event_info is UNSET:
-            event_info = UNSET
-        else:
-            event_info = EventInfo.from_dict(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
@@ -169,6 +165,21 @@ class TwoFactorStatusRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_event_info(data: Any) -> EventInfo | Unset:
+    """TwoFactorStatusRequest.event_info from its JSON, at the field's first read."""
+    _event_info = data
+    event_info: EventInfo | Unset
+    if _event_info is UNSET:
+        event_info = UNSET
+    else:
+        event_info = EventInfo.from_dict(_event_info)
+
+    return event_info
+
+
+parse_on_first_read(TwoFactorStatusRequest, "event_info", _parse_event_info)
 
 
 _nested_models_imported = False

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.two_factor_trust import TwoFactorTrust
@@ -58,13 +58,7 @@ class TwoFactorStatusResponse:
             _import_nested_models()
         d = dict(src_dict)
         _trusts = d.pop("trusts", UNSET)
-        trusts: list[TwoFactorTrust] | Unset = UNSET
-        if _trusts is not UNSET:
-            trusts = []
-            for trusts_item_data in _trusts:
-                trusts_item = TwoFactorTrust.from_dict(trusts_item_data)
-
-                trusts.append(trusts_item)
+        trusts = _trusts if _trusts is UNSET else deferred(_trusts)
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 
@@ -98,6 +92,23 @@ class TwoFactorStatusResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_trusts(data: Any) -> list[TwoFactorTrust] | Unset:
+    """TwoFactorStatusResponse.trusts from its JSON, at the field's first read."""
+    _trusts = data
+    trusts: list[TwoFactorTrust] | Unset = UNSET
+    if _trusts is not UNSET:
+        trusts = []
+        for trusts_item_data in _trusts:
+            trusts_item = TwoFactorTrust.from_dict(trusts_item_data)
+
+            trusts.append(trusts_item)
+
+    return trusts
+
+
+parse_on_first_read(TwoFactorStatusResponse, "trusts", _parse_trusts)
 
 
 _nested_models_imported = False

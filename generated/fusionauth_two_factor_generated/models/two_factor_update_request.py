@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deferred, parse_on_first_read
 
 if TYPE_CHECKING:
     from ..models.event_info import EventInfo
@@ -61,11 +61,7 @@ class TwoFactorUpdateRequest:
             _import_nested_models()
         d = dict(src_dict)
         _event_info = d.pop("eventInfo", UNSET)
-        event_info: EventInfo | Unset
-        if _event_info is UNSET:
-            event_info = UNSET
-        else:
-            event_info = EventInfo.from_dict(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
 
         method_id = d.pop("methodId", UNSET)
 
@@ -103,6 +99,21 @@ class TwoFactorUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_event_info(data: Any) -> EventInfo | Unset:
+    """TwoFactorUpdateRequest.event_info from its JSON, at the field's first read."""
+    _event_info = data
+    event_info: EventInfo | Unset
+    if _event_info is UNSET:
+        event_info = UNSET
+    else:
+        event_info = EventInfo.from_dict(_event_info)
+
+    return event_info
+
+
+parse_on_first_read(TwoFactorUpdateRequest, "event_info", _parse_event_info)
 
 
 _nested_models_imported = False

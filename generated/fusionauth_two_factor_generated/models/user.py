@@ -12,7 +12,7 @@ from ..models.any_json_map import as_any_json_map, convert_on_assignment
 from ..models.breached_password_status_value import BreachedPasswordStatusValue
 from ..models.change_password_reason_value import ChangePasswordReasonValue
 from ..models.username_status_value import UsernameStatusValue
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, deferred, parse_on_first_read, parse_uuid
 
 if TYPE_CHECKING:
     from ..models.any_json_map import AnyJsonMap
@@ -390,13 +390,7 @@ class User:
             id = parse_uuid(_id)
 
         _identities = d.pop("identities", UNSET)
-        identities: list[UserIdentity] | Unset = UNSET
-        if _identities is not UNSET:
-            identities = []
-            for identities_item_data in _identities:
-                identities_item = UserIdentity.from_dict(identities_item_data)
-
-                identities.append(identities_item)
+        identities = _identities if _identities is UNSET else deferred(_identities)
 
         image_url = d.pop("imageUrl", UNSET)
 
@@ -411,13 +405,7 @@ class User:
         legacy_identifier = d.pop("legacyIdentifier", UNSET)
 
         _memberships = d.pop("memberships", UNSET)
-        memberships: list[GroupMember] | Unset = UNSET
-        if _memberships is not UNSET:
-            memberships = []
-            for memberships_item_data in _memberships:
-                memberships_item = GroupMember.from_dict(memberships_item_data)
-
-                memberships.append(memberships_item)
+        memberships = _memberships if _memberships is UNSET else deferred(_memberships)
 
         middle_name = d.pop("middleName", UNSET)
 
@@ -450,13 +438,7 @@ class User:
         preferred_languages: list[str] | Unset = d.pop("preferredLanguages", UNSET)
 
         _registrations = d.pop("registrations", UNSET)
-        registrations: list[UserRegistration] | Unset = UNSET
-        if _registrations is not UNSET:
-            registrations = []
-            for registrations_item_data in _registrations:
-                registrations_item = UserRegistration.from_dict(registrations_item_data)
-
-                registrations.append(registrations_item)
+        registrations = _registrations if _registrations is UNSET else deferred(_registrations)
 
         _tenant_id = d.pop("tenantId", UNSET)
         tenant_id: UUID | Unset
@@ -468,11 +450,7 @@ class User:
         timezone = d.pop("timezone", UNSET)
 
         _two_factor = d.pop("twoFactor", UNSET)
-        two_factor: UserTwoFactorConfiguration | Unset
-        if _two_factor is UNSET:
-            two_factor = UNSET
-        else:
-            two_factor = UserTwoFactorConfiguration.from_dict(_two_factor)
+        two_factor = _two_factor if _two_factor is UNSET else deferred(_two_factor)
 
         unique_username = d.pop("uniqueUsername", UNSET)
 
@@ -598,6 +576,72 @@ class User:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_identities(data: Any) -> list[UserIdentity] | Unset:
+    """User.identities from its JSON, at the field's first read."""
+    _identities = data
+    identities: list[UserIdentity] | Unset = UNSET
+    if _identities is not UNSET:
+        identities = []
+        for identities_item_data in _identities:
+            identities_item = UserIdentity.from_dict(identities_item_data)
+
+            identities.append(identities_item)
+
+    return identities
+
+
+parse_on_first_read(User, "identities", _parse_identities)
+
+
+def _parse_memberships(data: Any) -> list[GroupMember] | Unset:
+    """User.memberships from its JSON, at the field's first read."""
+    _memberships = data
+    memberships: list[GroupMember] | Unset = UNSET
+    if _memberships is not UNSET:
+        memberships = []
+        for memberships_item_data in _memberships:
+            memberships_item = GroupMember.from_dict(memberships_item_data)
+
+            memberships.append(memberships_item)
+
+    return memberships
+
+
+parse_on_first_read(User, "memberships", _parse_memberships)
+
+
+def _parse_registrations(data: Any) -> list[UserRegistration] | Unset:
+    """User.registrations from its JSON, at the field's first read."""
+    _registrations = data
+    registrations: list[UserRegistration] | Unset = UNSET
+    if _registrations is not UNSET:
+        registrations = []
+        for registrations_item_data in _registrations:
+            registrations_item = UserRegistration.from_dict(registrations_item_data)
+
+            registrations.append(registrations_item)
+
+    return registrations
+
+
+parse_on_first_read(User, "registrations", _parse_registrations)
+
+
+def _parse_two_factor(data: Any) -> UserTwoFactorConfiguration | Unset:
+    """User.two_factor from its JSON, at the field's first read."""
+    _two_factor = data
+    two_factor: UserTwoFactorConfiguration | Unset
+    if _two_factor is UNSET:
+        two_factor = UNSET
+    else:
+        two_factor = UserTwoFactorConfiguration.from_dict(_two_factor)
+
+    return two_factor
+
+
+parse_on_first_read(User, "two_factor", _parse_two_factor)
 
 
 _nested_models_imported = False
