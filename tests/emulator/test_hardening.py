@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from importlib import resources
 from typing import Any
 
 import httpx2
@@ -41,10 +43,36 @@ def login_status(state: EmulatorState, two_factor_id: str, code: str) -> int:
 
 # ---- 13: wrong codes per twoFactorId
 
+LOCK_ACTION_ID = "5d6f3c1a-8b2e-4f7a-9c0d-1e2f3a4b5c6d"
 
-def test_the_fifth_wrong_code_locks_the_user_with_a_409_and_ends_the_two_factor_id(
+
+@pytest.fixture
+def locking(emu: EmulatorServer) -> EmulatorServer:
+    """The emulator on the packaged seed, its tenant naming a failed-authentication user action (FusionAuth locks
+    only then)."""
+    text = resources.files("fusionauth_two_factor.emulator").joinpath("default_seed.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["tenants"][0]["failedAuthenticationConfiguration"] = {"userActionId": LOCK_ACTION_ID}
+    emu.state.reset(Seed.from_dict(data))
+    return emu
+
+
+def test_without_a_user_action_wrong_codes_stay_421_and_the_two_factor_id_stays_alive(
     emu: EmulatorServer, http: httpx2.Client
 ) -> None:
+    two_factor_id = richard_two_factor_id(http)
+    for code in wrong_codes(emu.state, 12):
+        assert_empty(http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code}), 421)
+    right = http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": emu.totp_code("mfa")})
+    assert right.status_code == 200
+    assert emu.user("mfa").actions == []
+    assert password_login(http, "mfa").status_code == 242  # no lock: the next login asks for a code again
+
+
+def test_the_fifth_wrong_code_locks_the_user_with_a_409_and_ends_the_two_factor_id(
+    locking: EmulatorServer, http: httpx2.Client
+) -> None:
+    emu = locking
     two_factor_id = richard_two_factor_id(http)
     codes = wrong_codes(emu.state, 5)
     for code in codes[:4]:
@@ -52,6 +80,7 @@ def test_the_fifth_wrong_code_locks_the_user_with_a_409_and_ends_the_two_factor_
     locked = http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": codes[4]})
     assert locked.status_code == 409
     (action,) = locked.json()["actions"]
+    assert action["actionId"] == LOCK_ACTION_ID
     assert action["expiry"] == emu.clock.now_ms() + 3 * 60_000  # actionDuration 3 MINUTES, FusionAuth's default
     right = http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": emu.totp_code("mfa")})
     assert_empty(right, 404)  # the twoFactorId is gone: the right code comes too late
@@ -64,9 +93,9 @@ def test_the_fifth_wrong_code_locks_the_user_with_a_409_and_ends_the_two_factor_
 
 
 def test_a_brute_force_of_500_codes_on_one_two_factor_id_never_logs_in(
-    emu: EmulatorServer, http: httpx2.Client
+    locking: EmulatorServer, http: httpx2.Client
 ) -> None:
-    state = emu.state
+    state = locking.state
     two_factor_id = richard_two_factor_id(http)
     began = time.perf_counter()
     statuses = [login_status(state, two_factor_id, code) for code in wrong_codes(state, 500)]
@@ -77,12 +106,12 @@ def test_a_brute_force_of_500_codes_on_one_two_factor_id_never_logs_in(
     assert set(statuses[5:]) == {404}
 
 
-def test_failures_older_than_reset_count_in_seconds_are_forgotten(emu: EmulatorServer, http: httpx2.Client) -> None:
-    state = emu.state
+def test_failures_older_than_reset_count_in_seconds_are_forgotten(locking: EmulatorServer, http: httpx2.Client) -> None:
+    state = locking.state
     two_factor_id = richard_two_factor_id(http)
     codes = wrong_codes(state, 8)
     assert [login_status(state, two_factor_id, code) for code in codes[:4]] == [421] * 4
-    emu.advance(61)  # resetCountInSeconds 60: the next failure counts as the first again
+    locking.advance(61)  # resetCountInSeconds 60: the next failure counts as the first again
     assert [login_status(state, two_factor_id, code) for code in codes[4:8]] == [421] * 4
     assert login_status(state, two_factor_id, state.totp_code("mfa")) == 200
 
@@ -93,6 +122,7 @@ def test_the_limit_is_the_tenants_failed_authentication_configuration() -> None:
             {
                 "id": "6b4a9e5f-3c1d-4f0a-9e2b-0d5c7a1e8f30",
                 "failedAuthenticationConfiguration": {
+                    "userActionId": LOCK_ACTION_ID.upper(),
                     "tooManyAttempts": 2,
                     "resetCountInSeconds": 10,
                     "actionDuration": 1,
@@ -110,11 +140,16 @@ def test_the_limit_is_the_tenants_failed_authentication_configuration() -> None:
     }
     tenant = Seed.from_dict(data).tenant
     assert (tenant.too_many_attempts, tenant.reset_count_in_seconds, tenant.lock_duration_seconds) == (2, 10, 3600)
+    assert tenant.lock_action_id == LOCK_ACTION_ID
     state = EmulatorState(Seed.from_dict(data), FakeClock())
     two_factor_id = state.start(Body({"loginId": "a@example.com"}), tenant_id=None)["twoFactorId"]
     assert [login_status(state, two_factor_id, "x") for _ in range(3)] == [421, 409, 404]
     defaults = default_seed().tenant
     assert (defaults.too_many_attempts, defaults.reset_count_in_seconds, defaults.lock_duration_seconds) == (5, 60, 180)
+    assert defaults.lock_action_id is None  # FusionAuth's userActionId has no default: no lock
+    data["tenants"][0]["failedAuthenticationConfiguration"] = {"userActionId": "not-a-uuid"}
+    with pytest.raises(SeedError, match="userActionId: not a UUID"):
+        Seed.from_dict(data)
     data["tenants"][0]["failedAuthenticationConfiguration"] = {"tooManyAttempts": 0}
     with pytest.raises(SeedError, match="tooManyAttempts"):
         Seed.from_dict(data)

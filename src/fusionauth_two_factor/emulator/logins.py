@@ -20,8 +20,10 @@ Wrong codes are limited per ``twoFactorId`` (:meth:`Logins._count_failure`) by t
   ``[LoginPreventedExceptionTooManyTwoFactorAttempts]`` ("You have exceeded the number of allowed attempts. Your
   account has been locked.", ``theme/messages.properties`` in FusionAuth/fusionauth-localization).
 
-FusionAuth locks only when the tenant names a ``userActionId``; the emulator always behaves as if it did (a lock
-action it describes itself), so a brute force on one ``twoFactorId`` ends after ``tooManyAttempts`` codes.
+FusionAuth locks only when the tenant names a ``userActionId`` (optional, no default), and so does the emulator: without
+one every wrong code is a 421 and the ``twoFactorId`` stays alive until it expires; with one the
+``tooManyAttempts``-th wrong code in a row ends the ``twoFactorId`` and applies that action (described by the emulator
+itself: it has no user actions to look the name up in), so a brute force on one ``twoFactorId`` ends there.
 """
 
 from __future__ import annotations
@@ -236,10 +238,13 @@ class Logins(World):
         """A wrong code: 421, until the tenant's ``failedAuthenticationConfiguration.tooManyAttempts``-th in a row.
 
         That one ends the ``twoFactorId`` and locks the user for ``actionDuration`` (409 with the lock, which every
-        later login meets until it expires), as FusionAuth does with a failed-authentication user action configured.
-        A failure more than ``resetCountInSeconds`` after the previous one counts as the first again.
+        later login meets until it expires), as FusionAuth does with a failed-authentication ``userActionId``
+        configured; without one (the default) every wrong code is a 421. A failure more than
+        ``resetCountInSeconds`` after the previous one counts as the first again.
         """
         tenant = self.tenants[user.tenant_id]
+        if tenant.lock_action_id is None:
+            raise ApiError(421)
         now = self.clock.now_ms()
         recent = now - challenge.last_failure_ms <= tenant.reset_count_in_seconds * 1000
         challenge.failed_attempts = challenge.failed_attempts + 1 if recent else 1
@@ -250,7 +255,7 @@ class Logins(World):
         user.actions[:] = [action for action in user.actions if not _expired(action, now)]
         user.actions.append(
             {
-                "actionId": str(uuid.uuid5(uuid.NAMESPACE_URL, f"emulator:failed-authentication:{tenant.id}")),
+                "actionId": tenant.lock_action_id,
                 "expiry": now + tenant.lock_duration_seconds * 1000,
                 "localizedName": "Failed authentication lock",
                 "localizedReason": "Too many two-factor attempts",

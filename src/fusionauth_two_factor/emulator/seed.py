@@ -14,6 +14,7 @@ A seed is a JSON object (the default one ships as ``default_seed.json`` in this 
         "jwtTimeToLiveInSeconds": 3600,                   # lifetime of issued access tokens (default 3600)
         "loginConfiguration": {"requireAuthentication": true},  # /api/login without applicationId needs an API key
         "failedAuthenticationConfiguration": {   # wrong two-factor codes per twoFactorId (FusionAuth's defaults):
+          "userActionId": "<uuid>",              #   the lock's user action; without it (the default) no lock at all
           "tooManyAttempts": 5,                  #   the 5th wrong code ends the twoFactorId and locks the user (409)
           "resetCountInSeconds": 60,             #   a failure this long after the last one counts as the first
           "actionDuration": 3, "actionDurationUnit": "MINUTES"   # how long the lock lasts
@@ -185,6 +186,8 @@ class TenantSeed:
     trust_token_ttl_seconds: int = 180
     jwt_ttl_seconds: int = 3600
     login_requires_api_key: bool = True
+    # failedAuthenticationConfiguration.userActionId: None (FusionAuth's default) means wrong codes never lock.
+    lock_action_id: str | None = None
     too_many_attempts: int = 5
     reset_count_in_seconds: int = 60
     lock_duration_seconds: int = 3 * 60
@@ -207,6 +210,7 @@ class TenantSeed:
             trust_token_ttl_seconds=ttl("trustTokenTimeToLiveInSeconds", 180),
             jwt_ttl_seconds=ttl("jwtTimeToLiveInSeconds", 3600),
             login_requires_api_key=_requires_authentication(data, where),
+            lock_action_id=_uuid(failed, "userActionId", failed_where) if "userActionId" in failed else None,
             too_many_attempts=_positive(failed, "tooManyAttempts", failed_where, 5),
             reset_count_in_seconds=_positive(failed, "resetCountInSeconds", failed_where, 60),
             lock_duration_seconds=_lock_duration(failed, failed_where),
