@@ -13,9 +13,13 @@ Each server answers exactly the bytes its test gives, so that the framing is the
 from __future__ import annotations
 
 import asyncio
+import gc
 import gzip
 import json
+import socket
+import threading
 import time
+import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
@@ -852,3 +856,89 @@ async def test_aclose_ends_a_call_waiting_for_a_connection(serve: Serve, monkeyp
     await pool.aclose()
     with pytest.raises(httpx2.ConnectError):
         await within(waiting, 1.0)
+
+
+# --- a pool whose loop has closed ------------------------------------------------------------
+
+
+class ThreadServer:
+    """A server on its own thread (the test's loops come and go): answers every request with STATUS,
+    keeps each connection open, and says when the client closed one."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self.connections = 0
+        self.closed_by_client = threading.Semaphore(0)
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                peer, _ = self._listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(peer,), daemon=True).start()
+
+    def _serve(self, peer: socket.socket) -> None:
+        with peer:
+            peer.settimeout(PATIENCE * 2)
+            try:
+                while data := peer.recv(65536):
+                    if b"\r\n\r\n" in data:
+                        peer.sendall(ok(body=STATUS))
+            except OSError:
+                return
+            self.closed_by_client.release()  # b"": the client closed it
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+@pytest.fixture
+def thread_server() -> Iterator[ThreadServer]:
+    server = ThreadServer()
+    yield server
+    server.close()
+
+
+def no_unclosed_transport(caught: list[warnings.WarningMessage]) -> None:
+    gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_aclose_in_a_later_loop_closes_the_first_loops_connections(thread_server: ThreadServer) -> None:
+    client = Client(thread_server.url, api_key=API_KEY, max_retries=0)
+
+    async def call(client: Client) -> int:
+        assert isinstance(client._async_pool(), AsyncPool)
+        status: int = (await status_call(client)).status_code
+        return status
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert asyncio.run(call(client)) == 200  # the connection stays idle in the pool; the loop closes
+        asyncio.run(client.aclose())  # the README's way: no RuntimeError('Event loop is closed')
+        assert thread_server.closed_by_client.acquire(timeout=PATIENCE)
+        del client
+        no_unclosed_transport(caught)
+
+
+def test_a_pool_replaced_by_a_later_loops_closes_the_first_loops_connections(thread_server: ThreadServer) -> None:
+    client = Client(thread_server.url, api_key=API_KEY, max_retries=0)
+
+    async def call(client: Client) -> int:
+        status: int = (await status_call(client)).status_code
+        return status
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert asyncio.run(call(client)) == 200
+        assert asyncio.run(call(client)) == 200  # a new pool, on a new connection, for the new loop
+        assert thread_server.connections == 2
+        assert thread_server.closed_by_client.acquire(timeout=PATIENCE)  # the first loop's, unasked
+        asyncio.run(client.aclose())
+        assert thread_server.closed_by_client.acquire(timeout=PATIENCE)
+        del client
+        no_unclosed_transport(caught)

@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import math
+import socket
 import time
 from typing import Any, cast
 
@@ -118,10 +120,15 @@ class _Connection(AnswerReader, asyncio.Protocol):
     def close(self) -> None:
         self.broken = True
         self._alarm.clear()
-        if self.transport is not None:
-            # abort(), not close(): a TLS transport's close() sends close_notify and waits up to 30 s
-            # for the server's, which nothing awaits (a loop that ends meanwhile leaves it open).
-            self.transport.abort()
+        transport = self.transport
+        if transport is None:
+            return
+        if self._loop.is_closed():
+            _close_on_closed_loop(transport)
+            return
+        # abort(), not close(): a TLS transport's close() sends close_notify and waits up to 30 s
+        # for the server's, which nothing awaits (a loop that ends meanwhile leaves it open).
+        transport.abort()
 
     async def _wait(self) -> None:
         if self.error is not None:
@@ -204,6 +211,29 @@ class _Connection(AnswerReader, asyncio.Protocol):
         error = self.ended(exc)
         if error is not None:
             self._fail(error)
+
+
+def _close_on_closed_loop(transport: asyncio.Transport) -> None:
+    """Close the socket of a connection whose loop has closed (`aclose` in a later `asyncio.run`).
+
+    `abort()` closes a socket in a callback it schedules on the transport's loop, and a closed loop
+    refuses it (RuntimeError) and would never run it: the socket is closed here instead. The server
+    sees the close at once (shutdown, on the socket the transport lends); asyncio's own transports
+    then have their socket closed as their callback would close it, so that no 'unclosed transport'
+    is left for the collector. Another loop's transports keep theirs until they are collected.
+    """
+    with contextlib.suppress(RuntimeError):  # the TLS transport marks itself closed, then its socket's refuses
+        transport.abort()
+    lent = transport.get_extra_info("socket")
+    if lent is not None:
+        with contextlib.suppress(OSError):
+            lent.shutdown(socket.SHUT_RDWR)
+    ssl_protocol = getattr(transport, "_ssl_protocol", None)  # asyncio's TLS transport: the socket's is below it
+    inner = getattr(ssl_protocol, "_transport", None) if ssl_protocol is not None else transport
+    sock = getattr(inner, "_sock", None)
+    if isinstance(sock, socket.socket):
+        sock.close()
+        inner._sock = None  # type: ignore[union-attr] # what its connection_lost callback would do
 
 
 class _Body:
@@ -361,6 +391,10 @@ class AsyncPool(NotPickled):
 
     async def aclose(self) -> None:
         """Close every connection; calls waiting on one end with a connection error, those waiting for a slot too."""
+        self.close_abandoned()
+
+    def close_abandoned(self) -> None:
+        """`aclose`, callable without a loop: for a pool whose loop has closed (its waiters went with it)."""
         self._closed = True
         for connection in self._ledger.drain():
             connection.close()

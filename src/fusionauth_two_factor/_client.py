@@ -153,9 +153,10 @@ class Client:
                     raise ClientUsageError(
                         "this Client's async pool belongs to another running event loop: use one Client per loop"
                     )
-                # The pool's loop has ended (asyncio.run() was called again): its connections went
-                # with it, so a new pool serves this loop.
-                self._async_wire = None
+                # The pool's loop has ended (asyncio.run() was called again): a new pool serves this
+                # loop, and the old one's idle connections, which no loop will close, are closed now.
+                abandoned, self._async_wire = self._async_wire, None
+                _close_abandoned(abandoned)
             if self._async_wire is None:
                 self._async_wire = own_async_wire()
                 self._async_loop = loop
@@ -201,6 +202,14 @@ class Client:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _close_abandoned(wire: AsyncWire) -> None:
+    """Close the own async pool of a loop that has closed (its sockets directly: no loop runs their close)."""
+    from ._async_pool import AsyncPool  # noqa: PLC0415 - loaded already if the wire is one
+
+    if isinstance(wire, AsyncPool):
+        wire.close_abandoned()
 
 
 def own_sync_wire() -> SyncWire:
