@@ -107,7 +107,7 @@ def test_login_with_another_tenant_header_does_not_find_the_challenge(emu: Emula
     with httpx2.Client(base_url=emu.base_url, headers={"X-FusionAuth-TenantId": TENANT_A}) as http:
         assert_empty(http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code}), 404)
         response = http.post(f"/api/two-factor/send/{two_factor_id}", json={"methodId": "AUTH"})
-        assert field_codes(response) == ["[invalid]twoFactorId"]
+        assert_empty(response, 500)  # an unknown twoFactorId, as FusionAuth answers it (fusionauth-issues#2315)
     with httpx2.Client(base_url=emu.base_url, headers={"X-FusionAuth-TenantId": TENANT_B}) as http:
         response = http.post("/api/two-factor/login", json={"twoFactorId": two_factor_id, "code": code})
         assert response.status_code == 200

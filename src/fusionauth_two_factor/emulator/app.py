@@ -14,7 +14,8 @@ an empty body; 400 carries an ``Errors`` object)::
                                                                                           | 410 | 421
     POST   /api/two-factor/send                                   API key or JWT     -> 200 (empty)
     GET    /api/two-factor/secret                                 API key or JWT     -> 200
-    POST   /api/two-factor/send/{twoFactorId}                                 none     -> 200 (empty)
+    POST   /api/two-factor/send/{twoFactorId}                                 none     -> 200 (empty) | 400
+                                                                          | 500 (unknown twoFactorId, as FusionAuth)
     POST   /api/user/two-factor/{userId}                                      API key  -> 200 (first method:
     POST   /api/user/two-factor                                               JWT         recoveryCodes[, code];
                                                                                           else empty) | 404 | 421

@@ -25,17 +25,20 @@ class EmulatorState(Logins):
     """Seeded data + clock + outbox + the domain logic of FusionAuth's login and Multi-Factor endpoints."""
 
     def send_login_code(self, two_factor_id: str, body: Body, *, tenant_id: str | None) -> None:
-        """Deliver a fresh code for ``methodId``; replaces every earlier code of the challenge."""
+        """Deliver a fresh code for ``methodId``; replaces every earlier code of the challenge.
+
+        A blank ``methodId`` is a 400; an unknown or expired ``twoFactorId`` then an empty 500, as FusionAuth
+        answers it (its request validation does not check the id, and ``DefaultMFAService.sendTwoFactorCode``
+        throws a NullPointerException: FusionAuth/fusionauth-issues#2315, open).
+        """
         with self._lock:
             errors = ErrorsBuilder()
             method_id = body.required("methodId", errors)
+            errors.raise_if_any()
             challenge = self._live_challenge(two_factor_id, tenant_id)
             user = self.users.get(challenge.user_id) if challenge else None
             if challenge is None or user is None:
-                errors.field("twoFactorId", "invalid", invalid("twoFactorId", "It is unknown or has expired."))
-            errors.raise_if_any()
-            challenge = present(challenge)
-            user = present(user)
+                raise ApiError(500)  # FusionAuth/fusionauth-issues#2315
             method_id = present(method_id)
             method = self._message_method(user, method_id)
             code = self._deliver(
