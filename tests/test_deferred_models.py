@@ -215,6 +215,70 @@ def test_threads_reading_a_field_first_at_once_get_the_one_model() -> None:
     assert user.registrations is seen[0]
 
 
+def test_an_assignment_or_a_deletion_while_a_first_read_builds_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first read that builds while another thread assigns (or deletes) the field does not store its
+    build over the other thread's value: as with an eager parse, the last write is what is read."""
+    real = User.from_dict.__func__  # type: ignore[attr-defined]
+    building, release = threading.Event(), threading.Event()
+
+    def slow(cls: type[User], source: Any) -> User:
+        building.set()
+        release.wait(5)
+        return real(cls, source)  # type: ignore[no-any-return]
+
+    for change in ("assign", "delete"):
+        parsed = parsed_login()
+        building.clear()
+        release.clear()
+        monkeypatch.setattr(User, "from_dict", classmethod(slow))
+        reader = threading.Thread(target=lambda parsed=parsed: parsed.user)
+        reader.start()
+        assert building.wait(5)
+        mine = User(first_name="Mine")
+
+        def write(parsed: LoginResponse = parsed, change: str = change, mine: User = mine) -> None:
+            if change == "assign":
+                parsed.user = mine
+            else:
+                del parsed.user
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        writer.join(0.2)  # it waits for the first read to finish
+        release.set()
+        reader.join(5)
+        writer.join(5)
+        monkeypatch.undo()
+        if change == "assign":
+            assert parsed.user is mine
+        else:
+            assert not hasattr(parsed, "user")
+
+
+@pytest.mark.parametrize(
+    ("model", "data"),
+    [
+        (LoginResponse, {"token": "t", "user": {"id": "not-a-uuid"}}),
+        (LoginResponse, {"user": {"registrations": [{"applicationId": "nope"}]}}),
+        (models.LoginRequest, {"loginId": "a", "password": "pw-s3cr3t", "metaData": {"device": "x"}}),
+    ],
+)
+def test_from_dict_called_directly_builds_every_nested_model_at_once(model: Any, data: dict[str, Any]) -> None:
+    """Outside the facade's checked parse, from_dict raises on what it cannot read, as it always did,
+    rather than leaving a model whose repr or == would raise later."""
+    with pytest.raises((ValueError, TypeError)):
+        model.from_dict(data)
+
+
+def test_from_dict_called_directly_leaves_nothing_for_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = LoginResponse.from_dict(copy.deepcopy(LOGIN))
+    calls: list[object] = []
+    for model in (User, UserRegistration):
+        monkeypatch.setattr(model, "from_dict", classmethod(lambda cls, source: calls.append(source)))
+    assert built.to_dict() == LOGIN  # every nested model read
+    assert calls == []  # and none built now: from_dict built them all
+
+
 def test_a_model_pickles_and_copies_with_its_nested_models_read() -> None:
     parsed = parsed_login()
     twin = pickle.loads(pickle.dumps(parsed))  # noqa: S301 - the test's own bytes

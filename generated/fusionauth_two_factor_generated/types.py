@@ -1,7 +1,9 @@
 """Contains some shared types for properties"""
 
 import threading
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from http import HTTPStatus
 from types import MemberDescriptorType
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
@@ -95,15 +97,14 @@ _UNKNOWN_SAFETY = SafeUUID.unknown
 class Deferred:
     """A nested model's JSON, as json.loads gave it, until the field that holds it is first read.
 
-    from_dict builds a model's own fields and leaves each field of a nested model (or a list of
-    them) as one of these (issue 15): a login answer's user, with its registrations and
-    identities, is most of its parsing, and most callers read the token. The field's property
-    (parse_on_first_read) builds the nested model at the first read and keeps it; every other
-    reader (to_dict, ==, repr, pickling, attrs.asdict) reads through that property too.
-
-    from_dict checks nothing, deferred or not (a str where a list is declared is kept as it is):
-    what parses is the facade's to check before it hands a model out, and it checks every nested
-    value that would make this parse fail (fusionauth_two_factor._shapes).
+    While the facade parses an answer whose JSON it checks in full (answer_checked), from_dict
+    builds a model's own fields and leaves each field of a nested model (or a list of them) as one
+    of these (issue 15): a login answer's user, with its registrations and identities, is most of
+    its parsing, and most callers read the token. The field's property (parse_on_first_read) builds
+    the nested model at the first read and keeps it; every other reader (to_dict, ==, repr,
+    pickling, attrs.asdict) reads through that property too. The facade's check refuses, at the
+    call, every nested value this build would fail on (fusionauth_two_factor._shapes). Anywhere
+    else, from_dict builds everything at once, and raises as it always did.
     """
 
     __slots__ = ("data",)
@@ -118,26 +119,53 @@ class Deferred:
         raise TypeError("a Deferred value is not pickled: read the field that holds it")
 
 
-def deferred(data: Any) -> Any:
-    """`data` kept for parsing at the first read of its field; typed Any, as from_dict stores it in a typed field."""
-    return Deferred(data)
+_ANSWER_CHECKED: ContextVar[bool] = ContextVar("answer_checked", default=False)
 
 
-# Held while a deferred field is built: two threads reading it first both get the one model kept
-# (a reentrant lock: a user's subclass may read its fields while it is built).
+@contextmanager
+def answer_checked() -> Iterator[None]:
+    """Within: the JSON given to from_dict is checked in full by its caller, so nested models may wait for their first read."""
+    token = _ANSWER_CHECKED.set(True)
+    try:
+        yield
+    finally:
+        _ANSWER_CHECKED.reset(token)
+
+
+def deferred(data: Any, parse: Callable[[Any], Any]) -> Any:
+    """A nested field's value for from_dict: `data` kept for its first read within answer_checked(), else parse(data) now.
+
+    Typed Any, as from_dict stores it in a typed field.
+    """
+    if _ANSWER_CHECKED.get():
+        return Deferred(data)
+    return parse(data)
+
+
+# Held while a deferred field is built, and by every assignment or deletion of such a field: two
+# threads reading it first get the one model kept, and a value assigned (or a deletion) while a
+# first read builds is not overwritten by it. Reentrant: a user's subclass may read its fields
+# while one is built.
 _FIRST_READS = threading.RLock()
+
+
+class FirstReadField(property):
+    """The property of a field built at its first read; `slot` is the field's own slot, which it wraps."""
+
+    slot: MemberDescriptorType
 
 
 def parse_on_first_read(model: type, field: str, parse: Callable[[Any], object]) -> None:
     """Make `model`'s `field` build its Deferred value with `parse` at the first read, and keep what it built.
 
-    The field's slot is wrapped in a property that reads, stores and deletes through the slot;
-    a value assigned is stored as it is.
+    The field's slot is wrapped in a property that reads, stores and deletes through the slot; a
+    value assigned is stored as it is. A first read builds with answer_checked() on: the Deferred
+    exists because its JSON was checked in full, down to the models nested in it.
     """
     slot = model.__dict__[field]
     if not isinstance(slot, MemberDescriptorType):  # a field another hook wraps already (a free-form map's)
         raise TypeError(f"{model.__name__}.{field} is not a plain slot: it cannot be parsed at its first read")
-    read, store = slot.__get__, slot.__set__
+    read, store, delete = slot.__get__, slot.__set__, slot.__delete__
 
     def parsed(instance: object) -> object:
         value = read(instance)
@@ -145,11 +173,22 @@ def parse_on_first_read(model: type, field: str, parse: Callable[[Any], object])
             with _FIRST_READS:
                 value = read(instance)
                 if type(value) is Deferred:
-                    value = parse(value.data)
+                    with answer_checked():
+                        value = parse(value.data)
                     store(instance, value)
         return value
 
-    setattr(model, field, property(parsed, store, slot.__delete__))
+    def assign(instance: object, value: object) -> None:
+        with _FIRST_READS:
+            store(instance, value)
+
+    def remove(instance: object) -> None:
+        with _FIRST_READS:
+            delete(instance)
+
+    wrapper = FirstReadField(parsed, assign, remove)
+    wrapper.slot = slot
+    setattr(model, field, wrapper)
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

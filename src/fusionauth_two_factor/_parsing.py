@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections.abc import Callable
@@ -108,6 +109,15 @@ class _Answer:
 
 
 @functools.cache
+def _answer_checked() -> Callable[[], contextlib.AbstractContextManager[None]]:
+    # Within it, from_dict leaves nested models to their first read: check_answer below checks
+    # every value their build could fail on. Looked up at the first answer, as the generated client is.
+    from fusionauth_two_factor_generated.types import answer_checked  # noqa: PLC0415
+
+    return answer_checked
+
+
+@functools.cache
 def _parsing_client() -> GeneratedClient:
     # The generated parsers only read `raise_on_unexpected_status` from their client argument; this one
     # never opens a connection. Made at the first answer, not at import: the generated client imports attrs.
@@ -122,7 +132,8 @@ def parse_answer(operation: Operation[Any], status_code: int, content: bytes) ->
         return None, None
     answer = _Answer(status_code, content)  # decoded already: no headers
     try:
-        parsed = operation.parse_response(client=_parsing_client(), response=answer)
+        with _answer_checked()():
+            parsed = operation.parse_response(client=_parsing_client(), response=answer)
         if hasattr(type(parsed), "__attrs_attrs__"):  # a generated model (attrs.has, without importing attrs)
             # The generated from_dict casts without checking: `"recoveryCodes": "X"` would be a str
             # where the result's type says list[str].

@@ -539,12 +539,8 @@ def _set_unconverted(instance: object, name: str, value: object) -> None:
     probe; a nested model's, the generated types.parse_on_first_read)."""
     wrapper = getattr(type(instance), name, None)  # on the class, a property or a slot is itself
     if isinstance(wrapper, property):
-        # One of its accessors is the slot's own __get__ or __set__, bound to the slot.
-        (slot,) = {
-            owner
-            for accessor in (wrapper.fget, wrapper.fset)
-            if isinstance(owner := getattr(accessor, "__self__", None), types.MemberDescriptorType)
-        }
+        # A nested model's property names its slot; a map's reads through the slot's own __get__.
+        slot: Any = getattr(wrapper, "slot", None) or wrapper.fget.__self__  # type: ignore[union-attr]
         slot.__set__(instance, value)
     else:
         object.__setattr__(instance, name, value)

@@ -62,10 +62,12 @@ class Errors:
             _import_nested_models()
         d = dict(src_dict)
         _field_errors = d.pop("fieldErrors", UNSET)
-        field_errors = _field_errors if _field_errors is UNSET else deferred(_field_errors)
+        field_errors = _field_errors if _field_errors is UNSET else deferred(_field_errors, _parse_field_errors)
 
         _general_errors = d.pop("generalErrors", UNSET)
-        general_errors = _general_errors if _general_errors is UNSET else deferred(_general_errors)
+        general_errors = (
+            _general_errors if _general_errors is UNSET else deferred(_general_errors, _parse_general_errors)
+        )
 
         if cls is Errors:
             errors = cls(

@@ -108,7 +108,7 @@ class EventInfo:
         ip_address = d.pop("ipAddress", UNSET)
 
         _location = d.pop("location", UNSET)
-        location = _location if _location is UNSET else deferred(_location)
+        location = _location if _location is UNSET else deferred(_location, _parse_location)
 
         os = d.pop("os", UNSET)
 

@@ -74,7 +74,7 @@ class LoginMetaData:
             _import_nested_models()
         d = dict(src_dict)
         _device = d.pop("device", UNSET)
-        device = _device if _device is UNSET else deferred(_device)
+        device = _device if _device is UNSET else deferred(_device, _parse_device)
 
         _data = d.pop("data", UNSET)
         data: AnyJsonMap | Unset

@@ -49,7 +49,7 @@ class LoginPreventedActions:
             _import_nested_models()
         d = dict(src_dict)
         _actions = d.pop("actions", UNSET)
-        actions = _actions if _actions is UNSET else deferred(_actions)
+        actions = _actions if _actions is UNSET else deferred(_actions, _parse_actions)
 
         if cls is LoginPreventedActions:
             login_prevented_actions = cls(

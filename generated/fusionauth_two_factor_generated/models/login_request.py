@@ -153,7 +153,7 @@ class LoginRequest:
         bot_detection_score = d.pop("botDetectionScore", UNSET)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info, _parse_event_info)
 
         ip_address = d.pop("ipAddress", UNSET)
 
@@ -180,7 +180,7 @@ class LoginRequest:
                 login_id_types.append(login_id_types_item)
 
         _meta_data = d.pop("metaData", UNSET)
-        meta_data = _meta_data if _meta_data is UNSET else deferred(_meta_data)
+        meta_data = _meta_data if _meta_data is UNSET else deferred(_meta_data, _parse_meta_data)
 
         new_device = d.pop("newDevice", UNSET)
 

@@ -209,10 +209,10 @@ class LoginResponse:
         if not _nested_models_imported:
             _import_nested_models()
         d = dict(src_dict)
-        user = deferred(d.pop("user"))
+        user = deferred(d.pop("user"), _parse_user)
 
         _actions = d.pop("actions", UNSET)
-        actions = _actions if _actions is UNSET else deferred(_actions)
+        actions = _actions if _actions is UNSET else deferred(_actions, _parse_actions)
 
         change_password_id = d.pop("changePasswordId", UNSET)
 
@@ -239,7 +239,7 @@ class LoginResponse:
         identity_verification_id = d.pop("identityVerificationId", UNSET)
 
         _methods = d.pop("methods", UNSET)
-        methods = _methods if _methods is UNSET else deferred(_methods)
+        methods = _methods if _methods is UNSET else deferred(_methods, _parse_methods)
 
         pending_idp_link_id = d.pop("pendingIdPLinkId", UNSET)
 

@@ -73,7 +73,7 @@ class LoginTwoFactorRequiredResponse:
         configurable_methods: list[str] | Unset = d.pop("configurableMethods", UNSET)
 
         _methods = d.pop("methods", UNSET)
-        methods = _methods if _methods is UNSET else deferred(_methods)
+        methods = _methods if _methods is UNSET else deferred(_methods, _parse_methods)
 
         if cls is LoginTwoFactorRequiredResponse:
             login_two_factor_required_response = cls(

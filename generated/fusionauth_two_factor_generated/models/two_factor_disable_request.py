@@ -82,7 +82,7 @@ class TwoFactorDisableRequest:
             application_id = parse_uuid(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info, _parse_event_info)
 
         if cls is TwoFactorDisableRequest:
             two_factor_disable_request = cls(

@@ -131,12 +131,12 @@ class TwoFactorLoginRequest:
             application_id = parse_uuid(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info, _parse_event_info)
 
         ip_address = d.pop("ipAddress", UNSET)
 
         _meta_data = d.pop("metaData", UNSET)
-        meta_data = _meta_data if _meta_data is UNSET else deferred(_meta_data)
+        meta_data = _meta_data if _meta_data is UNSET else deferred(_meta_data, _parse_meta_data)
 
         new_device = d.pop("newDevice", UNSET)
 

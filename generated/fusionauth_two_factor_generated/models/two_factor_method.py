@@ -99,7 +99,7 @@ class TwoFactorMethod:
             _import_nested_models()
         d = dict(src_dict)
         _authenticator = d.pop("authenticator", UNSET)
-        authenticator = _authenticator if _authenticator is UNSET else deferred(_authenticator)
+        authenticator = _authenticator if _authenticator is UNSET else deferred(_authenticator, _parse_authenticator)
 
         email = d.pop("email", UNSET)
 

@@ -156,7 +156,7 @@ class TwoFactorRequest:
         email = d.pop("email", UNSET)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info, _parse_event_info)
 
         mobile_phone = d.pop("mobilePhone", UNSET)
 

@@ -66,7 +66,7 @@ class TwoFactorStartResponse:
         two_factor_id = d.pop("twoFactorId")
 
         _methods = d.pop("methods", UNSET)
-        methods = _methods if _methods is UNSET else deferred(_methods)
+        methods = _methods if _methods is UNSET else deferred(_methods, _parse_methods)
 
         if cls is TwoFactorStartResponse:
             two_factor_start_response = cls(

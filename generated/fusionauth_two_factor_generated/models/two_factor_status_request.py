@@ -123,7 +123,7 @@ class TwoFactorStatusRequest:
             application_id = parse_uuid(_application_id)
 
         _event_info = d.pop("eventInfo", UNSET)
-        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info, _parse_event_info)
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 

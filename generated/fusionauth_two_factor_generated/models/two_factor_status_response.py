@@ -58,7 +58,7 @@ class TwoFactorStatusResponse:
             _import_nested_models()
         d = dict(src_dict)
         _trusts = d.pop("trusts", UNSET)
-        trusts = _trusts if _trusts is UNSET else deferred(_trusts)
+        trusts = _trusts if _trusts is UNSET else deferred(_trusts, _parse_trusts)
 
         two_factor_trust_id = d.pop("twoFactorTrustId", UNSET)
 

@@ -61,7 +61,7 @@ class TwoFactorUpdateRequest:
             _import_nested_models()
         d = dict(src_dict)
         _event_info = d.pop("eventInfo", UNSET)
-        event_info = _event_info if _event_info is UNSET else deferred(_event_info)
+        event_info = _event_info if _event_info is UNSET else deferred(_event_info, _parse_event_info)
 
         method_id = d.pop("methodId", UNSET)
 

@@ -390,7 +390,7 @@ class User:
             id = parse_uuid(_id)
 
         _identities = d.pop("identities", UNSET)
-        identities = _identities if _identities is UNSET else deferred(_identities)
+        identities = _identities if _identities is UNSET else deferred(_identities, _parse_identities)
 
         image_url = d.pop("imageUrl", UNSET)
 
@@ -405,7 +405,7 @@ class User:
         legacy_identifier = d.pop("legacyIdentifier", UNSET)
 
         _memberships = d.pop("memberships", UNSET)
-        memberships = _memberships if _memberships is UNSET else deferred(_memberships)
+        memberships = _memberships if _memberships is UNSET else deferred(_memberships, _parse_memberships)
 
         middle_name = d.pop("middleName", UNSET)
 
@@ -438,7 +438,7 @@ class User:
         preferred_languages: list[str] | Unset = d.pop("preferredLanguages", UNSET)
 
         _registrations = d.pop("registrations", UNSET)
-        registrations = _registrations if _registrations is UNSET else deferred(_registrations)
+        registrations = _registrations if _registrations is UNSET else deferred(_registrations, _parse_registrations)
 
         _tenant_id = d.pop("tenantId", UNSET)
         tenant_id: UUID | Unset
@@ -450,7 +450,7 @@ class User:
         timezone = d.pop("timezone", UNSET)
 
         _two_factor = d.pop("twoFactor", UNSET)
-        two_factor = _two_factor if _two_factor is UNSET else deferred(_two_factor)
+        two_factor = _two_factor if _two_factor is UNSET else deferred(_two_factor, _parse_two_factor)
 
         unique_username = d.pop("uniqueUsername", UNSET)
 

@@ -56,7 +56,7 @@ class UserTwoFactorConfiguration:
             _import_nested_models()
         d = dict(src_dict)
         _methods = d.pop("methods", UNSET)
-        methods = _methods if _methods is UNSET else deferred(_methods)
+        methods = _methods if _methods is UNSET else deferred(_methods, _parse_methods)
 
         recovery_codes: list[str] | Unset = d.pop("recoveryCodes", UNSET)
 
