@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 from typing import Any
 
 import httpx2
@@ -20,7 +21,7 @@ from support import (
     fixture_json,
 )
 
-from fusionauth_two_factor import Client, RequestOptions, TwoFactorController
+from fusionauth_two_factor import Client, FusionAuthError, RequestOptions, TwoFactorController
 from fusionauth_two_factor.models import Errors, LoginResponse, SecretResponse, TwoFactorLoginRequest
 
 # A success body with every field FusionAuth always sends in one (start, secret, login, codes ...).
@@ -147,3 +148,37 @@ def test_fusionauth_error_codes_and_field_paths_stay_visible_in_reprs() -> None:
     assert "{'code': [Error(code='[blank]code', message='You must specify the [code] property.'" in shown
     assert "Error(code='[TenantIdRequired]'" in shown
     assert "r-secret" not in shown  # a free-form map inside an error is still redacted
+
+
+COOKIES = [("set-cookie", "access_token=COOKIE-SECRET; HttpOnly"), ("set-cookie", "refresh_token=REFRESH-SECRET")]
+
+
+def cookie_client(status: int, content: bytes) -> Client:
+    def answer(_: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(status, headers=[("content-type", "application/json"), *COOKIES], content=content)
+
+    return Client(
+        "http://localhost:9011", api_key="k", http_client=httpx2.Client(transport=httpx2.MockTransport(answer))
+    )
+
+
+def assert_headers_hide_cookies_in_repr_only(headers: httpx2.Headers) -> None:
+    assert isinstance(headers, httpx2.Headers)
+    assert "COOKIE-SECRET" not in repr(headers)
+    assert "REFRESH-SECRET" not in repr(headers)
+    assert "'set-cookie', '<redacted>'" in repr(headers)
+    assert headers.get_list("set-cookie") == [value for _, value in COOKIES]  # the real values, for who needs them
+    assert [item for item in headers.multi_items() if item[0] == "set-cookie"] == COOKIES
+    assert headers["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize(("status", "content"), [(200, b"{}"), (200, b'{"token":'), (421, b"")])
+def test_answer_and_error_headers_redact_cookies_in_their_repr(status: int, content: bytes) -> None:
+    with cookie_client(status, content) as client:
+        try:
+            response = TwoFactorController(client).two_factor_login({"twoFactorId": "x", "code": "1"})
+        except FusionAuthError as error:
+            assert_headers_hide_cookies_in_repr_only(error.headers)  # type: ignore[attr-defined]
+            assert "COOKIE-SECRET" not in repr(pickle.loads(pickle.dumps(error)).headers)  # noqa: S301 - our own pickle
+        else:
+            assert_headers_hide_cookies_in_repr_only(response.headers)

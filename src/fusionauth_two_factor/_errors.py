@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import httpx2
 
-from ._redaction import redacted_headers
+from ._redaction import redacted_headers, repr_redacted_headers
 
 if TYPE_CHECKING:
     from fusionauth_two_factor_generated.models import Errors, LoginPreventedActions
@@ -103,7 +103,7 @@ class ApiError(FusionAuthError):
         self.method = method
         self.url = url
         self.status_code = status_code
-        self.headers = headers
+        self.headers = repr_redacted_headers(headers)
         self.body = body
         self.result = result
         self.retries = retries
@@ -217,7 +217,7 @@ class ResponseParseError(FusionAuthError):
         self.url = url
         self.retries = retries
         self.status_code = status_code
-        self.headers = headers
+        self.headers = repr_redacted_headers(headers)
         self.body = body
         where = call_site(operation, method, url)
         super().__init__(f"{where}: HTTP {status_code} body is not a valid response ({reason})")

@@ -60,9 +60,25 @@ SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "s
 
 def redacted_headers(headers: httpx2.Headers) -> httpx2.Headers:
     """A copy of `headers` with the value of every secret header replaced by '<redacted>'."""
+    # From the raw bytes, in the headers' own encoding: a value that is not ASCII (latin-1, UTF-8) stays as it was.
+    secret = {name.encode("ascii") for name in SECRET_HEADERS}
+    hidden = REDACTED.encode("ascii")
     return httpx2.Headers(
-        [(name, REDACTED if name.lower() in SECRET_HEADERS else value) for name, value in headers.multi_items()]
+        [(name, hidden if name.lower() in secret else value) for name, value in headers.raw], encoding=headers.encoding
     )
+
+
+class ReprRedactedHeaders(httpx2.Headers):
+    """An answer's headers as users get them: httpx2.Headers with the real values (a caller may
+    need a cookie), whose repr shows '<redacted>' for the value of every secret header."""
+
+    def __repr__(self) -> str:
+        return repr(redacted_headers(self))
+
+
+def repr_redacted_headers(headers: Any) -> ReprRedactedHeaders:
+    """`headers` (httpx2.Headers or header lines) as ReprRedactedHeaders; those already are, as they are."""
+    return headers if isinstance(headers, ReprRedactedHeaders) else ReprRedactedHeaders(headers)
 
 
 def _squashed(name: str) -> str:

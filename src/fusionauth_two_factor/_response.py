@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 import httpx2
 
 from ._constants import STATUS_TWO_FACTOR_REQUIRED
+from ._redaction import ReprRedactedHeaders
 
 if TYPE_CHECKING:  # for a type checker only: the models are imported when an answer is parsed
     # Used in the quoted bases below, which ruff does not read as annotations.
@@ -30,19 +31,21 @@ class HeldHeaders:
 
     # Building httpx2.Headers (each name and value normalised, a lower-cased copy of each name) was
     # ~3% of an async call's instructions; an answer whose headers nobody reads never pays it.
-    __slots__ = ("_headers",)
+    # Made ReprRedactedHeaders (whose repr hides Set-Cookie's tokens), httpx2's own wire's
+    # httpx2.Headers too; headers a caller sets are kept as given (`_given`).
+    __slots__ = ("_given", "_headers")
     _headers: HeaderSource
 
     @property
     def headers(self) -> httpx2.Headers:
         headers = self._headers
-        if not isinstance(headers, httpx2.Headers):
-            headers = self._headers = httpx2.Headers(headers)
-        return headers
+        if not isinstance(headers, ReprRedactedHeaders) and headers is not getattr(self, "_given", None):
+            headers = self._headers = ReprRedactedHeaders(headers)
+        return headers  # ReprRedactedHeaders, or a caller's own as given
 
     @headers.setter
     def headers(self, value: httpx2.Headers) -> None:
-        self._headers = value
+        self._headers = self._given = value
 
 
 class ApiResponse(HeldHeaders, Generic[ResultT]):
