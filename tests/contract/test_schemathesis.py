@@ -293,6 +293,11 @@ def checks_for(case: schemathesis.Case, response: schemathesis.Response) -> list
         user = EMULATOR_STATE.user(path_user or JWT_USERS[operation_id])
         assert len(user.methods) > 1, "an empty answer for a first method"
         return [check for check in SPEC_CHECKS if check not in BODY_CHECKS]
+    if operation_id == "sendTwoFactorCodeForLoginUsingMethod" and response.status_code == 500 and not response.content:
+        # A twoFactorId no challenge has (a negative case's): FusionAuth answers it with an empty 500, a
+        # NullPointerException it has not fixed (fusionauth-issues#2315), and so does the emulator. The
+        # 500 is a documented status of the operation: every other check still applies.
+        return [check for check in SPEC_CHECKS if check is not not_a_server_error]
     return SPEC_CHECKS
 
 
